@@ -1,0 +1,319 @@
+//! Reading a pasted certificate signing request (PKCS#10 in PEM) and checking it fits the order.
+
+use base64ct::{Base64, Encoding};
+use der::asn1::ObjectIdentifier;
+use der::{Decode, Tag, Tagged};
+use thiserror::Error;
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::ext::Extensions;
+use x509_cert::request::CertReq;
+
+const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
+const OID_EXTENSION_REQUEST: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14");
+const OID_SUBJECT_ALT_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.17");
+
+/// Huawei SCM's limit on the `csr` field, in characters.
+pub const HUAWEI_MAX_LEN: usize = 5120;
+
+/// What a CSR asks for, as far as the order is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsrInfo {
+    pub common_name: Option<String>,
+    /// The DNS names of its subjectAltName extension, in order.
+    pub dns_names: Vec<String>,
+}
+
+/// A CSR that parsed, with the PEM text to send (line endings normalised).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedCsr {
+    pub pem: String,
+    pub info: CsrInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CsrError {
+    #[error("Paste your certificate signing request: the text from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----")]
+    Empty,
+    #[error("That is a private key, not a CSR. It has been cleared and was not saved or sent. Keep it secret; paste the CSR made with it instead")]
+    PrivateKey,
+    #[error("That is a certificate, not a certificate signing request. Paste the CSR, which starts with -----BEGIN CERTIFICATE REQUEST-----")]
+    Certificate,
+    #[error("This is not a CSR in PEM form: paste the whole block including the -----BEGIN CERTIFICATE REQUEST----- and -----END CERTIFICATE REQUEST----- lines")]
+    NotPem,
+    #[error("This PEM block is labelled \"{0}\", not CERTIFICATE REQUEST: paste the CSR instead")]
+    WrongLabel(String),
+    #[error("The CSR's -----END CERTIFICATE REQUEST----- line is missing: it may have been cut off, paste it again whole")]
+    Truncated,
+    #[error("The CSR's text is damaged (it is not valid base64): paste it again exactly as it was produced")]
+    Base64,
+    #[error("The CSR could not be read ({0}): it may be damaged or cut off; paste it again or generate a new one")]
+    Der(String),
+    #[error("The CSR is {len} characters long; the provider accepts at most {max}. Generate a shorter one (fewer names, or an EC key)")]
+    TooLong { len: usize, max: usize },
+    #[error("The CSR has no Common Name (CN). Generate a new CSR with the domain name as its Common Name")]
+    NoCommonName,
+    #[error("The CSR is for {found}, not {wanted}. Generate a CSR for {wanted}, or change the domain name to match it")]
+    Mismatch { wanted: String, found: String },
+}
+
+/// Reads a pasted CSR: PEM armour, base64, then the DER structure.
+///
+/// Tolerates CRLF line endings, extra blank space and a missing final newline.
+pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CsrError::Empty);
+    }
+    // A private key is refused wherever it appears, before anything else is looked at.
+    if text.contains("PRIVATE KEY-----") {
+        return Err(CsrError::PrivateKey);
+    }
+    let (label, body) = armour(text)?;
+    if label.ends_with("CERTIFICATE") {
+        return Err(CsrError::Certificate);
+    }
+    if label != "CERTIFICATE REQUEST" && label != "NEW CERTIFICATE REQUEST" {
+        return Err(CsrError::WrongLabel(label.to_string()));
+    }
+    let compact: String = body.split_whitespace().collect();
+    let der = Base64::decode_vec(&compact).map_err(|_| CsrError::Base64)?;
+    let request = CertReq::from_der(&der).map_err(|e| CsrError::Der(e.kind().to_string()))?;
+    let pem = normalised_pem(label, &compact);
+    if pem.len() > max_len {
+        return Err(CsrError::TooLong {
+            len: pem.len(),
+            max: max_len,
+        });
+    }
+    let info = CsrInfo {
+        common_name: common_name(&request),
+        dns_names: san_dns_names(&request),
+    };
+    if info.common_name.is_none() {
+        return Err(CsrError::NoCommonName);
+    }
+    Ok(CheckedCsr { pem, info })
+}
+
+/// Checks that the CSR names `domain`, as its Common Name or among its subjectAltNames.
+pub fn check_names(info: &CsrInfo, domain: &str) -> Result<(), CsrError> {
+    let covered = info
+        .common_name
+        .iter()
+        .chain(info.dns_names.iter())
+        .any(|name| name.eq_ignore_ascii_case(domain));
+    if covered {
+        Ok(())
+    } else {
+        let mut found: Vec<&str> = info.common_name.iter().map(String::as_str).collect();
+        found.extend(info.dns_names.iter().map(String::as_str));
+        found.dedup();
+        Err(CsrError::Mismatch {
+            wanted: domain.to_string(),
+            found: found.join(", "),
+        })
+    }
+}
+
+/// Splits `-----BEGIN X-----body-----END X-----` into the label and the body.
+fn armour(text: &str) -> Result<(&str, &str), CsrError> {
+    const BEGIN: &str = "-----BEGIN ";
+    const DASHES: &str = "-----";
+    let start = text.find(BEGIN).ok_or(CsrError::NotPem)?;
+    let after_begin = &text[start + BEGIN.len()..];
+    let label_end = after_begin.find(DASHES).ok_or(CsrError::NotPem)?;
+    let label = &after_begin[..label_end];
+    let rest = &after_begin[label_end + DASHES.len()..];
+    let end_line = format!("-----END {label}-----");
+    let body_end = rest.find(&end_line).ok_or(if label.contains("CERTIFICATE REQUEST") {
+        CsrError::Truncated
+    } else {
+        CsrError::NotPem
+    })?;
+    Ok((label, &rest[..body_end]))
+}
+
+fn normalised_pem(label: &str, base64: &str) -> String {
+    let mut pem = format!("-----BEGIN {label}-----\n");
+    let bytes = base64.as_bytes();
+    for line in bytes.chunks(64) {
+        // Base64 text is ASCII, so every chunk is valid UTF-8.
+        pem.push_str(&String::from_utf8_lossy(line));
+        pem.push('\n');
+    }
+    pem.push_str(&format!("-----END {label}-----\n"));
+    pem
+}
+
+fn common_name(request: &CertReq) -> Option<String> {
+    request
+        .info
+        .subject
+        .0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .filter(|atv| atv.oid == OID_COMMON_NAME)
+        .find_map(|atv| directory_string(atv.value.tag(), atv.value.value()))
+}
+
+fn directory_string(tag: Tag, bytes: &[u8]) -> Option<String> {
+    match tag {
+        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::TeletexString => {
+            std::str::from_utf8(bytes).ok().map(str::to_string)
+        }
+        _ => None,
+    }
+}
+
+fn san_dns_names(request: &CertReq) -> Vec<String> {
+    let mut names = Vec::new();
+    for attribute in request
+        .info
+        .attributes
+        .iter()
+        .filter(|a| a.oid == OID_EXTENSION_REQUEST)
+    {
+        for value in attribute.values.iter() {
+            let Ok(extensions) = value.decode_as::<Extensions>() else {
+                continue;
+            };
+            for ext in extensions
+                .iter()
+                .filter(|e| e.extn_id == OID_SUBJECT_ALT_NAME)
+            {
+                let Ok(san) = SubjectAltName::from_der(ext.extn_value.as_bytes()) else {
+                    continue;
+                };
+                names.extend(san.0.iter().filter_map(|name| match name {
+                    GeneralName::DnsName(dns) => Some(dns.to_string()),
+                    _ => None,
+                }));
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSA_SAN: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
+    const P256: &str = include_str!("../../tests/fixtures/csr/p256-no-san.csr");
+    const NO_CN: &str = include_str!("../../tests/fixtures/csr/rsa2048-no-cn.csr");
+    const CERT: &str = include_str!("../../tests/fixtures/csr/certificate.pem");
+
+    #[test]
+    fn a_csr_with_subject_alt_names_is_read() {
+        let csr = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid CSR");
+        assert_eq!(csr.info.common_name.as_deref(), Some("shop.example.com"));
+        assert_eq!(
+            csr.info.dns_names,
+            vec!["shop.example.com", "www.shop.example.com"]
+        );
+    }
+
+    #[test]
+    fn an_ec_csr_without_sans_is_read() {
+        let csr = check(P256, HUAWEI_MAX_LEN).expect("valid CSR");
+        assert_eq!(csr.info.common_name.as_deref(), Some("api.example.org"));
+        assert!(csr.info.dns_names.is_empty());
+    }
+
+    #[test]
+    fn crlf_line_endings_and_surrounding_space_are_tolerated() {
+        let messy = format!("\n\n  {}  ", RSA_SAN.replace('\n', "\r\n").trim_end());
+        let csr = check(&messy, HUAWEI_MAX_LEN).expect("valid CSR");
+        assert_eq!(csr.pem, RSA_SAN, "normalised back to the openssl form");
+    }
+
+    #[test]
+    fn the_new_certificate_request_label_is_accepted() {
+        let old_style = RSA_SAN.replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
+        assert!(check(&old_style, HUAWEI_MAX_LEN).is_ok());
+    }
+
+    #[test]
+    fn an_empty_paste_is_refused() {
+        assert_eq!(check("  \n ", HUAWEI_MAX_LEN), Err(CsrError::Empty));
+    }
+
+    #[test]
+    fn a_private_key_is_refused() {
+        let key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\n";
+        assert_eq!(check(key, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
+        let rsa = key.replace("PRIVATE KEY", "RSA PRIVATE KEY");
+        assert_eq!(check(&rsa, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
+    }
+
+    #[test]
+    fn a_csr_pasted_together_with_its_key_is_refused_as_a_key() {
+        let both = format!("{RSA_SAN}-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        assert_eq!(check(&both, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
+    }
+
+    #[test]
+    fn a_certificate_is_refused() {
+        assert_eq!(check(CERT, HUAWEI_MAX_LEN), Err(CsrError::Certificate));
+    }
+
+    #[test]
+    fn text_that_is_not_pem_is_refused() {
+        assert_eq!(check("hello world", HUAWEI_MAX_LEN), Err(CsrError::NotPem));
+    }
+
+    #[test]
+    fn a_csr_without_its_end_line_is_reported_as_cut_off() {
+        let cut = &RSA_SAN[..RSA_SAN.len() / 2];
+        assert_eq!(check(cut, HUAWEI_MAX_LEN), Err(CsrError::Truncated));
+    }
+
+    #[test]
+    fn damaged_base64_is_refused() {
+        let damaged = RSA_SAN.replacen("MIIC", "M!IC", 1);
+        assert_eq!(check(&damaged, HUAWEI_MAX_LEN), Err(CsrError::Base64));
+    }
+
+    #[test]
+    fn base64_that_is_not_a_csr_structure_is_refused() {
+        let fake = "-----BEGIN CERTIFICATE REQUEST-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE REQUEST-----";
+        assert!(matches!(check(fake, HUAWEI_MAX_LEN), Err(CsrError::Der(_))));
+    }
+
+    #[test]
+    fn a_csr_longer_than_the_provider_allows_is_refused() {
+        assert_eq!(
+            check(RSA_SAN, 500),
+            Err(CsrError::TooLong {
+                len: RSA_SAN.len(),
+                max: 500
+            })
+        );
+    }
+
+    #[test]
+    fn a_csr_without_a_common_name_is_refused() {
+        assert_eq!(check(NO_CN, HUAWEI_MAX_LEN), Err(CsrError::NoCommonName));
+    }
+
+    #[test]
+    fn names_match_by_common_name_or_subject_alt_name_ignoring_case() {
+        let info = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
+        assert!(check_names(&info, "shop.example.com").is_ok());
+        assert!(check_names(&info, "WWW.shop.example.com").is_ok());
+    }
+
+    #[test]
+    fn a_name_missing_from_the_csr_is_reported_with_what_it_holds() {
+        let info = check(P256, HUAWEI_MAX_LEN).expect("valid").info;
+        assert_eq!(
+            check_names(&info, "www.example.org"),
+            Err(CsrError::Mismatch {
+                wanted: "www.example.org".into(),
+                found: "api.example.org".into()
+            })
+        );
+    }
+}

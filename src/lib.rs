@@ -1,0 +1,6 @@
+//! An SSL/TLS certificate order wizard: the pure order model, CSR checks and provider
+//! adapters, and the Leptos user interface that drives them in the browser.
+
+pub mod csr;
+pub mod order;
+pub mod providers;

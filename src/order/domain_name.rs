@@ -1,0 +1,292 @@
+//! Host names as the CA/Browser Forum Baseline Requirements allow them in a certificate.
+
+use std::fmt;
+use thiserror::Error;
+
+const MAX_NAME: usize = 253;
+const MAX_LABEL: usize = 63;
+
+/// A fully qualified host name in lower case ASCII; it cannot hold an invalid value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DomainName(String);
+
+/// Why a typed name is not a usable host name. Each message says how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum NameError {
+    #[error("Enter a domain name, like www.example.com")]
+    Empty,
+    #[error("The domain name is {0} characters long; a name can have at most 253")]
+    TooLong(usize),
+    #[error("\"{0}\" needs at least one dot, like www.example.com")]
+    SingleLabel(String),
+    #[error("A domain name cannot end with a dot: remove the final \".\"")]
+    TrailingDot,
+    #[error("A domain name cannot contain two dots in a row")]
+    EmptyLabel,
+    #[error("The part \"{0}\" is longer than 63 characters; each part between dots can have at most 63")]
+    LabelTooLong(String),
+    #[error("The part \"{0}\" starts or ends with a hyphen; move or remove the hyphen")]
+    HyphenAtEdge(String),
+    #[error("Underscores are not allowed in a certificate's domain names: remove the \"_\"")]
+    Underscore,
+    #[error("\"{0}\" is not allowed in a domain name: use letters, digits, hyphens and dots only")]
+    BadCharacter(char),
+    #[error("Enter an internationalised name in its xn-- (punycode) form, for example xn--bcher-kva.example")]
+    NotAscii,
+    #[error("\"{0}\" is not a top-level domain: end the name with one such as .com or .org")]
+    BadTopLevel(String),
+    #[error("This certificate covers one exact name: remove the \"*.\" or choose a wildcard certificate")]
+    WildcardNotAllowed,
+    #[error("An IP address cannot be used here: enter a domain name")]
+    IpAddress,
+}
+
+impl DomainName {
+    /// Checks an already cleaned name (see [`clean_input`]) against the Baseline Requirements.
+    pub fn parse(input: &str) -> Result<DomainName, NameError> {
+        if input.is_empty() {
+            return Err(NameError::Empty);
+        }
+        if input.starts_with("*.") {
+            return Err(NameError::WildcardNotAllowed);
+        }
+        if !input.is_ascii() {
+            return Err(NameError::NotAscii);
+        }
+        let name = input.to_ascii_lowercase();
+        if name.len() > MAX_NAME {
+            return Err(NameError::TooLong(name.len()));
+        }
+        if name.ends_with('.') {
+            return Err(NameError::TrailingDot);
+        }
+        if let Some(c) = name
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
+        {
+            return Err(if c == '_' {
+                NameError::Underscore
+            } else {
+                NameError::BadCharacter(c)
+            });
+        }
+        let labels: Vec<&str> = name.split('.').collect();
+        if labels.len() < 2 {
+            return Err(NameError::SingleLabel(name));
+        }
+        for label in &labels {
+            if label.is_empty() {
+                return Err(NameError::EmptyLabel);
+            }
+            if label.len() > MAX_LABEL {
+                return Err(NameError::LabelTooLong((*label).to_string()));
+            }
+            if label.starts_with('-') || label.ends_with('-') {
+                return Err(NameError::HyphenAtEdge((*label).to_string()));
+            }
+        }
+        if labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(NameError::IpAddress);
+        }
+        // A top-level domain is letters only, or an IDN TLD in its xn-- form.
+        let tld = labels[labels.len() - 1];
+        let tld_ok = tld.len() >= 2
+            && (tld.bytes().all(|b| b.is_ascii_alphabetic()) || tld.starts_with("xn--"));
+        if !tld_ok {
+            return Err(NameError::BadTopLevel(tld.to_string()));
+        }
+        Ok(DomainName(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DomainName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What [`clean_input`] changed in what was typed, so the person can be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub name: String,
+    /// A sentence for the person when something was removed, such as a pasted `https://`.
+    pub note: Option<String>,
+}
+
+/// Removes what people often paste around a name: spaces, a scheme, a path, a port.
+pub fn clean_input(raw: &str) -> Cleaned {
+    let trimmed = raw.trim();
+    let mut rest = trimmed;
+    let mut removed = Vec::new();
+    if let Some(pos) = rest.find("://") {
+        removed.push(&rest[..pos + 3]);
+        rest = &rest[pos + 3..];
+    }
+    if let Some(pos) = rest.find(['/', '?', '#']) {
+        removed.push(&rest[pos..]);
+        rest = &rest[..pos];
+    }
+    if let Some(pos) = rest.rfind(':') {
+        removed.push(&rest[pos..]);
+        rest = &rest[..pos];
+    }
+    let note = (!removed.is_empty()).then(|| {
+        let quoted: Vec<String> = removed.iter().map(|r| format!("\"{r}\"")).collect();
+        format!(
+            "We removed {} from what was entered: a certificate names hosts only.",
+            quoted.join(", ")
+        )
+    });
+    Cleaned {
+        name: rest.to_ascii_lowercase(),
+        note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_name_is_accepted_and_lower_cased() {
+        assert_eq!(
+            DomainName::parse("WWW.Example.COM").map(|n| n.to_string()),
+            Ok("www.example.com".to_string())
+        );
+    }
+
+    #[test]
+    fn an_empty_name_is_refused() {
+        assert_eq!(DomainName::parse(""), Err(NameError::Empty));
+    }
+
+    #[test]
+    fn a_name_needs_two_labels() {
+        assert!(matches!(
+            DomainName::parse("localhost"),
+            Err(NameError::SingleLabel(_))
+        ));
+    }
+
+    #[test]
+    fn a_trailing_dot_is_refused() {
+        assert_eq!(
+            DomainName::parse("example.com."),
+            Err(NameError::TrailingDot)
+        );
+    }
+
+    #[test]
+    fn an_underscore_is_refused() {
+        assert_eq!(
+            DomainName::parse("my_host.example.com"),
+            Err(NameError::Underscore)
+        );
+    }
+
+    #[test]
+    fn a_label_may_have_63_octets_but_not_64() {
+        let ok = format!("{}.com", "a".repeat(63));
+        let long = format!("{}.com", "a".repeat(64));
+        assert!(DomainName::parse(&ok).is_ok());
+        assert!(matches!(
+            DomainName::parse(&long),
+            Err(NameError::LabelTooLong(_))
+        ));
+    }
+
+    #[test]
+    fn a_name_may_have_253_octets_but_not_254() {
+        let label = "a".repeat(61);
+        // 4 labels of 61 + 3 dots = 247, plus ".com" style ending makes the totals exact.
+        let base = [label.as_str(); 4].join(".");
+        let ok = format!("{base}.abcde");
+        assert_eq!(ok.len(), 253);
+        assert!(DomainName::parse(&ok).is_ok());
+        let long = format!("{base}.abcdef");
+        assert_eq!(DomainName::parse(&long), Err(NameError::TooLong(254)));
+    }
+
+    #[test]
+    fn a_hyphen_at_either_end_of_a_label_is_refused() {
+        assert!(matches!(
+            DomainName::parse("-www.example.com"),
+            Err(NameError::HyphenAtEdge(_))
+        ));
+        assert!(matches!(
+            DomainName::parse("www-.example.com"),
+            Err(NameError::HyphenAtEdge(_))
+        ));
+    }
+
+    #[test]
+    fn two_dots_in_a_row_are_refused() {
+        assert_eq!(
+            DomainName::parse("www..example.com"),
+            Err(NameError::EmptyLabel)
+        );
+    }
+
+    #[test]
+    fn a_numeric_top_level_domain_is_refused() {
+        assert!(matches!(
+            DomainName::parse("example.123"),
+            Err(NameError::BadTopLevel(_))
+        ));
+    }
+
+    #[test]
+    fn an_ip_address_is_refused() {
+        assert_eq!(DomainName::parse("192.0.2.1"), Err(NameError::IpAddress));
+    }
+
+    #[test]
+    fn a_punycode_name_is_accepted() {
+        assert!(DomainName::parse("xn--bcher-kva.example.xn--p1ai").is_ok());
+    }
+
+    #[test]
+    fn a_name_with_non_ascii_letters_asks_for_punycode() {
+        assert_eq!(DomainName::parse("bücher.de"), Err(NameError::NotAscii));
+    }
+
+    #[test]
+    fn a_wildcard_is_refused_for_a_single_name_certificate() {
+        assert_eq!(
+            DomainName::parse("*.example.com"),
+            Err(NameError::WildcardNotAllowed)
+        );
+    }
+
+    #[test]
+    fn spaces_are_refused_with_the_character_named() {
+        assert_eq!(
+            DomainName::parse("www.exa mple.com"),
+            Err(NameError::BadCharacter(' '))
+        );
+    }
+
+    #[test]
+    fn cleaning_removes_a_pasted_scheme_path_and_port_and_says_so() {
+        let cleaned = clean_input("  https://WWW.Example.com:8443/shop?x=1 ");
+        assert_eq!(cleaned.name, "www.example.com");
+        assert_eq!(
+            cleaned.note.as_deref(),
+            Some(
+                "We removed \"https://\", \"/shop?x=1\", \":8443\" from what was entered: \
+                 a certificate names hosts only."
+            )
+        );
+    }
+
+    #[test]
+    fn cleaning_a_plain_name_adds_no_note() {
+        let cleaned = clean_input(" example.com ");
+        assert_eq!(cleaned.name, "example.com");
+        assert_eq!(cleaned.note, None);
+    }
+}

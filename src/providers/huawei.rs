@@ -1,0 +1,619 @@
+//! Huawei Cloud SSL Certificate Manager (SCM) v3: buy, then apply, then read details.
+//!
+//! Paths and field names as in `shared/reference/providers.md` §1.
+
+use super::{Endpoint, Header, Method, PreparedRequest, ProviderError};
+use crate::order::{Coverage, DcvMethod, Product, ValidatedOrder};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The wizard buys one certificate per order and applies for it.
+const ORDER_NUMBER: u8 = 1;
+
+/// A certificate ID as Huawei issues it: 16 letters and digits (e.g. `scs1481110651012`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertId(String);
+
+impl CertId {
+    /// Accepts only what is safe to put in a URL path and has the documented length.
+    pub fn parse(raw: &str) -> Option<CertId> {
+        let raw = raw.trim();
+        (raw.len() == 16 && raw.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .then(|| CertId(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CertId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a successful buy returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bought {
+    pub order_id: String,
+    pub cert_ids: Vec<CertId>,
+}
+
+/// A certificate's status. Unknown values are kept as they came, never refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertStatus {
+    Paid,
+    Issued,
+    Checking,
+    CancelChecking,
+    Unpassed,
+    Expired,
+    Revoking,
+    Revoked,
+    Upload,
+    SupplementChecking,
+    CancelSupplementing,
+    Other(String),
+}
+
+impl CertStatus {
+    pub fn parse(raw: &str) -> CertStatus {
+        match raw {
+            "PAID" => CertStatus::Paid,
+            "ISSUED" => CertStatus::Issued,
+            "CHECKING" => CertStatus::Checking,
+            "CANCELCHECKING" => CertStatus::CancelChecking,
+            "UNPASSED" => CertStatus::Unpassed,
+            "EXPIRED" => CertStatus::Expired,
+            "REVOKING" => CertStatus::Revoking,
+            "REVOKED" => CertStatus::Revoked,
+            "UPLOAD" => CertStatus::Upload,
+            "SUPPLEMENTCHECKING" => CertStatus::SupplementChecking,
+            "CANCELSUPPLEMENTING" => CertStatus::CancelSupplementing,
+            other => CertStatus::Other(other.to_string()),
+        }
+    }
+
+    /// The status in words a person understands.
+    pub fn describe(&self) -> String {
+        match self {
+            CertStatus::Paid => "Paid: waiting for the application".into(),
+            CertStatus::Issued => "Issued: the certificate is ready".into(),
+            CertStatus::Checking => "Being checked: the CA is validating the domain".into(),
+            CertStatus::CancelChecking => "Cancellation of the application is being reviewed".into(),
+            CertStatus::Unpassed => "Refused: the application did not pass review".into(),
+            CertStatus::Expired => "Expired".into(),
+            CertStatus::Revoking => "Revocation is being reviewed".into(),
+            CertStatus::Revoked => "Revoked".into(),
+            CertStatus::Upload => "Managed (uploaded certificate)".into(),
+            CertStatus::SupplementChecking => "Additional names are being reviewed".into(),
+            CertStatus::CancelSupplementing => "Cancellation of additional names is being reviewed".into(),
+            CertStatus::Other(raw) => format!("Status reported by the provider: {raw}"),
+        }
+    }
+
+    /// Whether the status can still change without the person doing anything more.
+    pub fn is_pending(&self) -> bool {
+        match self {
+            CertStatus::Checking
+            | CertStatus::CancelChecking
+            | CertStatus::Revoking
+            | CertStatus::SupplementChecking
+            | CertStatus::CancelSupplementing => true,
+            // Unknown values such as the seed's CHECKING_DOMAIN read as "still checking".
+            CertStatus::Other(raw) => raw.contains("CHECKING"),
+            _ => false,
+        }
+    }
+}
+
+/// A DNS record the person must create to prove control of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DnsRecord {
+    pub name: String,
+    pub kind: String,
+    pub value: String,
+    pub domain: String,
+}
+
+/// The parts of a certificate's details the result page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub id: String,
+    pub status: CertStatus,
+    pub order_id: Option<String>,
+    pub domain: Option<String>,
+    pub validation_method: Option<String>,
+    pub not_after: Option<String>,
+    pub records: Vec<DnsRecord>,
+}
+
+#[derive(Serialize)]
+struct BuyBody<'a> {
+    cert_brand: &'a str,
+    cert_type: &'a str,
+    domain_type: &'static str,
+    effective_time: u8,
+    domain_numbers: u8,
+    order_number: u8,
+    agree_privacy_protection: bool,
+}
+
+#[derive(Serialize)]
+struct ApplyBody<'a> {
+    domain: &'a str,
+    csr: &'a str,
+    applicant_name: &'a str,
+    applicant_phone: &'a str,
+    applicant_email: &'a str,
+    domain_method: &'static str,
+    agree_privacy_protection: bool,
+}
+
+fn domain_type(coverage: Coverage) -> &'static str {
+    match coverage {
+        Coverage::Single => "SINGLE_DOMAIN",
+        Coverage::Wildcard => "WILDCARD",
+        Coverage::Multi => "MULTI_DOMAIN",
+    }
+}
+
+fn domain_method(method: DcvMethod) -> &'static str {
+    match method {
+        DcvMethod::Dns => "DNS",
+        DcvMethod::File => "FILE",
+        DcvMethod::Email => "EMAIL",
+    }
+}
+
+fn headers(endpoint: &Endpoint, json: bool) -> Vec<Header> {
+    let mut headers = Vec::new();
+    if json {
+        headers.push(Header {
+            name: "Content-Type",
+            value: "application/json;charset=utf-8".into(),
+            secret: false,
+        });
+    }
+    if let Some(token) = &endpoint.token {
+        headers.push(Header {
+            name: "X-Auth-Token",
+            value: token.clone(),
+            secret: true,
+        });
+    }
+    headers
+}
+
+fn to_json<T: Serialize>(body: &T) -> String {
+    // Serialising these plain structs of strings, numbers and booleans cannot fail.
+    serde_json::to_string(body).unwrap_or_default()
+}
+
+/// `POST /v3/scm/certificates/buy` for one certificate of `product`.
+pub fn buy_request(product: &Product, endpoint: &Endpoint) -> PreparedRequest {
+    let body = BuyBody {
+        cert_brand: &product.brand,
+        cert_type: &product.type_code,
+        domain_type: domain_type(product.coverage),
+        effective_time: product.years,
+        domain_numbers: product.domain_numbers,
+        order_number: ORDER_NUMBER,
+        agree_privacy_protection: true,
+    };
+    PreparedRequest {
+        method: Method::Post,
+        url: endpoint.url("v3/scm/certificates/buy"),
+        headers: headers(endpoint, true),
+        body: Some(to_json(&body)),
+    }
+}
+
+/// `POST /v3/scm/certificates/{certificate_id}/apply` for the bought certificate.
+pub fn apply_request(order: &ValidatedOrder, cert: &CertId, endpoint: &Endpoint) -> PreparedRequest {
+    apply_to_path(order, cert.as_str(), endpoint)
+}
+
+/// The apply request as it will be sent once the buy has returned a certificate ID.
+pub fn apply_preview(order: &ValidatedOrder, endpoint: &Endpoint) -> PreparedRequest {
+    apply_to_path(order, "{certificate_id}", endpoint)
+}
+
+fn apply_to_path(order: &ValidatedOrder, cert: &str, endpoint: &Endpoint) -> PreparedRequest {
+    let body = ApplyBody {
+        domain: order.domain.as_str(),
+        csr: &order.csr.pem,
+        applicant_name: order.applicant.name.as_str(),
+        applicant_phone: order.applicant.phone.as_str(),
+        applicant_email: order.applicant.email.as_str(),
+        domain_method: domain_method(order.method),
+        agree_privacy_protection: true,
+    };
+    PreparedRequest {
+        method: Method::Post,
+        url: endpoint.url(&format!("v3/scm/certificates/{cert}/apply")),
+        headers: headers(endpoint, true),
+        body: Some(to_json(&body)),
+    }
+}
+
+/// `GET /v3/scm/certificates/{certificate_id}`.
+pub fn details_request(cert: &CertId, endpoint: &Endpoint) -> PreparedRequest {
+    PreparedRequest {
+        method: Method::Get,
+        url: endpoint.url(&format!("v3/scm/certificates/{cert}")),
+        headers: headers(endpoint, false),
+        body: None,
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error_code: Option<String>,
+    error_msg: Option<String>,
+}
+
+/// Reads Huawei's error shape, or describes an answer that is not in it.
+fn provider_error(status: u16, body: &str) -> ProviderError {
+    match serde_json::from_str::<ErrorBody>(body) {
+        Ok(ErrorBody {
+            error_code: Some(code),
+            error_msg,
+        }) => ProviderError {
+            status,
+            code: Some(code),
+            message: error_msg
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "The provider gave no message".into()),
+        },
+        _ => ProviderError {
+            status,
+            code: None,
+            message: format!("Unexpected answer from the provider: {}", excerpt(body)),
+        },
+    }
+}
+
+fn excerpt(body: &str) -> String {
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        return "an empty body".into();
+    }
+    let short: String = trimmed.chars().take(200).collect();
+    if short.len() < trimmed.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// A 200 whose body does not carry an `error_code`, parsed as `T`.
+fn success<T: for<'de> Deserialize<'de>>(status: u16, body: &str) -> Result<T, ProviderError> {
+    if status != 200 {
+        return Err(provider_error(status, body));
+    }
+    if let Ok(ErrorBody {
+        error_code: Some(_),
+        ..
+    }) = serde_json::from_str::<ErrorBody>(body)
+    {
+        return Err(provider_error(status, body));
+    }
+    serde_json::from_str(body).map_err(|_| provider_error(status, body))
+}
+
+#[derive(Deserialize)]
+struct BuyAnswer {
+    order_id: String,
+    cert: Vec<CertAnswer>,
+}
+
+#[derive(Deserialize)]
+struct CertAnswer {
+    cert_id: String,
+}
+
+pub fn parse_buy(status: u16, body: &str) -> Result<Bought, ProviderError> {
+    let answer: BuyAnswer = success(status, body)?;
+    let cert_ids = answer
+        .cert
+        .iter()
+        .map(|c| CertId::parse(&c.cert_id))
+        .collect::<Option<Vec<_>>>()
+        .filter(|ids| !ids.is_empty())
+        .ok_or_else(|| ProviderError {
+            status,
+            code: None,
+            message: format!(
+                "The purchase answer holds no usable certificate ID: {}",
+                excerpt(body)
+            ),
+        })?;
+    Ok(Bought {
+        order_id: answer.order_id,
+        cert_ids,
+    })
+}
+
+/// Apply answers `{"request info":"success"}` (or `request_info`); any 200 without an
+/// error code is taken as accepted.
+pub fn parse_apply(status: u16, body: &str) -> Result<(), ProviderError> {
+    success::<serde_json::Value>(status, body).map(|_| ())
+}
+
+#[derive(Deserialize)]
+struct DetailsAnswer {
+    id: String,
+    status: Option<String>,
+    order_id: Option<String>,
+    domain: Option<String>,
+    validation_method: Option<String>,
+    not_after: Option<String>,
+    authentification: Option<Vec<RecordAnswer>>,
+}
+
+#[derive(Deserialize)]
+struct RecordAnswer {
+    record_name: Option<String>,
+    record_type: Option<String>,
+    record_value: Option<String>,
+    domain: Option<String>,
+}
+
+pub fn parse_details(status: u16, body: &str) -> Result<Details, ProviderError> {
+    let answer: DetailsAnswer = success(status, body)?;
+    let records = answer
+        .authentification
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| DnsRecord {
+            name: r.record_name.unwrap_or_default(),
+            kind: r.record_type.unwrap_or_default(),
+            value: r.record_value.unwrap_or_default(),
+            domain: r.domain.unwrap_or_default(),
+        })
+        .collect();
+    Ok(Details {
+        id: answer.id,
+        status: CertStatus::parse(answer.status.as_deref().unwrap_or("")),
+        order_id: answer.order_id,
+        domain: answer.domain,
+        validation_method: answer.validation_method,
+        not_after: answer.not_after.filter(|s| !s.is_empty()),
+        records,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::order::{validate, Level, OrderDraft, Provider};
+    use serde_json::Value;
+
+    const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/huawei/");
+
+    fn golden(name: &str) -> String {
+        std::fs::read_to_string(format!("{GOLDEN}{name}")).expect("golden file")
+    }
+
+    fn endpoint() -> Endpoint {
+        Endpoint {
+            base_url: "https://scm.example.test/".into(),
+            token: Some("t".repeat(40)),
+        }
+    }
+
+    fn product(level: Level, coverage: Coverage, brand: &str, code: &str, names: u8) -> Product {
+        Product {
+            id: "p".into(),
+            name: "P".into(),
+            description: String::new(),
+            provider: Provider::Huawei,
+            brand: brand.into(),
+            type_code: code.into(),
+            level,
+            coverage,
+            years: 1,
+            domain_numbers: names,
+            methods: vec![DcvMethod::Dns],
+            price: None,
+        }
+    }
+
+    fn dv_order() -> ValidatedOrder {
+        let product = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT", 1);
+        let draft = OrderDraft {
+            product_id: "p".into(),
+            domain: "shop.example.com".into(),
+            csr: include_str!("../../tests/fixtures/csr/rsa2048-san.csr").into(),
+            applicant_name: "Ada Lovelace".into(),
+            applicant_phone: "+44 20 7946 0958".into(),
+            applicant_email: "ada@example.com".into(),
+            agree_privacy: true,
+        };
+        validate(&draft, &product).expect("valid order")
+    }
+
+    fn body_json(request: &PreparedRequest) -> Value {
+        serde_json::from_str(request.body.as_deref().expect("has body")).expect("json body")
+    }
+
+    #[test]
+    fn the_buy_request_for_the_seed_product_equals_the_seed_example() {
+        let seed_product = product(Level::Ov, Coverage::Multi, "GLOBALSIGN", "OV_SSL_CERT", 5);
+        let request = buy_request(&seed_product, &endpoint());
+        let expected: Value = serde_json::from_str(&golden("buy-request.json")).expect("json");
+        assert_eq!(body_json(&request), expected);
+        assert_eq!(request.method, Method::Post);
+        assert_eq!(request.url, "https://scm.example.test/v3/scm/certificates/buy");
+    }
+
+    #[test]
+    fn the_buy_request_for_dv_single_names_one_domain() {
+        let dv = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT", 1);
+        let body = body_json(&buy_request(&dv, &endpoint()));
+        assert_eq!(body["domain_type"], "SINGLE_DOMAIN");
+        assert_eq!(body["domain_numbers"], 1);
+        assert_eq!(body["cert_type"], "DV_SSL_CERT");
+        assert_eq!(body["agree_privacy_protection"], true);
+    }
+
+    #[test]
+    fn every_request_carries_the_token_in_x_auth_token() {
+        let request = details_request(
+            &CertId::parse("scs1481110651012").expect("id"),
+            &endpoint(),
+        );
+        let token = request
+            .headers
+            .iter()
+            .find(|h| h.name == "X-Auth-Token")
+            .expect("token header");
+        assert_eq!(token.value, "t".repeat(40));
+        assert!(token.secret);
+        assert!(!request.masked().contains(&"t".repeat(40)));
+    }
+
+    #[test]
+    fn no_token_header_is_sent_when_a_proxy_adds_the_credential() {
+        let proxy = Endpoint {
+            base_url: "/proxy".into(),
+            token: None,
+        };
+        let dv = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT", 1);
+        let request = buy_request(&dv, &proxy);
+        assert!(request.headers.iter().all(|h| h.name != "X-Auth-Token"));
+        assert_eq!(request.url, "/proxy/v3/scm/certificates/buy");
+    }
+
+    #[test]
+    fn the_apply_request_holds_exactly_the_dv_fields() {
+        let order = dv_order();
+        let id = CertId::parse("scs1481110651012").expect("id");
+        let request = apply_request(&order, &id, &endpoint());
+        assert_eq!(
+            request.url,
+            "https://scm.example.test/v3/scm/certificates/scs1481110651012/apply"
+        );
+        let body = body_json(&request);
+        let mut keys: Vec<&str> = body
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            vec![
+                "agree_privacy_protection",
+                "applicant_email",
+                "applicant_name",
+                "applicant_phone",
+                "csr",
+                "domain",
+                "domain_method"
+            ]
+        );
+        assert_eq!(body["domain"], "shop.example.com");
+        assert_eq!(body["domain_method"], "DNS");
+        assert_eq!(body["applicant_phone"], "+442079460958");
+        assert!(body["csr"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("-----BEGIN CERTIFICATE REQUEST-----\n")));
+    }
+
+    #[test]
+    fn the_apply_preview_shows_where_the_certificate_id_goes() {
+        let request = apply_preview(&dv_order(), &endpoint());
+        assert!(request.url.ends_with("/v3/scm/certificates/{certificate_id}/apply"));
+    }
+
+    #[test]
+    fn the_seed_buy_response_parses_to_its_order_and_certificate() {
+        let bought = parse_buy(200, &golden("buy-response-200.json")).expect("success");
+        assert_eq!(bought.order_id, "CS1803192259ROA8U");
+        assert_eq!(bought.cert_ids, vec![CertId("scs1481110651012".into())]);
+    }
+
+    #[test]
+    fn the_seed_401_response_parses_to_a_provider_error() {
+        let err = parse_buy(401, &golden("error-401.json")).expect_err("401");
+        assert_eq!(err.status, 401);
+        assert_eq!(err.code.as_deref(), Some("SCM.XXX"));
+        assert_eq!(err.message, "XXX");
+        assert!(err.next_step().contains("token"));
+    }
+
+    #[test]
+    fn an_error_code_in_a_200_answer_is_still_an_error() {
+        let err = parse_apply(200, r#"{"error_code":"SCM.0001","error_msg":"bad"}"#)
+            .expect_err("error");
+        assert_eq!(err.code.as_deref(), Some("SCM.0001"));
+    }
+
+    #[test]
+    fn a_body_that_is_not_json_is_reported_with_an_excerpt() {
+        let err = parse_buy(502, "<html>Bad gateway</html>").expect_err("502");
+        assert_eq!(err.status, 502);
+        assert_eq!(err.code, None);
+        assert!(err.message.contains("<html>Bad gateway</html>"));
+    }
+
+    #[test]
+    fn a_buy_answer_without_a_certificate_id_is_an_error() {
+        assert!(parse_buy(200, r#"{"order_id":"CS1","cert":[]}"#).is_err());
+        assert!(parse_buy(200, r#"{"order_id":"CS1","cert":[{"cert_id":"../../x"}]}"#).is_err());
+    }
+
+    #[test]
+    fn the_seed_apply_response_is_success() {
+        assert_eq!(parse_apply(200, &golden("apply-response-200.json")), Ok(()));
+    }
+
+    #[test]
+    fn the_seed_details_response_parses_with_its_dns_record_and_unknown_status() {
+        let details = parse_details(200, &golden("details-response-200.json")).expect("details");
+        assert_eq!(details.id, "scs1590053258704");
+        assert_eq!(details.status, CertStatus::Other("CHECKING_DOMAIN".into()));
+        assert!(details.status.is_pending());
+        assert_eq!(
+            details.records,
+            vec![DnsRecord {
+                name: "_dnsauth.hosting-****.test.cn".into(),
+                kind: "TXT".into(),
+                value: "201801040000001ytm4q************cd8p7eg9ktlwfsord".into(),
+                domain: "hosting-*****.test.cn".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn every_documented_status_is_known_and_final_ones_stop_polling() {
+        for (raw, pending) in [
+            ("PAID", false),
+            ("ISSUED", false),
+            ("CHECKING", true),
+            ("CANCELCHECKING", true),
+            ("UNPASSED", false),
+            ("EXPIRED", false),
+            ("REVOKING", true),
+            ("REVOKED", false),
+            ("UPLOAD", false),
+            ("SUPPLEMENTCHECKING", true),
+            ("CANCELSUPPLEMENTING", true),
+        ] {
+            let status = CertStatus::parse(raw);
+            assert!(!matches!(status, CertStatus::Other(_)), "{raw}");
+            assert_eq!(status.is_pending(), pending, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_certificate_id_must_be_16_letters_or_digits() {
+        assert!(CertId::parse("scs1481110651012").is_some());
+        assert!(CertId::parse("scs148111065101").is_none());
+        assert!(CertId::parse("scs1481110651/12").is_none());
+    }
+}
