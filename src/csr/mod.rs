@@ -127,11 +127,13 @@ fn armour(text: &str) -> Result<(&str, &str), CsrError> {
     let label = &after_begin[..label_end];
     let rest = &after_begin[label_end + DASHES.len()..];
     let end_line = format!("-----END {label}-----");
-    let body_end = rest.find(&end_line).ok_or(if label.contains("CERTIFICATE REQUEST") {
-        CsrError::Truncated
-    } else {
-        CsrError::NotPem
-    })?;
+    let body_end = rest
+        .find(&end_line)
+        .ok_or(if label.contains("CERTIFICATE REQUEST") {
+            CsrError::Truncated
+        } else {
+            CsrError::NotPem
+        })?;
     Ok((label, &rest[..body_end]))
 }
 
@@ -250,7 +252,8 @@ mod tests {
 
     #[test]
     fn a_csr_pasted_together_with_its_key_is_refused_as_a_key() {
-        let both = format!("{RSA_SAN}-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        let both =
+            format!("{RSA_SAN}-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         assert_eq!(check(&both, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
     }
 

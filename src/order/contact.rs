@@ -218,8 +218,14 @@ mod tests {
 
     #[test]
     fn an_email_address_needs_exactly_one_at() {
-        assert_eq!(Email::parse("ada.example.com"), Err(ContactError::EmailShape));
-        assert_eq!(Email::parse("a@b@example.com"), Err(ContactError::EmailShape));
+        assert_eq!(
+            Email::parse("ada.example.com"),
+            Err(ContactError::EmailShape)
+        );
+        assert_eq!(
+            Email::parse("a@b@example.com"),
+            Err(ContactError::EmailShape)
+        );
         assert_eq!(Email::parse("@example.com"), Err(ContactError::EmailShape));
     }
 
@@ -233,7 +239,12 @@ mod tests {
 
     #[test]
     fn an_email_address_may_have_256_characters_but_not_257() {
-        let domain = format!("{}.{}.{}.com", "a".repeat(63), "b".repeat(63), "c".repeat(59));
+        let domain = format!(
+            "{}.{}.{}.com",
+            "a".repeat(63),
+            "b".repeat(63),
+            "c".repeat(59)
+        );
         let ok = format!("{}@{domain}", "x".repeat(256 - 1 - domain.len()));
         assert_eq!(ok.len(), 256);
         assert!(Email::parse(&ok).is_ok());

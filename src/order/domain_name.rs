@@ -23,7 +23,9 @@ pub enum NameError {
     TrailingDot,
     #[error("A domain name cannot contain two dots in a row")]
     EmptyLabel,
-    #[error("The part \"{0}\" is longer than 63 characters; each part between dots can have at most 63")]
+    #[error(
+        "The part \"{0}\" is longer than 63 characters; each part between dots can have at most 63"
+    )]
     LabelTooLong(String),
     #[error("The part \"{0}\" starts or ends with a hyphen; move or remove the hyphen")]
     HyphenAtEdge(String),

@@ -183,10 +183,7 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         )));
     }
     if !(1..=5).contains(&raw.years) {
-        return Err(fail(format!(
-            "years must be 1 to 5, not {}",
-            raw.years
-        )));
+        return Err(fail(format!("years must be 1 to 5, not {}", raw.years)));
     }
     let methods = raw
         .validation_methods
@@ -243,7 +240,10 @@ mod tests {
     fn the_shipped_catalogue_is_valid() {
         let json = include_str!("../../public/catalog/huawei.json");
         let catalogue = Catalogue::from_json(json).expect("shipped catalogue parses");
-        assert!(catalogue.products.iter().any(|p| p.type_code == "DV_SSL_CERT"));
+        assert!(catalogue
+            .products
+            .iter()
+            .any(|p| p.type_code == "DV_SSL_CERT"));
     }
 
     #[test]

@@ -81,14 +81,18 @@ impl CertStatus {
             CertStatus::Paid => "Paid: waiting for the application".into(),
             CertStatus::Issued => "Issued: the certificate is ready".into(),
             CertStatus::Checking => "Being checked: the CA is validating the domain".into(),
-            CertStatus::CancelChecking => "Cancellation of the application is being reviewed".into(),
+            CertStatus::CancelChecking => {
+                "Cancellation of the application is being reviewed".into()
+            }
             CertStatus::Unpassed => "Refused: the application did not pass review".into(),
             CertStatus::Expired => "Expired".into(),
             CertStatus::Revoking => "Revocation is being reviewed".into(),
             CertStatus::Revoked => "Revoked".into(),
             CertStatus::Upload => "Managed (uploaded certificate)".into(),
             CertStatus::SupplementChecking => "Additional names are being reviewed".into(),
-            CertStatus::CancelSupplementing => "Cancellation of additional names is being reviewed".into(),
+            CertStatus::CancelSupplementing => {
+                "Cancellation of additional names is being reviewed".into()
+            }
             CertStatus::Other(raw) => format!("Status reported by the provider: {raw}"),
         }
     }
@@ -211,7 +215,11 @@ pub fn buy_request(product: &Product, endpoint: &Endpoint) -> PreparedRequest {
 }
 
 /// `POST /v3/scm/certificates/{certificate_id}/apply` for the bought certificate.
-pub fn apply_request(order: &ValidatedOrder, cert: &CertId, endpoint: &Endpoint) -> PreparedRequest {
+pub fn apply_request(
+    order: &ValidatedOrder,
+    cert: &CertId,
+    endpoint: &Endpoint,
+) -> PreparedRequest {
     apply_to_path(order, cert.as_str(), endpoint)
 }
 
@@ -446,7 +454,10 @@ mod tests {
         let expected: Value = serde_json::from_str(&golden("buy-request.json")).expect("json");
         assert_eq!(body_json(&request), expected);
         assert_eq!(request.method, Method::Post);
-        assert_eq!(request.url, "https://scm.example.test/v3/scm/certificates/buy");
+        assert_eq!(
+            request.url,
+            "https://scm.example.test/v3/scm/certificates/buy"
+        );
     }
 
     #[test]
@@ -461,10 +472,7 @@ mod tests {
 
     #[test]
     fn every_request_carries_the_token_in_x_auth_token() {
-        let request = details_request(
-            &CertId::parse("scs1481110651012").expect("id"),
-            &endpoint(),
-        );
+        let request = details_request(&CertId::parse("scs1481110651012").expect("id"), &endpoint());
         let token = request
             .headers
             .iter()
@@ -527,7 +535,9 @@ mod tests {
     #[test]
     fn the_apply_preview_shows_where_the_certificate_id_goes() {
         let request = apply_preview(&dv_order(), &endpoint());
-        assert!(request.url.ends_with("/v3/scm/certificates/{certificate_id}/apply"));
+        assert!(request
+            .url
+            .ends_with("/v3/scm/certificates/{certificate_id}/apply"));
     }
 
     #[test]
@@ -548,8 +558,8 @@ mod tests {
 
     #[test]
     fn an_error_code_in_a_200_answer_is_still_an_error() {
-        let err = parse_apply(200, r#"{"error_code":"SCM.0001","error_msg":"bad"}"#)
-            .expect_err("error");
+        let err =
+            parse_apply(200, r#"{"error_code":"SCM.0001","error_msg":"bad"}"#).expect_err("error");
         assert_eq!(err.code.as_deref(), Some("SCM.0001"));
     }
 

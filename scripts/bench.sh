@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmark: builds the release app and prints first-load sizes and time to interactive
+# beside a static HTML page of the same first step. Figures only; nothing is asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+source scripts/env.sh
+trunk build --release
+cargo build --release -p ssl-order-server --locked
+node e2e/bench.mjs "$@"

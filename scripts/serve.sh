@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Command 1: installs what is missing, builds the release app and serves it with the
+# sandbox provider on 127.0.0.1. PORT (default 8080) and ISSUE_DELAY (seconds a
+# certificate stays "being checked" in the sandbox, default 30) can be set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+source scripts/env.sh
+trunk build --release
+cargo build --release -p ssl-order-server
+exec target/release/ssl-order-server --dist dist --addr "127.0.0.1:${PORT:-8080}" \
+  --issue-delay-secs "${ISSUE_DELAY:-30}"

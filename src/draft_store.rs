@@ -1,0 +1,116 @@
+//! The only code that touches browser storage: the draft, the step, and a bought
+//! certificate's IDs, so a reload or a closed tab loses nothing and never buys twice.
+
+use crate::config::StorageKind;
+use crate::order::OrderDraft;
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "ssl-order:v1";
+
+/// A certificate that has been paid for. Kept until the application is accepted, so a
+/// failure or reload in between resumes at "apply" instead of buying again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purchase {
+    pub order_id: String,
+    pub cert_id: String,
+    pub applied: bool,
+}
+
+/// Everything kept between visits. It holds no token and no private key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedState {
+    pub step: String,
+    pub draft: OrderDraft,
+    pub purchase: Option<Purchase>,
+}
+
+impl SavedState {
+    pub fn to_json(&self) -> String {
+        let mut safe = self.clone();
+        // Belt and braces: the CSR field refuses keys, but never let one reach storage.
+        if safe.draft.csr.contains("PRIVATE KEY") {
+            safe.draft.csr.clear();
+        }
+        serde_json::to_string(&safe).unwrap_or_default()
+    }
+
+    /// Reads what was saved; anything unreadable counts as nothing saved.
+    pub fn from_json(json: &str) -> Option<SavedState> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+fn storage(kind: StorageKind) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    match kind {
+        StorageKind::Local => window.local_storage().ok().flatten(),
+        StorageKind::Session => window.session_storage().ok().flatten(),
+        StorageKind::None => None,
+    }
+}
+
+pub fn load(kind: StorageKind) -> Option<SavedState> {
+    let text = storage(kind)?.get_item(KEY).ok().flatten()?;
+    SavedState::from_json(&text)
+}
+
+/// Saves the state; a full or blocked storage only means nothing is kept.
+pub fn save(kind: StorageKind, state: &SavedState) {
+    if let Some(store) = storage(kind) {
+        let _ = store.set_item(KEY, &state.to_json());
+    }
+}
+
+pub fn clear(kind: StorageKind) {
+    if let Some(store) = storage(kind) {
+        let _ = store.remove_item(KEY);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_state_round_trips() {
+        let state = SavedState {
+            step: "applicant".into(),
+            draft: OrderDraft {
+                domain: "shop.example.com".into(),
+                ..OrderDraft::default()
+            },
+            purchase: Some(Purchase {
+                order_id: "CS1803192259ROA8U".into(),
+                cert_id: "scs1481110651012".into(),
+                applied: false,
+            }),
+        };
+        assert_eq!(SavedState::from_json(&state.to_json()), Some(state));
+    }
+
+    #[test]
+    fn a_private_key_is_never_written() {
+        let state = SavedState {
+            draft: OrderDraft {
+                csr: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----".into(),
+                ..OrderDraft::default()
+            },
+            ..SavedState::default()
+        };
+        assert!(!state.to_json().contains("PRIVATE KEY"));
+    }
+
+    #[test]
+    fn damaged_storage_reads_as_nothing_saved() {
+        assert_eq!(SavedState::from_json("{not json"), None);
+    }
+
+    #[test]
+    fn an_older_state_missing_fields_still_loads() {
+        let state =
+            SavedState::from_json(r#"{"draft":{"domain":"a.example.com"}}"#).expect("loads");
+        assert_eq!(state.draft.domain, "a.example.com");
+        assert_eq!(state.purchase, None);
+    }
+}

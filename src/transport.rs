@@ -1,0 +1,85 @@
+//! The only code that touches the network: sends a prepared request, returns status and body.
+
+use crate::providers::{Method, PreparedRequest};
+use gloo_net::http::RequestBuilder;
+use gloo_timers::callback::Timeout;
+use std::fmt;
+
+pub struct RawResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+/// The request got no HTTP answer: whether the provider acted on it is unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    TimedOut(u32),
+    Network(String),
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransportError::TimedOut(ms) => write!(
+                f,
+                "The provider did not answer within {} seconds",
+                ms / 1000
+            ),
+            TransportError::Network(detail) => {
+                write!(f, "The provider could not be reached ({detail})")
+            }
+        }
+    }
+}
+
+pub async fn send(
+    request: &PreparedRequest,
+    timeout_ms: u32,
+) -> Result<RawResponse, TransportError> {
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| TransportError::Network("no AbortController".into()))?;
+    let signal = controller.signal();
+    // Dropping the timer when the answer arrives cancels it.
+    let _timer = Timeout::new(timeout_ms, move || controller.abort());
+
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(match request.method {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+        })
+        .abort_signal(Some(&signal));
+    for header in &request.headers {
+        builder = builder.header(header.name, &header.value);
+    }
+    let prepared = match &request.body {
+        Some(body) => builder.body(body.clone()),
+        None => builder.build(),
+    }
+    .map_err(|e| TransportError::Network(e.to_string()))?;
+
+    let response = prepared.send().await.map_err(|e| {
+        if signal.aborted() {
+            TransportError::TimedOut(timeout_ms)
+        } else {
+            TransportError::Network(e.to_string())
+        }
+    })?;
+    let status = response.status();
+    let body = response
+        .text()
+        .await
+        .map_err(|e| TransportError::Network(e.to_string()))?;
+    Ok(RawResponse { status, body })
+}
+
+/// Reads a static file of the app itself (configuration, catalogue).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}

@@ -1,0 +1,132 @@
+//! Labelled form controls that show their own error, tied to the control for screen readers.
+
+use super::state::use_wizard;
+use crate::order::{Field, OrderDraft};
+use leptos::prelude::*;
+
+/// How a text field is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Text,
+    Email,
+    Tel,
+    /// Several lines, such as a pasted CSR.
+    Multiline,
+}
+
+/// A text control bound to one answer of the draft.
+#[component]
+pub fn TextField(
+    /// Which answer this is: gives the id, the label and the error.
+    field: Field,
+    /// Reads the answer from the draft.
+    get: fn(&OrderDraft) -> String,
+    /// Writes a new answer into the draft.
+    set: fn(&mut OrderDraft, String),
+    /// A line under the label saying what to enter.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    #[prop(optional)] kind: Kind,
+    /// The `autocomplete` token, so browsers can fill it in.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// Called with the raw value before it is stored; returns the value to store.
+    #[prop(optional)]
+    filter: Option<Callback<String, String>>,
+) -> impl IntoView {
+    let wizard = use_wizard();
+    let id = field.id();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let error = Memo::new(move |_| wizard.error_for(field));
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let value = move || wizard.draft.with(get);
+    let on_input = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        let kept = match filter {
+            Some(filter) => filter.run(raw.clone()),
+            None => raw.clone(),
+        };
+        if kept != raw {
+            // The control still shows what was typed; make it show what was kept.
+            set_control_value(&ev, &kept);
+        }
+        wizard.draft.update(|d| set(d, kept));
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = match kind {
+        Kind::Multiline => view! {
+            <textarea
+                id=id
+                name=id
+                rows="12"
+                spellcheck="false"
+                autocomplete="off"
+                class="input input-code"
+                aria-describedby=described_by
+                aria-invalid=invalid
+                prop:value=value
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any(),
+        single => {
+            let input_type = match single {
+                Kind::Email => "email",
+                Kind::Tel => "tel",
+                _ => "text",
+            };
+            view! {
+                <input
+                    id=id
+                    name=id
+                    type=input_type
+                    class="input"
+                    autocomplete=autocomplete
+                    spellcheck="false"
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    prop:value=value
+                    on:input=on_input
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class=move || if error.with(Option::is_some) { "field field-error" } else { "field" }>
+            <label class="label" for=id>{field.label()}</label>
+            {hint.map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
+            {move || error.get().map(|message| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">"Error: "</span>{message}
+                </p>
+            })}
+            {control}
+        </div>
+    }
+}
+
+fn set_control_value(ev: &leptos::ev::Event, value: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target() else { return };
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    }
+}

@@ -1,0 +1,15 @@
+//! The Leptos user interface: thin components over the pure order model.
+
+mod app;
+mod dom;
+mod error_summary;
+mod fields;
+mod progress;
+mod result;
+mod state;
+mod steps;
+mod submit;
+mod wizard;
+
+pub use app::App;
+pub use wizard::Wizard;

@@ -1,0 +1,161 @@
+//! The wizard's shared state, handed to every component through context.
+
+use crate::config::Config;
+use crate::draft_store::{self, Purchase, SavedState};
+use crate::order::{
+    self, steps_for, validate_with, Catalogue, Field, FieldErrors, OrderDraft, Step,
+};
+use crate::providers::ProviderError;
+use leptos::prelude::*;
+
+/// Where a submission stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submission {
+    Idle,
+    /// A request is under way; the text says which.
+    Busy(&'static str),
+    Failed(Failure),
+    /// The application was accepted: the result page shows from here on.
+    Placed,
+}
+
+/// Why a submission stopped, and what the person can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub summary: String,
+    pub detail: String,
+    pub next_step: String,
+}
+
+impl Failure {
+    pub fn from_provider(summary: &str, err: &ProviderError) -> Failure {
+        Failure {
+            summary: summary.to_string(),
+            detail: err.to_string(),
+            next_step: err.next_step().to_string(),
+        }
+    }
+}
+
+/// A `Copy` handle on everything the wizard's components read and change.
+#[derive(Clone, Copy)]
+pub struct WizardState {
+    pub draft: RwSignal<OrderDraft>,
+    pub step: RwSignal<Step>,
+    /// Set once Continue was pressed on the current step: errors show and update as typed.
+    pub checked: RwSignal<bool>,
+    pub submission: RwSignal<Submission>,
+    pub purchase: RwSignal<Option<Purchase>>,
+    pub config: StoredValue<Config>,
+    pub catalogue: StoredValue<Catalogue>,
+    /// Guards against a second submission before the first has changed any signal.
+    pub in_flight: StoredValue<bool>,
+}
+
+impl WizardState {
+    pub fn new(config: Config, catalogue: Catalogue, saved: Option<SavedState>) -> WizardState {
+        let saved = saved.unwrap_or_default();
+        let known_product = catalogue.find(&saved.draft.product_id).is_some();
+        let step = match Step::from_slug(&saved.step) {
+            Some(step) if known_product => step,
+            _ => Step::Product,
+        };
+        let placed = saved.purchase.as_ref().is_some_and(|p| p.applied);
+        WizardState {
+            draft: RwSignal::new(saved.draft),
+            step: RwSignal::new(step),
+            checked: RwSignal::new(false),
+            submission: RwSignal::new(if placed {
+                Submission::Placed
+            } else {
+                Submission::Idle
+            }),
+            purchase: RwSignal::new(saved.purchase),
+            config: StoredValue::new(config),
+            catalogue: StoredValue::new(catalogue),
+            in_flight: StoredValue::new(false),
+        }
+    }
+
+    pub fn steps(&self) -> Vec<Step> {
+        let draft = self.draft.read();
+        self.catalogue
+            .with_value(|c| steps_for(c.find(&draft.product_id)))
+    }
+
+    /// Every problem with the whole draft, as of now.
+    pub fn all_errors(&self) -> FieldErrors {
+        let draft = self.draft.read();
+        self.catalogue
+            .with_value(|c| validate_with(&draft, c).err().unwrap_or_default())
+    }
+
+    /// The errors to show now: none until Continue was pressed; then those of the
+    /// current step, or of every step on the review page.
+    pub fn shown_errors(&self) -> FieldErrors {
+        if !self.checked.get() {
+            return FieldErrors::new();
+        }
+        let all = self.all_errors();
+        match self.step.get() {
+            Step::Review => all,
+            step => all.only(step.fields()),
+        }
+    }
+
+    pub fn error_for(&self, field: Field) -> Option<String> {
+        self.shown_errors().for_field(field).map(str::to_string)
+    }
+
+    pub fn go_to(&self, step: Step) {
+        self.checked.set(false);
+        self.step.set(step);
+    }
+
+    /// Continue: move on when the step is complete, else show its errors and focus them.
+    pub fn continue_from(&self, step: Step) {
+        let errors = self.all_errors().only(step.fields());
+        if errors.is_empty() {
+            if let Some(next) = order::next(&self.steps(), step) {
+                self.go_to(next);
+            }
+        } else {
+            self.checked.set(true);
+            super::dom::focus_later("error-summary".into());
+        }
+    }
+
+    pub fn back_from(&self, step: Step) {
+        if let Some(previous) = order::previous(&self.steps(), step) {
+            self.go_to(previous);
+        }
+    }
+
+    pub fn snapshot(&self) -> SavedState {
+        SavedState {
+            step: self.step.get().slug().to_string(),
+            draft: self.draft.get(),
+            purchase: self.purchase.get(),
+        }
+    }
+
+    pub fn save(&self) {
+        let kind = self.config.with_value(|c| c.storage);
+        draft_store::save(kind, &self.snapshot());
+    }
+
+    /// Forgets everything typed and starts again at the first step.
+    pub fn start_over(&self) {
+        let kind = self.config.with_value(|c| c.storage);
+        draft_store::clear(kind);
+        self.draft.set(OrderDraft::default());
+        self.purchase.set(None);
+        self.submission.set(Submission::Idle);
+        self.in_flight.set_value(false);
+        self.go_to(Step::Product);
+    }
+}
+
+pub fn use_wizard() -> WizardState {
+    expect_context::<WizardState>()
+}

@@ -1,0 +1,162 @@
+use crate::order::{clean_input, validate_with, Field, Step};
+use crate::providers::huawei;
+use crate::ui::state::{use_wizard, Submission};
+use leptos::prelude::*;
+
+/// Check your answers: every answer with a Change link, the exact requests, the agreement.
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let agreement_error = Memo::new(move |_| wizard.error_for(Field::Agreement));
+    let rows = move || {
+        let draft = wizard.draft.get();
+        let product = wizard
+            .catalogue
+            .with_value(|c| c.find(&draft.product_id).cloned());
+        let common_name = crate::csr::check(&draft.csr, crate::csr::HUAWEI_MAX_LEN)
+            .ok()
+            .and_then(|c| c.info.common_name)
+            .unwrap_or_else(|| "Not given".into());
+        let method = product
+            .as_ref()
+            .and_then(|p| p.methods.first())
+            .map(|m| m.describe())
+            .unwrap_or("");
+        let answers: Vec<(&'static str, String, Step)> = vec![
+            (
+                "Certificate",
+                product
+                    .map(|p| p.name)
+                    .unwrap_or_else(|| "Not chosen".into()),
+                Step::Product,
+            ),
+            ("Domain name", clean_input(&draft.domain).name, Step::Domain),
+            ("CSR Common Name", common_name, Step::Csr),
+            ("Validation method", method.to_string(), Step::Domain),
+            (
+                "Applicant",
+                draft.applicant_name.trim().to_string(),
+                Step::Applicant,
+            ),
+            (
+                "Phone number",
+                draft.applicant_phone.trim().to_string(),
+                Step::Applicant,
+            ),
+            (
+                "Email address",
+                draft.applicant_email.trim().to_string(),
+                Step::Applicant,
+            ),
+        ];
+        answers
+            .into_iter()
+            .map(|(label, value, step)| {
+                view! {
+                    <div class="summary-row">
+                        <dt class="summary-key">{label}</dt>
+                        <dd class="summary-value">{value}</dd>
+                        <dd class="summary-action">
+                            <button type="button" class="link-button" on:click=move |_| wizard.go_to(step)>
+                                "Change"<span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+                            </button>
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    // The requests as they will be sent. The agreement is given on this page, so the
+    // preview assumes it; nothing is sent until it is actually ticked.
+    let requests = Memo::new(move |_| {
+        let mut draft = wizard.draft.get();
+        draft.agree_privacy = true;
+        let endpoint = wizard.config.with_value(|c| c.endpoint.clone());
+        wizard
+            .catalogue
+            .with_value(|c| validate_with(&draft, c))
+            .ok()
+            .map(|order| {
+                let mut texts = Vec::new();
+                if wizard.purchase.with(Option::is_none) {
+                    texts.push((
+                        "1. Buy",
+                        huawei::buy_request(&order.product, &endpoint).masked(),
+                    ));
+                }
+                texts.push((
+                    "2. Apply",
+                    huawei::apply_preview(&order, &endpoint).masked(),
+                ));
+                texts
+            })
+    });
+    let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
+    let button_label = move || {
+        if wizard.purchase.with(Option::is_some) {
+            "Apply for the certificate"
+        } else {
+            "Buy and apply"
+        }
+    };
+    view! {
+        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Review.title()}</h1>
+        <dl class="summary">{rows}</dl>
+        {move || wizard.purchase.get().map(|p| view! {
+            <div class="notice" data-testid="paid-notice">
+                {format!(
+                    "Certificate {} (order {}) is already paid for. Submitting applies for it; it will not be bought again.",
+                    p.cert_id, p.order_id
+                )}
+            </div>
+        })}
+        <details class="requests">
+            <summary>"See exactly what will be sent"</summary>
+            {move || match requests.get() {
+                Some(texts) => texts
+                    .into_iter()
+                    .map(|(title, text)| view! {
+                        <h2 class="subheading">{title}</h2>
+                        <pre class="request" tabindex="0">{text}</pre>
+                    })
+                    .collect_view()
+                    .into_any(),
+                None => view! { <p class="body">"Complete the answers above to see the requests."</p> }.into_any(),
+            }}
+        </details>
+        <div class=move || if agreement_error.with(Option::is_some) { "field field-error" } else { "field" }>
+            {move || agreement_error.get().map(|message| view! {
+                <p class="error-message" id="agree-privacy-error">
+                    <span class="visually-hidden">"Error: "</span>{message}
+                </p>
+            })}
+            <div class="checkbox">
+                <input class="checkbox-input" type="checkbox" id=Field::Agreement.id()
+                    aria-describedby=move || agreement_error.with(Option::is_some).then_some("agree-privacy-error")
+                    aria-invalid=move || agreement_error.with(Option::is_some).then_some("true")
+                    prop:checked=move || wizard.draft.with(|d| d.agree_privacy)
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        wizard.draft.update(|d| d.agree_privacy = checked);
+                    } />
+                <label class="checkbox-label" for=Field::Agreement.id()>
+                    "I agree to the provider's privacy statement: the names and contact details above are sent to the provider and the certificate authority to issue this certificate."
+                </label>
+            </div>
+        </div>
+        {move || match wizard.submission.get() {
+            Submission::Busy(text) => Some(view! { <p class="busy" role="status">{text}</p> }.into_any()),
+            Submission::Failed(failure) => Some(view! {
+                <div class="failure" role="alert" id="submit-failure" tabindex="-1">
+                    <h2 class="subheading">{failure.summary}</h2>
+                    <p class="body">{failure.detail}</p>
+                    <p class="body">{failure.next_step}</p>
+                </div>
+            }.into_any()),
+            _ => None,
+        }}
+        <button type="submit" class="button" aria-disabled=move || busy().then_some("true")>
+            {button_label}
+        </button>
+    }
+}

@@ -1,0 +1,106 @@
+//! The wizard shell: progress, errors, the current step, and Back / Continue.
+
+use super::dom::{focus_later, mark_interactive, set_title};
+use super::error_summary::ErrorSummary;
+use super::progress::Progress;
+use super::result::ResultView;
+use super::state::{Submission, WizardState};
+use super::steps::{ApplicantStep, CsrStep, DomainStep, ProductStep, ReviewStep};
+use super::submit::submit;
+use crate::config::Config;
+use crate::draft_store::SavedState;
+use crate::order::{self, Catalogue, Step};
+use leptos::prelude::*;
+
+/// The whole order form, for one provider's catalogue.
+#[component]
+pub fn Wizard(
+    config: Config,
+    catalogue: Catalogue,
+    /// What a previous visit left, to carry on where it stopped.
+    #[prop(optional)]
+    saved: Option<SavedState>,
+) -> impl IntoView {
+    let wizard = WizardState::new(config, catalogue, saved);
+    provide_context(wizard);
+
+    // Keep what was typed: saved whenever the draft, the step or the purchase changes.
+    Effect::new(move |_| {
+        wizard.draft.track();
+        wizard.step.track();
+        wizard.purchase.track();
+        wizard.save();
+    });
+    // The step is in the page title, and focus moves to the new step's heading.
+    Effect::new(move |previous: Option<Step>| {
+        let step = wizard.step.get();
+        let placed = wizard.submission.with(|s| *s == Submission::Placed);
+        set_title(if placed {
+            "Application sent"
+        } else {
+            step.title()
+        });
+        if previous.is_some_and(|p| p != step) && !wizard.checked.get_untracked() {
+            focus_later("step-heading".into());
+        }
+        step
+    });
+    Effect::new(move |_| mark_interactive());
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match wizard.step.get_untracked() {
+            Step::Review => submit(wizard),
+            step => wizard.continue_from(step),
+        }
+    };
+    let step_view = move || match wizard.step.get() {
+        Step::Product => view! { <ProductStep/> }.into_any(),
+        Step::Domain => view! { <DomainStep/> }.into_any(),
+        Step::Csr => view! { <CsrStep/> }.into_any(),
+        Step::Applicant => view! { <ApplicantStep/> }.into_any(),
+        Step::Review => view! { <ReviewStep/> }.into_any(),
+    };
+    let has_previous = move || order::previous(&wizard.steps(), wizard.step.get()).is_some();
+    let start_over = move |_| {
+        let pending = wizard.purchase.get_untracked();
+        let confirmed = match pending {
+            Some(p) => window()
+                .confirm_with_message(&format!(
+                    "Certificate {} is paid for but not yet applied for. Starting over forgets it here (it stays in your provider account). Start over?",
+                    p.cert_id
+                ))
+                .unwrap_or(false),
+            None => true,
+        };
+        if confirmed {
+            wizard.start_over();
+        }
+    };
+    move || {
+        if wizard.submission.with(|s| *s == Submission::Placed) {
+            view! { <main class="wizard" id="main"><ResultView/></main> }.into_any()
+        } else {
+            view! {
+                <main class="wizard" id="main">
+                    <Progress/>
+                    {move || has_previous().then(|| view! {
+                        <button type="button" class="link-button back-link"
+                            on:click=move |_| wizard.back_from(wizard.step.get_untracked())>"Back"</button>
+                    })}
+                    <ErrorSummary/>
+                    <form class="step" novalidate on:submit=on_submit>
+                        {step_view}
+                        {move || (wizard.step.get() != Step::Review).then(|| view! {
+                            <button type="submit" class="button">"Continue"</button>
+                        })}
+                    </form>
+                    <p class="start-over">
+                        <button type="button" class="link-button" on:click=start_over>"Start over"</button>
+                    </p>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
