@@ -1,0 +1,72 @@
+//! Command-line arguments of the `ssl-order-server` binary.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+
+use crate::static_files::Mount;
+use crate::Config;
+
+/// Serves the built SSL order wizard and a sandbox of the providers' APIs.
+#[derive(Debug, Parser)]
+#[command(name = "ssl-order-server", version, about)]
+pub struct Args {
+    /// Directory of the built web app (index.html, .wasm, .js), served at `/`.
+    #[arg(long, env = "SSL_ORDER_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// Address to listen on; port 0 picks a free port (the line printed at start says which).
+    #[arg(long, env = "SSL_ORDER_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+
+    /// Seconds a sandbox certificate stays CHECKING before it is ISSUED.
+    #[arg(long, env = "SSL_ORDER_ISSUE_DELAY_SECS", default_value_t = 30)]
+    pub issue_delay_secs: u64,
+
+    /// Also serve DIR under /PREFIX (repeatable), e.g. `--mount /bench=target/bench`.
+    #[arg(long = "mount", value_name = "/PREFIX=DIR")]
+    pub mounts: Vec<Mount>,
+}
+
+impl From<Args> for Config {
+    fn from(args: Args) -> Self {
+        Self {
+            dist: args.dist,
+            addr: args.addr,
+            issue_delay: Duration::from_secs(args.issue_delay_secs),
+            mounts: args.mounts,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_documented_ones() {
+        let config = Config::from(Args::parse_from(["ssl-order-server"]));
+        assert_eq!(config.dist, PathBuf::from("dist"));
+        assert_eq!(config.addr, "127.0.0.1:8080");
+        assert_eq!(config.issue_delay, Duration::from_secs(30));
+        assert!(config.mounts.is_empty());
+    }
+
+    #[test]
+    fn mounts_repeat() {
+        let args = Args::parse_from([
+            "ssl-order-server",
+            "--mount",
+            "/a=/x",
+            "--mount",
+            "/b=/y",
+            "--issue-delay-secs",
+            "0",
+        ]);
+        let prefixes: Vec<&str> = args.mounts.iter().map(Mount::prefix).collect();
+        assert_eq!(prefixes, ["/a", "/b"]);
+        assert_eq!(args.issue_delay_secs, 0);
+        assert!(Args::try_parse_from(["ssl-order-server", "--mount", "a=/x"]).is_err());
+    }
+}

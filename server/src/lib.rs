@@ -1,0 +1,175 @@
+//! Serves the built order wizard and a sandbox that behaves like the providers' APIs.
+//!
+//! [`app`] builds the whole router (used as is by the tests); [`run`] binds, announces the
+//! address on stdout and serves until SIGINT or SIGTERM.
+
+mod cli;
+pub mod sandbox;
+mod serve;
+mod static_files;
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::http::header::X_CONTENT_TYPE_OPTIONS;
+use axum::http::HeaderValue;
+use axum::middleware::map_response;
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use cli::Args;
+pub use static_files::Mount;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The built web app, served at `/`.
+    pub dist: PathBuf,
+    /// `host:port` to listen on.
+    pub addr: String,
+    /// How long a sandbox certificate stays `CHECKING` before it is `ISSUED`.
+    pub issue_delay: Duration,
+    /// Extra static directories.
+    pub mounts: Vec<Mount>,
+}
+
+impl Config {
+    /// The defaults of the command line, serving `dist`.
+    pub fn new(dist: impl Into<PathBuf>) -> Self {
+        Self {
+            dist: dist.into(),
+            addr: "127.0.0.1:8080".to_string(),
+            issue_delay: Duration::from_secs(30),
+            mounts: Vec::new(),
+        }
+    }
+
+    /// Refuses to start without the directories to serve, or with a prefix mounted twice.
+    pub fn check(&self) -> Result<(), StartError> {
+        if !self.dist.is_dir() {
+            return Err(StartError::MissingDir {
+                what: "web app directory (--dist; build the app first)",
+                path: self.dist.clone(),
+            });
+        }
+        for (i, mount) in self.mounts.iter().enumerate() {
+            if !mount.dir().is_dir() {
+                return Err(StartError::MissingDir {
+                    what: "mounted directory (--mount)",
+                    path: mount.dir().to_path_buf(),
+                });
+            }
+            if self.mounts[..i]
+                .iter()
+                .any(|m| m.prefix() == mount.prefix())
+            {
+                return Err(StartError::DuplicateMount(mount.prefix().to_string()));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug)]
+pub enum StartError {
+    MissingDir { what: &'static str, path: PathBuf },
+    DuplicateMount(String),
+    Bind { addr: String, source: io::Error },
+    Io(io::Error),
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MissingDir { what, path } => {
+                write!(
+                    f,
+                    "{what} {} does not exist or is not a directory",
+                    path.display()
+                )
+            }
+            Self::DuplicateMount(prefix) => write!(f, "prefix {prefix} is mounted twice"),
+            Self::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
+            Self::Io(source) => write!(f, "{source}"),
+        }
+    }
+}
+
+impl std::error::Error for StartError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Bind { source, .. } | Self::Io(source) => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// The whole application: sandbox, mounts, web app, and the headers every answer gets.
+pub fn app(config: &Config) -> Router {
+    let router = sandbox::router(config.issue_delay);
+    static_files::add_static(router, &config.dist, &config.mounts)
+        .layer(map_response(static_files::cache_control))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        // Brotli and gzip, as the client accepts; small bodies and images are left alone.
+        .layer(CompressionLayer::new())
+}
+
+/// Checks the config, binds, prints `listening on http://ADDR/` and serves until a signal.
+pub async fn run(config: Config) -> Result<(), StartError> {
+    config.check()?;
+    if !config.dist.join("index.html").is_file() {
+        eprintln!(
+            "warning: {} has no index.html; / will answer 404",
+            config.dist.display()
+        );
+    }
+    let listener = TcpListener::bind(&config.addr)
+        .await
+        .map_err(|source| StartError::Bind {
+            addr: config.addr.clone(),
+            source,
+        })?;
+    let local = listener.local_addr().map_err(StartError::Io)?;
+    announce(&format!("listening on http://{local}/")).map_err(StartError::Io)?;
+    serve::serve(listener, app(&config), shutdown_signal())
+        .await
+        .map_err(StartError::Io)
+}
+
+/// The one line scripts wait for; flushed at once because stdout may be a pipe.
+fn announce(line: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{line}")?;
+    stdout.flush()
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        // Without a handler there is no signal to wait for: serve until killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}

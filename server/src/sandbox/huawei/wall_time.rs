@@ -1,0 +1,48 @@
+//! Calendar times as the details call shows them, without a date-time dependency.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Formats as `YYYY-MM-DD HH:MM:SS.0` in UTC, the shape of timestamps in Huawei's SCM answers.
+pub fn format_utc(time: SystemTime) -> String {
+    // Times before 1970 cannot come from this sandbox's clock.
+    let secs = time
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let (year, month, day) = civil_from_days(secs / 86_400);
+    let rest = secs % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.0",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn formats_known_instants_in_utc() {
+        assert_eq!(format_utc(UNIX_EPOCH), "1970-01-01 00:00:00.0");
+        let leap_day = UNIX_EPOCH + Duration::from_secs(951_782_400 + 3_661);
+        assert_eq!(format_utc(leap_day), "2000-02-29 01:01:01.0");
+        let later = UNIX_EPOCH + Duration::from_secs(1_773_532_800);
+        assert_eq!(format_utc(later), "2026-03-15 00:00:00.0");
+    }
+}

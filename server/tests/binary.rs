@@ -1,0 +1,122 @@
+//! The `ssl-order-server` binary as scripts use it: one announced line, then serving,
+//! and a clean exit on SIGTERM.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ssl-order-server");
+
+fn wait_with_timeout(child: &mut Child, limit: Duration) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("the server did not exit within {limit:?}");
+        }
+        sleep(Duration::from_millis(50));
+    }
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    http_get_with(addr, path, "")
+}
+
+/// A GET with extra header lines (each ending in CRLF), answered over a fresh connection.
+fn http_get_with(addr: &str, path: &str, headers: &str) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+#[test]
+fn the_binary_announces_its_port_serves_and_stops_on_sigterm() {
+    let mut child = Command::new(BIN)
+        .args(["--addr", "127.0.0.1:0", "--issue-delay-secs", "1"])
+        // The directory comes from the environment fallback of --dist.
+        .env("SSL_ORDER_DIST", common::dist_dir())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let addr = line
+        .strip_prefix("listening on http://")
+        .and_then(|rest| rest.strip_suffix("/\n"))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+    assert!(
+        addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
+        "{addr}"
+    );
+
+    let page = http_get(addr, "/");
+    assert!(page.starts_with("HTTP/1.1 200 OK"), "{page}");
+    assert!(page
+        .to_ascii_lowercase()
+        .contains("x-content-type-options: nosniff"));
+    assert!(page.contains("SSL order wizard"));
+    let log = http_get(addr, "/sandbox/_log");
+    assert!(log.ends_with("[]"), "{log}");
+
+    // The longest token the documents allow gets through hyper to the sandbox.
+    let token = format!("X-Auth-Token: {}\r\n", "t".repeat(2_097_152));
+    let details = "/sandbox/huawei/v3/scm/certificates/scs0000000000000";
+    let answer = http_get_with(addr, details, &token);
+    assert!(answer.starts_with("HTTP/1.1 404"), "{}", &answer[..100]);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = wait_with_timeout(&mut child, Duration::from_secs(10));
+    assert!(status.success(), "{status}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert_eq!(rest, "", "only one line goes to stdout");
+}
+
+#[test]
+fn the_binary_refuses_to_start_without_its_dist_directory() {
+    let output = Command::new(BIN)
+        .args([
+            "--dist",
+            "/nonexistent/ssl-order/dist",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/nonexistent/ssl-order/dist") && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_binary_refuses_a_malformed_mount() {
+    let output = Command::new(BIN)
+        .args(["--dist", "/tmp", "--mount", "bench"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/prefix=DIR"));
+}
