@@ -1,0 +1,92 @@
+// Benchmark figures for the release build: first-load sizes (raw, gzip, brotli) and the
+// median time to interactive over fresh loads, beside a static HTML page of the same first
+// step served by the same server in the same run. Prints figures; asserts nothing.
+//
+//   node e2e/bench.mjs [--runs N]
+import { readFileSync, readdirSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { root, startServer, launchBrowser } from './lib/harness.mjs';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const dist = path.join(root, 'dist');
+
+function sizes() {
+  const files = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f)).sort();
+  const rows = files.map((name) => {
+    const bytes = readFileSync(path.join(dist, name));
+    return {
+      name,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+  return rows;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function timeToInteractive(browser, url) {
+  // A new context is a fresh profile: empty cache, empty storage.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => {
+    const mark = performance.getEntriesByName('ssl-order:interactive')[0];
+    return mark ? mark.startTime : null;
+  }, null, { timeout: 30000 });
+  const ms = await handle.jsonValue();
+  await context.close();
+  return ms;
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+
+const table = sizes();
+console.log('First load (dist/, release build)');
+console.log('file'.padEnd(34), 'raw KB'.padStart(9), 'gzip KB'.padStart(9), 'brotli KB'.padStart(10));
+for (const row of table) {
+  console.log(row.name.padEnd(34), kb(row.raw).padStart(9), kb(row.gzip).padStart(9), kb(row.brotli).padStart(10));
+}
+const total = (key) => table.reduce((sum, row) => sum + row[key], 0);
+console.log('total'.padEnd(34), kb(total('raw')).padStart(9), kb(total('gzip')).padStart(9), kb(total('brotli')).padStart(10));
+console.log(`brotli total: ${kb(total('brotli'))} KB (budget 120 KB, aim 100 KB)`);
+
+// The static yardstick gets the app's own stylesheet, so both pages style the same fields.
+const staticDir = mkdtempSync(path.join(tmpdir(), 'ssl-order-static-'));
+for (const file of ['index.html', 'mark.js']) {
+  copyFileSync(path.join(root, 'bench/static', file), path.join(staticDir, file));
+}
+const css = table.find((row) => row.name.endsWith('.css'));
+if (css) copyFileSync(path.join(dist, css.name), path.join(staticDir, 'style.css'));
+
+const server = await startServer({ mounts: [`/static-first-step=${staticDir}`] });
+const browser = await launchBrowser();
+try {
+  const app = [];
+  const plain = [];
+  // Alternate the two pages so any drift in the machine's load affects both alike.
+  for (let i = 0; i < RUNS; i += 1) {
+    app.push(await timeToInteractive(browser, server.url));
+    plain.push(await timeToInteractive(browser, new URL('static-first-step/index.html', server.url).href));
+  }
+  const appMedian = median(app);
+  const plainMedian = median(plain);
+  console.log(`\nTime to interactive, median of ${RUNS} fresh loads (headless Chromium, loopback)`);
+  console.log(`app (first step mounted):  ${appMedian.toFixed(1)} ms  [min ${Math.min(...app).toFixed(1)}, max ${Math.max(...app).toFixed(1)}]`);
+  console.log(`static HTML, same fields:  ${plainMedian.toFixed(1)} ms  [min ${Math.min(...plain).toFixed(1)}, max ${Math.max(...plain).toFixed(1)}]`);
+  console.log(`ratio: ${(appMedian / plainMedian).toFixed(2)}x (budget 2x)`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(staticDir, { recursive: true, force: true });
+}

@@ -1,0 +1,40 @@
+// Steps through the order form the way a person does: by labels and button names.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { root } from './harness.mjs';
+
+export const CSR = readFileSync(path.join(root, 'tests/fixtures/csr/rsa2048-san.csr'), 'utf8');
+export const DOMAIN = 'shop.example.com';
+
+export async function heading(page) {
+  return (await page.locator('h1').first().textContent()).trim();
+}
+
+export async function waitForHeading(page, text) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15000 });
+}
+
+export async function continueOn(page) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Fills every step up to the review page with a valid DV single-domain order. */
+export async function fillToReview(page) {
+  await waitForHeading(page, 'Choose a certificate');
+  await page.getByLabel('GeoTrust DV SSL').check();
+  await continueOn(page);
+  await waitForHeading(page, 'Which domain name should the certificate cover?');
+  await page.getByLabel('Domain name').fill(DOMAIN);
+  await continueOn(page);
+  await waitForHeading(page, 'Paste your certificate signing request');
+  await page.getByLabel('Certificate signing request (CSR)').fill(CSR);
+  await continueOn(page);
+  await waitForHeading(page, 'Who is applying?');
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Phone number').fill('+44 20 7946 0958');
+  await page.getByLabel('Email address').fill('ada@example.com');
+  await continueOn(page);
+  await waitForHeading(page, 'Check your order');
+  assert.equal(await heading(page), 'Check your order');
+}

@@ -1,0 +1,181 @@
+// The first slice end to end: a Huawei SCM DV single-domain order typed and clicked
+// through the release build, checked against what the sandbox actually received.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
+import { fillToReview, waitForHeading, CSR, DOMAIN } from '../lib/wizard.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ issueDelaySecs: 3 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  await resetSandbox(server.url);
+});
+
+const calls = (log, kind) => log.filter((entry) => {
+  if (kind === 'buy') return entry.method === 'POST' && entry.path.endsWith('/v3/scm/certificates/buy');
+  if (kind === 'apply') return entry.method === 'POST' && entry.path.endsWith('/apply');
+  return entry.method === 'GET' && /\/v3\/scm\/certificates\/scs\d+$/.test(entry.path);
+});
+
+const header = (entry, name) => {
+  const key = Object.keys(entry.headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : entry.headers[key];
+};
+
+test('a DV single-domain order is bought, applied for, and its DNS record shown until issued', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await fillToReview(page);
+
+  // The review shows the exact requests, with the token hidden.
+  await page.getByText('See exactly what will be sent').click();
+  const shown = await page.locator('pre.request').allTextContents();
+  assert.match(shown[0], /^POST sandbox\/huawei\/v3\/scm\/certificates\/buy\n/);
+  assert.match(shown[1], /\/v3\/scm\/certificates\/\{certificate_id\}\/apply/);
+  assert.ok(shown.every((text) => text.includes('X-Auth-Token: •••••• (hidden)')));
+  assert.ok(!shown.join('').includes('sandbox-token-not-a-secret'));
+
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+  await page.getByRole('button', { name: 'Buy and apply' }).click();
+
+  await waitForHeading(page, 'Application sent');
+  const certId = (await page.getByTestId('cert-id').textContent()).trim();
+  const orderId = (await page.getByTestId('order-id').textContent()).trim();
+  assert.match(certId, /^scs\d{13}$/);
+  assert.match(orderId, /^CS[0-9A-Z]{15}$/);
+
+  const records = page.getByTestId('dns-records');
+  await records.waitFor();
+  const recordText = await records.textContent();
+  assert.ok(recordText.includes(`_dnsauth.${DOMAIN}`), recordText);
+  assert.ok(recordText.includes('TXT'), recordText);
+
+  // The page keeps checking the status until the sandbox issues the certificate.
+  await page.getByTestId('status').getByText('Issued').waitFor({ timeout: 20000 });
+
+  const log = await sandboxLog(server.url);
+  const buys = calls(log, 'buy');
+  const applies = calls(log, 'apply');
+  assert.equal(buys.length, 1, 'exactly one buy');
+  assert.equal(applies.length, 1, 'exactly one apply');
+  assert.ok(calls(log, 'details').length >= 2, 'the status was polled');
+  assert.deepEqual(JSON.parse(buys[0].body), {
+    cert_brand: 'GEOTRUST',
+    cert_type: 'DV_SSL_CERT',
+    domain_type: 'SINGLE_DOMAIN',
+    effective_time: 1,
+    domain_numbers: 1,
+    order_number: 1,
+    agree_privacy_protection: true,
+  });
+  assert.equal(applies[0].path, `/sandbox/huawei/v3/scm/certificates/${certId}/apply`);
+  assert.deepEqual(JSON.parse(applies[0].body), {
+    domain: DOMAIN,
+    csr: CSR,
+    applicant_name: 'Ada Lovelace',
+    applicant_phone: '+442079460958',
+    applicant_email: 'ada@example.com',
+    domain_method: 'DNS',
+    agree_privacy_protection: true,
+  });
+  for (const entry of log) {
+    assert.ok((header(entry, 'X-Auth-Token') || '').length >= 32, 'token sent');
+    assert.equal(entry.status, 200, `${entry.method} ${entry.path}`);
+  }
+
+  // Nothing secret was kept in the browser.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes('sandbox-token-not-a-secret'), 'no token in storage');
+  assert.ok(!stored.includes('PRIVATE KEY'), 'no key in storage');
+  await context.close();
+});
+
+test('what was typed survives a reload, at the same step', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await page.getByLabel('GeoTrust DV SSL').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Domain name').fill(DOMAIN);
+  await page.reload();
+  await waitForHeading(page, 'Which domain name should the certificate cover?');
+  assert.equal(await page.getByLabel('Domain name').inputValue(), DOMAIN);
+  assert.match(await page.title(), /^Which domain name should the certificate cover\?/);
+  await context.close();
+});
+
+test('a double click on "Buy and apply" buys once', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await fillToReview(page);
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+  await page.getByRole('button', { name: 'Buy and apply' }).dblclick();
+  await waitForHeading(page, 'Application sent');
+  const log = await sandboxLog(server.url);
+  assert.equal(calls(log, 'buy').length, 1);
+  assert.equal(calls(log, 'apply').length, 1);
+  await context.close();
+});
+
+test('a failed apply followed by a reload applies for the paid certificate without buying again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await fillToReview(page);
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+
+  // The network drops the first apply before it reaches the provider.
+  let dropped = 0;
+  await page.route('**/apply', async (route) => {
+    if (dropped === 0) { dropped += 1; await route.abort('connectionreset'); } else { await route.continue(); }
+  });
+  await page.getByRole('button', { name: 'Buy and apply' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'is paid for, but the application could not be sent' });
+  await failure.waitFor();
+
+  await page.reload();
+  await waitForHeading(page, 'Check your order');
+  await page.getByTestId('paid-notice').waitFor();
+  await page.getByRole('button', { name: 'Apply for the certificate' }).click();
+  await waitForHeading(page, 'Application sent');
+
+  const log = await sandboxLog(server.url);
+  assert.equal(dropped, 1);
+  assert.equal(calls(log, 'buy').length, 1, 'bought once');
+  assert.equal(calls(log, 'apply').length, 1, 'the dropped apply never arrived; the retry did');
+  await context.close();
+});
+
+test('errors are listed in a summary and beside each field, and nothing is sent', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await page.getByLabel('GeoTrust DV SSL').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Domain name').fill('https://shop_example.com/');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.locator('#error-summary');
+  await summary.waitFor();
+  assert.ok((await summary.textContent()).includes('Underscores are not allowed'));
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary');
+  await summary.getByRole('link').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'domain');
+  assert.equal(await page.getByLabel('Domain name').getAttribute('aria-invalid'), 'true');
+  assert.equal((await sandboxLog(server.url)).length, 0);
+  await context.close();
+});
