@@ -50,9 +50,9 @@ struct RawConfig {
     #[serde(default)]
     storage: Option<String>,
     #[serde(default)]
-    poll_seconds: Option<f64>,
+    poll_seconds: Option<u32>,
     #[serde(default)]
-    timeout_seconds: Option<f64>,
+    timeout_seconds: Option<u32>,
 }
 
 impl Config {
@@ -91,27 +91,34 @@ impl Config {
                 .catalogue
                 .unwrap_or_else(|| "catalog/huawei.json".into()),
             storage,
-            poll_ms: seconds_to_ms(raw.poll_seconds, 5.0, "poll_seconds")?,
-            timeout_ms: seconds_to_ms(raw.timeout_seconds, 30.0, "timeout_seconds")?,
+            poll_ms: seconds_to_ms(raw.poll_seconds, 5, "poll_seconds")?,
+            timeout_ms: seconds_to_ms(raw.timeout_seconds, 30, "timeout_seconds")?,
         })
     }
 }
 
-fn seconds_to_ms(value: Option<f64>, default: f64, name: &str) -> Result<u32, ConfigError> {
+// Whole seconds keep float parsing and printing out of the app.
+fn seconds_to_ms(value: Option<u32>, default: u32, name: &str) -> Result<u32, ConfigError> {
     let seconds = value.unwrap_or(default);
-    if !(0.1..=600.0).contains(&seconds) {
+    if !(1..=600).contains(&seconds) {
         return Err(ConfigError::Value(format!(
-            "{name} must be between 0.1 and 600, not {seconds}"
+            "{name} must be a whole number of seconds from 1 to 600, not {seconds}"
         )));
     }
-    Ok((seconds * 1000.0).round() as u32)
+    Ok(seconds * 1000)
 }
 
 /// The wait before status check number `attempt` (0-based): grows by half each time, capped.
 pub fn poll_delay_ms(first_ms: u32, attempt: u32) -> u32 {
-    const CAP_MS: f64 = 60_000.0;
-    let grown = f64::from(first_ms) * 1.5_f64.powi(attempt.min(30) as i32);
-    grown.min(CAP_MS.max(f64::from(first_ms))) as u32
+    const CAP_MS: u32 = 60_000;
+    let mut delay = first_ms;
+    for _ in 0..attempt {
+        if delay >= CAP_MS {
+            break;
+        }
+        delay = delay.saturating_add(delay / 2);
+    }
+    delay.min(CAP_MS.max(first_ms))
 }
 
 #[cfg(test)]
@@ -153,6 +160,13 @@ mod tests {
             Config::from_json(r#"{"provider":"huawei","endpoint":"x","endpiont":"y"}"#),
             Err(ConfigError::Shape(_))
         ));
+    }
+
+    #[test]
+    fn a_poll_interval_out_of_range_is_refused() {
+        let err = Config::from_json(r#"{"provider":"huawei","endpoint":"x","poll_seconds":0}"#)
+            .expect_err("zero");
+        assert!(err.to_string().contains("poll_seconds"));
     }
 
     #[test]

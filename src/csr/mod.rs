@@ -1,13 +1,9 @@
 //! Reading a pasted certificate signing request (PKCS#10 in PEM) and checking it fits the order.
 
 use base64ct::{Base64, Encoding};
-use der::asn1::ObjectIdentifier;
-use der::{Decode, Tag, Tagged};
+use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, OctetStringRef};
+use der::{Class, Reader, SliceReader, Tag, TagNumber, Tagged};
 use thiserror::Error;
-use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::SubjectAltName;
-use x509_cert::ext::Extensions;
-use x509_cert::request::CertReq;
 
 const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 const OID_EXTENSION_REQUEST: ObjectIdentifier =
@@ -79,7 +75,7 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
     }
     let compact: String = body.split_whitespace().collect();
     let der = Base64::decode_vec(&compact).map_err(|_| CsrError::Base64)?;
-    let request = CertReq::from_der(&der).map_err(|e| CsrError::Der(e.kind().to_string()))?;
+    let request = read_request(&der).map_err(|e| CsrError::Der(e.kind().to_string()))?;
     let pem = normalised_pem(label, &compact);
     if pem.len() > max_len {
         return Err(CsrError::TooLong {
@@ -88,8 +84,14 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
         });
     }
     let info = CsrInfo {
-        common_name: common_name(&request),
-        dns_names: san_dns_names(&request),
+        common_name: common_name(request.subject)
+            .map_err(|e| CsrError::Der(e.kind().to_string()))?,
+        dns_names: match request.attributes {
+            Some(attributes) => {
+                san_dns_names(attributes).map_err(|e| CsrError::Der(e.kind().to_string()))?
+            }
+            None => Vec::new(),
+        },
     };
     if info.common_name.is_none() {
         return Err(CsrError::NoCommonName);
@@ -149,15 +151,78 @@ fn normalised_pem(label: &str, base64: &str) -> String {
     pem
 }
 
-fn common_name(request: &CertReq) -> Option<String> {
-    request
-        .info
-        .subject
-        .0
-        .iter()
-        .flat_map(|rdn| rdn.0.iter())
-        .filter(|atv| atv.oid == OID_COMMON_NAME)
-        .find_map(|atv| directory_string(atv.value.tag(), atv.value.value()))
+/// The parts of a PKCS#10 `CertificationRequest` (RFC 2986 §4) the order needs. The DER is
+/// read with the `der` crate; only the structure is walked here, which keeps the app far
+/// smaller than decoding every X.509 type would.
+struct Request<'a> {
+    /// `Name`: SEQUENCE OF RelativeDistinguishedName.
+    subject: AnyRef<'a>,
+    /// `[0] IMPLICIT SET OF Attribute`.
+    attributes: Option<AnyRef<'a>>,
+}
+
+fn read_request(der: &[u8]) -> der::Result<Request<'_>> {
+    let mut reader = SliceReader::new(der)?;
+    let request = reader.sequence(|request| {
+        let (subject, attributes) = request.sequence(|info| {
+            let _version: u8 = info.decode()?;
+            let subject: AnyRef = info.decode()?;
+            subject.tag().assert_eq(Tag::Sequence)?;
+            let public_key: AnyRef = info.decode()?;
+            public_key.tag().assert_eq(Tag::Sequence)?;
+            let attributes = if info.is_finished() {
+                None
+            } else {
+                let attributes: AnyRef = info.decode()?;
+                attributes.tag().assert_eq(Tag::ContextSpecific {
+                    constructed: true,
+                    number: TagNumber::N0,
+                })?;
+                Some(attributes)
+            };
+            Ok((subject, attributes))
+        })?;
+        let algorithm: AnyRef = request.decode()?;
+        algorithm.tag().assert_eq(Tag::Sequence)?;
+        let _signature: BitStringRef = request.decode()?;
+        Ok(Request {
+            subject,
+            attributes,
+        })
+    })?;
+    reader.finish(request)
+}
+
+/// Calls `f` on each element of a SEQUENCE OF or SET OF (or any constructed value).
+fn for_each<'a>(
+    any: AnyRef<'a>,
+    mut f: impl FnMut(AnyRef<'a>) -> der::Result<()>,
+) -> der::Result<()> {
+    let mut reader = SliceReader::new(any.value())?;
+    while !reader.is_finished() {
+        f(reader.decode()?)?;
+    }
+    Ok(())
+}
+
+/// Reads `SEQUENCE { type OBJECT IDENTIFIER, value ANY }`, the shape of both an
+/// AttributeTypeAndValue and an Attribute.
+fn type_and_value(any: AnyRef<'_>) -> der::Result<(ObjectIdentifier, AnyRef<'_>)> {
+    any.sequence(|r| Ok((r.decode()?, r.decode()?)))
+}
+
+fn common_name(subject: AnyRef<'_>) -> der::Result<Option<String>> {
+    let mut found = None;
+    for_each(subject, |rdn| {
+        for_each(rdn, |atv| {
+            let (oid, value) = type_and_value(atv)?;
+            if oid == OID_COMMON_NAME && found.is_none() {
+                found = directory_string(value.tag(), value.value());
+            }
+            Ok(())
+        })
+    })?;
+    Ok(found)
 }
 
 fn directory_string(tag: Tag, bytes: &[u8]) -> Option<String> {
@@ -169,33 +234,46 @@ fn directory_string(tag: Tag, bytes: &[u8]) -> Option<String> {
     }
 }
 
-fn san_dns_names(request: &CertReq) -> Vec<String> {
+/// The dNSName entries of a subjectAltName in the extensionRequest attribute.
+fn san_dns_names(attributes: AnyRef<'_>) -> der::Result<Vec<String>> {
     let mut names = Vec::new();
-    for attribute in request
-        .info
-        .attributes
-        .iter()
-        .filter(|a| a.oid == OID_EXTENSION_REQUEST)
-    {
-        for value in attribute.values.iter() {
-            let Ok(extensions) = value.decode_as::<Extensions>() else {
-                continue;
-            };
-            for ext in extensions
-                .iter()
-                .filter(|e| e.extn_id == OID_SUBJECT_ALT_NAME)
-            {
-                let Ok(san) = SubjectAltName::from_der(ext.extn_value.as_bytes()) else {
-                    continue;
-                };
-                names.extend(san.0.iter().filter_map(|name| match name {
-                    GeneralName::DnsName(dns) => Some(dns.to_string()),
-                    _ => None,
-                }));
-            }
+    for_each(attributes, |attribute| {
+        let (oid, values) = type_and_value(attribute)?;
+        if oid != OID_EXTENSION_REQUEST {
+            return Ok(());
         }
-    }
-    names
+        // values: SET OF Extensions; Extensions: SEQUENCE OF Extension.
+        for_each(values, |extensions| {
+            for_each(extensions, |extension| {
+                let (id, value) = extension.sequence(|r| {
+                    let id: ObjectIdentifier = r.decode()?;
+                    if r.peek_tag()? == Tag::Boolean {
+                        let _critical: bool = r.decode()?;
+                    }
+                    let value: OctetStringRef = r.decode()?;
+                    Ok((id, value))
+                })?;
+                if id == OID_SUBJECT_ALT_NAME {
+                    let general_names: AnyRef = der::Decode::from_der(value.as_bytes())?;
+                    for_each(general_names, |name| {
+                        // dNSName is [2] IMPLICIT IA5String.
+                        let tag = name.tag();
+                        if tag.class() == Class::ContextSpecific
+                            && tag.number() == TagNumber::N2
+                            && !tag.is_constructed()
+                        {
+                            if let Ok(dns) = std::str::from_utf8(name.value()) {
+                                names.push(dns.to_string());
+                            }
+                        }
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })
+        })
+    })?;
+    Ok(names)
 }
 
 #[cfg(test)]

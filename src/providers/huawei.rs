@@ -190,9 +190,10 @@ fn headers(endpoint: &Endpoint, json: bool) -> Vec<Header> {
     headers
 }
 
+/// Bodies are sent indented, so the review page can show them byte for byte as sent.
 fn to_json<T: Serialize>(body: &T) -> String {
     // Serialising these plain structs of strings, numbers and booleans cannot fail.
-    serde_json::to_string(body).unwrap_or_default()
+    serde_json::to_string_pretty(body).unwrap_or_default()
 }
 
 /// `POST /v3/scm/certificates/buy` for one certificate of `product`.
@@ -347,7 +348,7 @@ pub fn parse_buy(status: u16, body: &str) -> Result<Bought, ProviderError> {
 /// Apply answers `{"request info":"success"}` (or `request_info`); any 200 without an
 /// error code is taken as accepted.
 pub fn parse_apply(status: u16, body: &str) -> Result<(), ProviderError> {
-    success::<serde_json::Value>(status, body).map(|_| ())
+    success::<serde::de::IgnoredAny>(status, body).map(|_| ())
 }
 
 #[derive(Deserialize)]

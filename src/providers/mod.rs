@@ -51,16 +51,10 @@ impl PreparedRequest {
         }
         if let Some(body) = &self.body {
             text.push('\n');
-            text.push_str(&pretty_json(body));
+            text.push_str(body);
         }
         text
     }
-}
-
-fn pretty_json(body: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(body)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| body.to_string())
 }
 
 /// Where the provider (or a proxy in front of it) is, and the credential to send, if any.

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 enum Load {
     Loading,
     Failed(String),
-    Ready(Config, Catalogue, Option<SavedState>),
+    Ready(Box<(Config, Catalogue, Option<SavedState>)>),
 }
 
 async fn load() -> Load {
@@ -40,7 +40,7 @@ async fn load() -> Load {
         Err(message) => return Load::Failed(message),
     };
     let saved = draft_store::load(config.storage);
-    Load::Ready(config, catalogue, saved)
+    Load::Ready(Box::new((config, catalogue, saved)))
 }
 
 #[component]
@@ -61,7 +61,8 @@ pub fn App() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Load::Ready(config, catalogue, saved) => {
+        Load::Ready(ready) => {
+            let (config, catalogue, saved) = *ready;
             view! { <Wizard config catalogue saved=saved.unwrap_or_default()/> }.into_any()
         }
     }
