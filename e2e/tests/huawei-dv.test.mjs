@@ -39,7 +39,10 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
   await page.goto(server.url);
   await fillToReview(page);
 
-  // The review shows the exact requests, with the token hidden.
+  // The review lists every answer as it will be sent, then the exact requests, token hidden.
+  const answers = await page.locator('dl.summary').textContent();
+  assert.ok(answers.includes('+442079460958'), answers);
+  assert.ok(answers.includes('GeoTrust DV SSL'), answers);
   await page.getByText('See exactly what will be sent').click();
   const shown = await page.locator('pre.request').allTextContents();
   assert.match(shown[0], /^POST sandbox\/huawei\/v3\/scm\/certificates\/buy\n/);

@@ -364,6 +364,21 @@ mod tests {
     }
 
     #[test]
+    fn bytes_after_the_csr_structure_are_refused() {
+        let body: String = RSA_SAN
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect();
+        let mut der = Base64::decode_vec(&body).expect("fixture is base64");
+        der.extend_from_slice(&[0x05, 0x00]);
+        let padded = normalised_pem("CERTIFICATE REQUEST", &Base64::encode_string(&der));
+        assert!(matches!(
+            check(&padded, HUAWEI_MAX_LEN),
+            Err(CsrError::Der(_))
+        ));
+    }
+
+    #[test]
     fn a_csr_longer_than_the_provider_allows_is_refused() {
         assert_eq!(
             check(RSA_SAN, 500),

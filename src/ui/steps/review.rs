@@ -1,4 +1,4 @@
-use crate::order::{clean_input, validate_with, Field, Step};
+use crate::order::{clean_input, validate_with, Email, Field, Phone, Step};
 use crate::providers::huawei;
 use crate::ui::state::{use_wizard, Submission};
 use leptos::prelude::*;
@@ -22,45 +22,47 @@ pub fn ReviewStep() -> impl IntoView {
             .and_then(|p| p.methods.first())
             .map(|m| m.describe())
             .unwrap_or("");
-        let answers: Vec<(&'static str, String, Step)> = vec![
+        // Shown as they will be sent (normalised) where they are valid, else as typed.
+        let phone = Phone::parse(&draft.applicant_phone)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|_| draft.applicant_phone.trim().to_string());
+        let email = Email::parse(&draft.applicant_email)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|_| draft.applicant_email.trim().to_string());
+        let product_name = product
+            .map(|p| p.name)
+            .unwrap_or_else(|| "Not chosen".into());
+        // The step each answer is changed on; the method offers no choice yet.
+        let answers: Vec<(&'static str, String, Option<Step>)> = vec![
+            ("Certificate", product_name, Some(Step::Product)),
             (
-                "Certificate",
-                product
-                    .map(|p| p.name)
-                    .unwrap_or_else(|| "Not chosen".into()),
-                Step::Product,
+                "Domain name",
+                clean_input(&draft.domain).name,
+                Some(Step::Domain),
             ),
-            ("Domain name", clean_input(&draft.domain).name, Step::Domain),
-            ("CSR Common Name", common_name, Step::Csr),
-            ("Validation method", method.to_string(), Step::Domain),
+            ("CSR Common Name", common_name, Some(Step::Csr)),
+            ("Validation method", method.to_string(), None),
             (
                 "Applicant",
                 draft.applicant_name.trim().to_string(),
-                Step::Applicant,
+                Some(Step::Applicant),
             ),
-            (
-                "Phone number",
-                draft.applicant_phone.trim().to_string(),
-                Step::Applicant,
-            ),
-            (
-                "Email address",
-                draft.applicant_email.trim().to_string(),
-                Step::Applicant,
-            ),
+            ("Phone number", phone, Some(Step::Applicant)),
+            ("Email address", email, Some(Step::Applicant)),
         ];
         answers
             .into_iter()
             .map(|(label, value, step)| {
+                let change = step.map(|step| view! {
+                    <button type="button" class="link-button" on:click=move |_| wizard.go_to(step)>
+                        "Change"<span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+                    </button>
+                });
                 view! {
                     <div class="summary-row">
                         <dt class="summary-key">{label}</dt>
                         <dd class="summary-value">{value}</dd>
-                        <dd class="summary-action">
-                            <button type="button" class="link-button" on:click=move |_| wizard.go_to(step)>
-                                "Change"<span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
-                            </button>
-                        </dd>
+                        <dd class="summary-action">{change}</dd>
                     </div>
                 }
             })
