@@ -82,7 +82,9 @@ pub fn add_static(router: Router, dist: &Path, mounts: &[Mount]) -> Router {
             router = router.nest_service(mount.prefix(), ServeDir::new(mount.dir()));
         }
     }
-    router.fallback_service(ServeDir::new(dist))
+    // A `.br` or `.gz` file beside an asset (written at build time by
+    // scripts/precompress.sh) is sent as is: no compression work per request.
+    router.fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip())
 }
 
 /// HTML and JSON (index.html, config.json, API answers) must be revalidated on every load,

@@ -139,3 +139,24 @@ fn brotli_decompress(compressed: &[u8], out: &mut String) {
         .read_to_string(out)
         .unwrap();
 }
+
+#[tokio::test]
+async fn a_precompressed_brotli_file_is_sent_as_it_is_on_disk() {
+    let answer = get_encoded(&test_app(), "/precompressed.js", "br").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.header("content-encoding"), Some("br"));
+    let on_disk = std::fs::read(dist_dir().join("precompressed.js.br")).unwrap();
+    assert_eq!(answer.body, on_disk, "not compressed again");
+    assert!(answer
+        .header("content-type")
+        .unwrap()
+        .contains("javascript"));
+}
+
+#[tokio::test]
+async fn without_brotli_the_plain_file_is_compressed_on_the_fly() {
+    let answer = get_encoded(&test_app(), "/precompressed.js", "identity").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.header("content-encoding"), None);
+    assert_eq!(answer.text(), "console.log(\"precompressed\");\n");
+}
