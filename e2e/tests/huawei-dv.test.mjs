@@ -182,3 +182,35 @@ test('errors are listed in a summary and beside each field, and nothing is sent'
   assert.equal((await sandboxLog(server.url)).length, 0);
   await context.close();
 });
+
+test("the provider's refusal is shown with its code, message and next step, and nothing typed is lost", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The same deployment, but with a token the sandbox answers 403 to.
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    config.token = 'forbidden-token-0123456789abcdefghij';
+    await route.fulfill({ response, json: config });
+  });
+  await page.goto(server.url);
+  await fillToReview(page);
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+  await page.getByRole('button', { name: 'Buy and apply' }).click();
+  const failure = page.locator('#submit-failure');
+  await failure.waitFor();
+  const text = await failure.textContent();
+  assert.ok(text.includes('The provider did not sell the certificate'), text);
+  assert.ok(text.includes('HTTP 403, SCM.0403'), text);
+  assert.ok(text.includes('ask your administrator for the permission'), text);
+  await page.waitForFunction(() => document.activeElement?.id === 'submit-failure');
+
+  await page.reload();
+  await waitForHeading(page, 'Check your order');
+  assert.ok((await page.locator('dl.summary').textContent()).includes(DOMAIN));
+  const log = await sandboxLog(server.url);
+  assert.equal(calls(log, 'buy').length, 1);
+  assert.equal(calls(log, 'buy')[0].status, 403);
+  assert.equal(calls(log, 'apply').length, 0);
+  await context.close();
+});

@@ -55,7 +55,7 @@ pub fn ReviewStep() -> impl IntoView {
             .map(|(label, value, step)| {
                 let change = step.map(|step| view! {
                     <button type="button" class="link-button" on:click=move |_| wizard.go_to(step)>
-                        "Change"<span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+                        "Change"<span class="visually-hidden">{format!(" {}", label.to_ascii_lowercase())}</span>
                     </button>
                 });
                 view! {
