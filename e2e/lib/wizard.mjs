@@ -38,3 +38,9 @@ export async function fillToReview(page) {
   await waitForHeading(page, 'Check your order');
   assert.equal(await heading(page), 'Check your order');
 }
+
+/** Ticks the privacy agreement on the review page and presses the submit button. */
+export async function agreeAndSubmit(page, button = 'Buy and apply') {
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+  await page.getByRole('button', { name: button }).click();
+}

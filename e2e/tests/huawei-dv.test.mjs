@@ -3,7 +3,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
-import { fillToReview, waitForHeading, CSR, DOMAIN } from '../lib/wizard.mjs';
+import { fillToReview, waitForHeading, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
 
 let server;
 let browser;
@@ -22,6 +22,12 @@ beforeEach(async () => {
   await resetSandbox(server.url);
 });
 
+/** A page in a fresh browser profile: empty cache and storage. */
+async function freshPage() {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
 const calls = (log, kind) => log.filter((entry) => {
   if (kind === 'buy') return entry.method === 'POST' && entry.path.endsWith('/v3/scm/certificates/buy');
   if (kind === 'apply') return entry.method === 'POST' && entry.path.endsWith('/apply');
@@ -34,8 +40,7 @@ const header = (entry, name) => {
 };
 
 test('a DV single-domain order is bought, applied for, and its DNS record shown until issued', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   await page.goto(server.url);
   await fillToReview(page);
 
@@ -50,8 +55,7 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
   assert.ok(shown.every((text) => text.includes('X-Auth-Token: •••••• (hidden)')));
   assert.ok(!shown.join('').includes('sandbox-token-not-a-secret'));
 
-  await page.getByLabel(/I agree to the provider's privacy statement/).check();
-  await page.getByRole('button', { name: 'Buy and apply' }).click();
+  await agreeAndSubmit(page);
 
   await waitForHeading(page, 'Application sent');
   const certId = (await page.getByTestId('cert-id').textContent()).trim();
@@ -106,8 +110,7 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
 });
 
 test('what was typed survives a reload, at the same step', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   await page.goto(server.url);
   await waitForHeading(page, 'Choose a certificate');
   await page.getByLabel('GeoTrust DV SSL').check();
@@ -121,8 +124,7 @@ test('what was typed survives a reload, at the same step', async () => {
 });
 
 test('a double click on "Buy and apply" buys once', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   await page.goto(server.url);
   await fillToReview(page);
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
@@ -135,8 +137,7 @@ test('a double click on "Buy and apply" buys once', async () => {
 });
 
 test('a failed apply followed by a reload applies for the paid certificate without buying again', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   await page.goto(server.url);
   await fillToReview(page);
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
@@ -164,8 +165,7 @@ test('a failed apply followed by a reload applies for the paid certificate witho
 });
 
 test('errors are listed in a summary and beside each field, and nothing is sent', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   await page.goto(server.url);
   await waitForHeading(page, 'Choose a certificate');
   await page.getByLabel('GeoTrust DV SSL').check();
@@ -184,8 +184,7 @@ test('errors are listed in a summary and beside each field, and nothing is sent'
 });
 
 test("the provider's refusal is shown with its code, message and next step, and nothing typed is lost", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await freshPage();
   // The same deployment, but with a token the sandbox answers 403 to.
   await page.route('**/config.json', async (route) => {
     const response = await route.fetch();
@@ -195,8 +194,7 @@ test("the provider's refusal is shown with its code, message and next step, and 
   });
   await page.goto(server.url);
   await fillToReview(page);
-  await page.getByLabel(/I agree to the provider's privacy statement/).check();
-  await page.getByRole('button', { name: 'Buy and apply' }).click();
+  await agreeAndSubmit(page);
   const failure = page.locator('#submit-failure');
   await failure.waitFor();
   const text = await failure.textContent();

@@ -44,8 +44,8 @@ pub enum CsrError {
     Truncated,
     #[error("The CSR's text is damaged (it is not valid base64): paste it again exactly as it was produced")]
     Base64,
-    #[error("The CSR could not be read ({0}): it may be damaged or cut off; paste it again or generate a new one")]
-    Der(String),
+    #[error("The CSR could not be read: its content is damaged, cut off, or not a certificate signing request. Paste it again exactly as produced, or generate a new one")]
+    Der,
     #[error("The CSR is {len} characters long; the provider accepts at most {max}. Generate a shorter one (fewer names, or an EC key)")]
     TooLong { len: usize, max: usize },
     #[error("The CSR has no Common Name (CN). Generate a new CSR with the domain name as its Common Name")]
@@ -75,7 +75,7 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
     }
     let compact: String = body.split_whitespace().collect();
     let der = Base64::decode_vec(&compact).map_err(|_| CsrError::Base64)?;
-    let request = read_request(&der).map_err(|e| CsrError::Der(e.kind().to_string()))?;
+    let request = read_request(&der).map_err(|_| CsrError::Der)?;
     let pem = normalised_pem(label, &compact);
     if pem.len() > max_len {
         return Err(CsrError::TooLong {
@@ -84,12 +84,9 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
         });
     }
     let info = CsrInfo {
-        common_name: common_name(request.subject)
-            .map_err(|e| CsrError::Der(e.kind().to_string()))?,
+        common_name: common_name(request.subject).map_err(|_| CsrError::Der)?,
         dns_names: match request.attributes {
-            Some(attributes) => {
-                san_dns_names(attributes).map_err(|e| CsrError::Der(e.kind().to_string()))?
-            }
+            Some(attributes) => san_dns_names(attributes).map_err(|_| CsrError::Der)?,
             None => Vec::new(),
         },
     };
@@ -360,7 +357,7 @@ mod tests {
     #[test]
     fn base64_that_is_not_a_csr_structure_is_refused() {
         let fake = "-----BEGIN CERTIFICATE REQUEST-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE REQUEST-----";
-        assert!(matches!(check(fake, HUAWEI_MAX_LEN), Err(CsrError::Der(_))));
+        assert!(matches!(check(fake, HUAWEI_MAX_LEN), Err(CsrError::Der)));
     }
 
     #[test]
@@ -372,10 +369,7 @@ mod tests {
         let mut der = Base64::decode_vec(&body).expect("fixture is base64");
         der.extend_from_slice(&[0x05, 0x00]);
         let padded = normalised_pem("CERTIFICATE REQUEST", &Base64::encode_string(&der));
-        assert!(matches!(
-            check(&padded, HUAWEI_MAX_LEN),
-            Err(CsrError::Der(_))
-        ));
+        assert!(matches!(check(&padded, HUAWEI_MAX_LEN), Err(CsrError::Der)));
     }
 
     #[test]
