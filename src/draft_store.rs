@@ -23,6 +23,10 @@ pub struct SavedState {
     pub step: String,
     pub draft: OrderDraft,
     pub purchase: Option<Purchase>,
+    /// A buy was sent and its outcome never came back (network failure, timeout, 5xx):
+    /// a certificate may have been bought. Set before the buy is sent, cleared once the
+    /// answer is known, so even a closed tab cannot lead to a blind second purchase.
+    pub buy_in_doubt: bool,
 }
 
 impl SavedState {
@@ -85,6 +89,7 @@ mod tests {
                 cert_id: "scs1481110651012".into(),
                 applied: false,
             }),
+            buy_in_doubt: true,
         };
         assert_eq!(SavedState::from_json(&state.to_json()), Some(state));
     }
@@ -112,5 +117,6 @@ mod tests {
             SavedState::from_json(r#"{"draft":{"domain":"a.example.com"}}"#).expect("loads");
         assert_eq!(state.draft.domain, "a.example.com");
         assert_eq!(state.purchase, None);
+        assert!(!state.buy_in_doubt);
     }
 }

@@ -212,3 +212,33 @@ test("the provider's refusal is shown with its code, message and next step, and 
   assert.equal(calls(log, 'apply').length, 0);
   await context.close();
 });
+
+test('a buy that got no answer must be checked before buying again, even after a reload', async () => {
+  const { context, page } = await freshPage();
+  await page.goto(server.url);
+  await fillToReview(page);
+  // The connection drops before the purchase's answer arrives: it may or may not have gone through.
+  await page.route('**/certificates/buy', (route) => route.abort('connectionreset'));
+  await agreeAndSubmit(page);
+  const failure = page.locator('#submit-failure');
+  await failure.waitFor();
+  assert.ok((await failure.textContent()).includes('We could not confirm the purchase'));
+  await page.unroute('**/certificates/buy');
+
+  await page.reload();
+  await waitForHeading(page, 'Check your order');
+  await page.getByTestId('buy-in-doubt').waitFor();
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+  await page.getByRole('button', { name: 'Buy and apply' }).click();
+  assert.ok((await failure.textContent()).includes('Check for the earlier purchase first'));
+  await page.waitForFunction(() => document.activeElement?.id === 'confirm-no-purchase');
+  assert.equal(calls(await sandboxLog(server.url), 'buy').length, 0, 'nothing bought without the check');
+
+  await page.getByLabel('I have checked: no certificate was bought, so buy one now').check();
+  await page.getByRole('button', { name: 'Buy and apply' }).click();
+  await waitForHeading(page, 'Application sent');
+  const log = await sandboxLog(server.url);
+  assert.equal(calls(log, 'buy').length, 1);
+  assert.equal(calls(log, 'apply').length, 1);
+  await context.close();
+});

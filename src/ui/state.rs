@@ -46,6 +46,10 @@ pub struct WizardState {
     pub checked: RwSignal<bool>,
     pub submission: RwSignal<Submission>,
     pub purchase: RwSignal<Option<Purchase>>,
+    /// See [`SavedState::buy_in_doubt`].
+    pub buy_in_doubt: RwSignal<bool>,
+    /// The person confirmed that the doubtful buy bought nothing, so buying again is safe.
+    pub doubt_resolved: RwSignal<bool>,
     pub config: StoredValue<Config>,
     pub catalogue: StoredValue<Catalogue>,
     /// Guards against a second submission before the first has changed any signal.
@@ -71,6 +75,8 @@ impl WizardState {
                 Submission::Idle
             }),
             purchase: RwSignal::new(saved.purchase),
+            buy_in_doubt: RwSignal::new(saved.buy_in_doubt),
+            doubt_resolved: RwSignal::new(false),
             config: StoredValue::new(config),
             catalogue: StoredValue::new(catalogue),
             in_flight: StoredValue::new(false),
@@ -136,6 +142,7 @@ impl WizardState {
             step: self.step.get().slug().to_string(),
             draft: self.draft.get(),
             purchase: self.purchase.get(),
+            buy_in_doubt: self.buy_in_doubt.get(),
         }
     }
 
@@ -150,6 +157,8 @@ impl WizardState {
         draft_store::clear(kind);
         self.draft.set(OrderDraft::default());
         self.purchase.set(None);
+        self.buy_in_doubt.set(false);
+        self.doubt_resolved.set(false);
         self.submission.set(Submission::Idle);
         self.in_flight.set_value(false);
         self.go_to(Step::Product);

@@ -9,6 +9,9 @@ use crate::transport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The id of the review page's "nothing was bought" confirmation.
+pub const DOUBT_CHECKBOX: &str = "confirm-no-purchase";
+
 /// Submits the order once: a second call while one is under way does nothing.
 pub fn submit(wizard: WizardState) {
     // Checked and set synchronously, before any await, so a double click cannot slip through.
@@ -26,6 +29,16 @@ pub fn submit(wizard: WizardState) {
             return;
         }
     };
+    let buying = wizard.purchase.with_untracked(Option::is_none);
+    if buying && wizard.buy_in_doubt.get_untracked() && !wizard.doubt_resolved.get_untracked() {
+        wizard.submission.set(Submission::Failed(Failure {
+            summary: "Check for the earlier purchase first".into(),
+            detail: "An earlier attempt to buy this certificate got no answer, so it may have gone through.".into(),
+            next_step: "Look in the certificate list of your Huawei Cloud console. If no certificate was bought, tick the box above and submit again.".into(),
+        }));
+        focus_later(DOUBT_CHECKBOX.into());
+        return;
+    }
     wizard.in_flight.set_value(true);
     spawn_local(async move {
         place(wizard, order).await;
@@ -43,6 +56,10 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
             wizard
                 .submission
                 .set(Submission::Busy("Buying the certificate…"));
+            // Written ahead: if no answer ever arrives, the next attempt must ask first.
+            wizard.buy_in_doubt.set(true);
+            wizard.doubt_resolved.set(false);
+            wizard.save();
             let request = huawei::buy_request(&order.product, &endpoint);
             let answer = match transport::send(&request, timeout).await {
                 Ok(answer) => answer,
@@ -57,7 +74,11 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
                     );
                 }
             };
-            match huawei::parse_buy(answer.status, &answer.body) {
+            let outcome = huawei::parse_buy(answer.status, &answer.body);
+            // Only a server-side failure leaves the purchase in doubt; a refusal bought nothing.
+            let still_in_doubt = matches!(&outcome, Err(err) if err.status >= 500);
+            wizard.buy_in_doubt.set(still_in_doubt);
+            match outcome {
                 Ok(bought) => {
                     // parse_buy never returns an empty list; the wizard buys one certificate.
                     let cert_id = bought
@@ -76,10 +97,17 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
                     purchase
                 }
                 Err(err) => {
-                    return fail(
-                        wizard,
-                        Failure::from_provider("The provider did not sell the certificate", &err),
-                    );
+                    wizard.save();
+                    let mut failure =
+                        Failure::from_provider("The provider did not sell the certificate", &err);
+                    if still_in_doubt {
+                        failure.summary = "We could not confirm the purchase".into();
+                        failure.next_step = format!(
+                            "{} The provider may still have bought it: check the certificate list in your Huawei Cloud console before trying again.",
+                            failure.next_step
+                        );
+                    }
+                    return fail(wizard, failure);
                 }
             }
         }

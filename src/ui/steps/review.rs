@@ -1,6 +1,7 @@
 use crate::order::{clean_input, validate_with, Email, Field, Phone, Step};
 use crate::providers::huawei;
 use crate::ui::state::{use_wizard, Submission};
+use crate::ui::submit::DOUBT_CHECKBOX;
 use leptos::prelude::*;
 
 /// Check your answers: every answer with a Change link, the exact requests, the agreement.
@@ -110,6 +111,23 @@ pub fn ReviewStep() -> impl IntoView {
                     "Certificate {} (order {}) is already paid for. Submitting applies for it; it will not be bought again.",
                     p.cert_id, p.order_id
                 )}
+            </div>
+        })}
+        {move || (wizard.buy_in_doubt.get() && wizard.purchase.with(Option::is_none)).then(|| view! {
+            <div class="notice" data-testid="buy-in-doubt">
+                <h2 class="subheading">"An earlier purchase may have gone through"</h2>
+                <p class="body">
+                    "Your last attempt to buy this certificate got no answer from the provider. "
+                    "Before buying again, check the certificate list in your Huawei Cloud console, so that you do not pay twice."
+                </p>
+                <div class="checkbox">
+                    <input class="checkbox-input" type="checkbox" id=DOUBT_CHECKBOX
+                        prop:checked=move || wizard.doubt_resolved.get()
+                        on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
+                    <label class="checkbox-label" for=DOUBT_CHECKBOX>
+                        "I have checked: no certificate was bought, so buy one now"
+                    </label>
+                </div>
             </div>
         })}
         <details class="requests">
