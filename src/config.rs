@@ -6,6 +6,9 @@ use crate::providers::Endpoint;
 use serde::Deserialize;
 use thiserror::Error;
 
+/// The catalogue read when config.json names none (index.html preloads it).
+pub const DEFAULT_CATALOGUE: &str = "catalog/huawei.json";
+
 /// Where the draft is kept between visits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StorageKind {
@@ -87,9 +90,7 @@ impl Config {
                 base_url: raw.endpoint,
                 token,
             },
-            catalogue_url: raw
-                .catalogue
-                .unwrap_or_else(|| "catalog/huawei.json".into()),
+            catalogue_url: raw.catalogue.unwrap_or_else(|| DEFAULT_CATALOGUE.into()),
             storage,
             poll_ms: seconds_to_ms(raw.poll_seconds, 5, "poll_seconds")?,
             timeout_ms: seconds_to_ms(raw.timeout_seconds, 30, "timeout_seconds")?,

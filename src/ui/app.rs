@@ -1,10 +1,12 @@
 //! The root component: reads the configuration and catalogue, then shows the wizard.
 
+use super::dom::mark;
 use super::wizard::Wizard;
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store::{self, SavedState};
 use crate::order::Catalogue;
 use crate::transport::fetch_text;
+use futures_util::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,16 +18,23 @@ enum Load {
 }
 
 async fn load() -> Load {
-    let config = match fetch_text("config.json")
-        .await
+    // index.html preloads both files; asking for them together saves a round trip. A
+    // deployment that names another catalogue pays for one more fetch.
+    let (config_text, default_catalogue) =
+        join(fetch_text("config.json"), fetch_text(DEFAULT_CATALOGUE)).await;
+    let config = match config_text
         .map_err(|e| format!("config.json could not be read: {e}"))
         .and_then(|text| Config::from_json(&text).map_err(|e| e.to_string()))
     {
         Ok(config) => config,
         Err(message) => return Load::Failed(message),
     };
-    let catalogue = match fetch_text(&config.catalogue_url)
-        .await
+    let catalogue_text = if config.catalogue_url == DEFAULT_CATALOGUE {
+        default_catalogue
+    } else {
+        fetch_text(&config.catalogue_url).await
+    };
+    let catalogue = match catalogue_text
         .map_err(|e| {
             format!(
                 "The catalogue {} could not be read: {e}",
@@ -46,8 +55,11 @@ async fn load() -> Load {
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
+    mark("ssl-order:start");
     spawn_local(async move {
-        state.set(load().await);
+        let loaded = load().await;
+        mark("ssl-order:loaded");
+        state.set(loaded);
     });
     move || match state.get() {
         Load::Loading => {

@@ -15,10 +15,12 @@ pub fn focus_later(id: String) {
     });
 }
 
-/// Records when the first step became usable, for the benchmark (a `performance.mark`).
-pub fn mark_interactive() {
+/// A `performance.mark` the benchmark reads: `ssl-order:start` (the wasm runs),
+/// `ssl-order:loaded` (configuration and catalogue read), `ssl-order:interactive`
+/// (the first step is mounted and usable).
+pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {
-        let _ = performance.mark("ssl-order:interactive");
+        let _ = performance.mark(name);
     }
 }
 

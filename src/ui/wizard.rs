@@ -1,6 +1,6 @@
 //! The wizard shell: progress, errors, the current step, and Back / Continue.
 
-use super::dom::{focus_later, mark_interactive, set_title};
+use super::dom::{focus_later, mark, set_title};
 use super::error_summary::ErrorSummary;
 use super::progress::Progress;
 use super::result::ResultView;
@@ -45,7 +45,7 @@ pub fn Wizard(
         }
         step
     });
-    Effect::new(move |_| mark_interactive());
+    Effect::new(move |_| mark("ssl-order:interactive"));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
