@@ -102,6 +102,13 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
     assert.equal(entry.status, 200, `${entry.method} ${entry.path}`);
   }
 
+  // A reload comes back to the result, not to a form that could buy again.
+  await page.reload();
+  await waitForHeading(page, 'Application sent');
+  assert.equal((await page.getByTestId('cert-id').textContent()).trim(), certId);
+  await page.getByTestId('status').getByText('Issued').waitFor();
+  assert.equal(calls(await sandboxLog(server.url), 'buy').length, 1);
+
   // Nothing secret was kept in the browser.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.ok(!stored.includes('sandbox-token-not-a-secret'), 'no token in storage');
