@@ -54,6 +54,12 @@ pub struct WizardState {
     pub catalogue: StoredValue<Catalogue>,
     /// Guards against a second submission before the first has changed any signal.
     pub in_flight: StoredValue<bool>,
+    /// The errors on show, derived once for every field that displays one.
+    shown: Memo<FieldErrors>,
+}
+
+fn errors_of(draft: &OrderDraft, catalogue: &Catalogue) -> FieldErrors {
+    validate_with(draft, catalogue).err().unwrap_or_default()
 }
 
 impl WizardState {
@@ -65,10 +71,26 @@ impl WizardState {
             _ => Step::Product,
         };
         let placed = saved.purchase.as_ref().is_some_and(|p| p.applied);
+        let draft = RwSignal::new(saved.draft);
+        let step = RwSignal::new(step);
+        let checked = RwSignal::new(false);
+        let catalogue = StoredValue::new(catalogue);
+        // None until Continue was pressed; then those of the current step, or of every
+        // step on the review page.
+        let shown = Memo::new(move |_| {
+            if !checked.get() {
+                return FieldErrors::new();
+            }
+            let all = draft.with(|d| catalogue.with_value(|c| errors_of(d, c)));
+            match step.get() {
+                Step::Review => all,
+                step => all.only(step.fields()),
+            }
+        });
         WizardState {
-            draft: RwSignal::new(saved.draft),
-            step: RwSignal::new(step),
-            checked: RwSignal::new(false),
+            draft,
+            step,
+            checked,
             submission: RwSignal::new(if placed {
                 Submission::Placed
             } else {
@@ -78,8 +100,9 @@ impl WizardState {
             buy_in_doubt: RwSignal::new(saved.buy_in_doubt),
             doubt_resolved: RwSignal::new(false),
             config: StoredValue::new(config),
-            catalogue: StoredValue::new(catalogue),
+            catalogue,
             in_flight: StoredValue::new(false),
+            shown,
         }
     }
 
@@ -91,26 +114,18 @@ impl WizardState {
 
     /// Every problem with the whole draft, as of now.
     pub fn all_errors(&self) -> FieldErrors {
-        let draft = self.draft.read();
-        self.catalogue
-            .with_value(|c| validate_with(&draft, c).err().unwrap_or_default())
+        self.draft
+            .with(|d| self.catalogue.with_value(|c| errors_of(d, c)))
     }
 
-    /// The errors to show now: none until Continue was pressed; then those of the
-    /// current step, or of every step on the review page.
+    /// The errors on show: none until Continue was pressed, then those that apply here.
     pub fn shown_errors(&self) -> FieldErrors {
-        if !self.checked.get() {
-            return FieldErrors::new();
-        }
-        let all = self.all_errors();
-        match self.step.get() {
-            Step::Review => all,
-            step => all.only(step.fields()),
-        }
+        self.shown.get()
     }
 
     pub fn error_for(&self, field: Field) -> Option<String> {
-        self.shown_errors().for_field(field).map(str::to_string)
+        self.shown
+            .with(|errors| errors.for_field(field).map(str::to_string))
     }
 
     pub fn go_to(&self, step: Step) {
