@@ -8,9 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let wizard = use_wizard();
-    let errors = Memo::new(move |_| wizard.shown_errors());
     move || {
-        let errors = errors.get();
+        let errors = wizard.shown_errors();
         (!errors.is_empty()).then(|| {
             let items = errors
                 .iter()

@@ -39,7 +39,8 @@ pub fn TextField(
     let id = field.id();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let error = Memo::new(move |_| wizard.error_for(field));
+    // `shown` is already a Memo: reading it through a closure costs no second one.
+    let error = move || wizard.error_for(field);
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
@@ -48,7 +49,7 @@ pub fn TextField(
             if hint.is_some() {
                 ids.push(hint_id.clone());
             }
-            if error.with(Option::is_some) {
+            if error().is_some() {
                 ids.push(error_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
@@ -67,7 +68,7 @@ pub fn TextField(
         }
         wizard.draft.update(|d| set(d, kept));
     };
-    let invalid = move || error.with(Option::is_some).then_some("true");
+    let invalid = move || error().is_some().then_some("true");
     let control = match kind {
         Kind::Multiline => view! {
             <textarea
@@ -108,10 +109,10 @@ pub fn TextField(
         }
     };
     view! {
-        <div class=move || if error.with(Option::is_some) { "field field-error" } else { "field" }>
+        <div class=move || if error().is_some() { "field field-error" } else { "field" }>
             <label class="label" for=id>{field.label()}</label>
             {hint.map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
-            {move || error.get().map(|message| view! {
+            {move || error().map(|message| view! {
                 <p class="error-message" id=error_id.clone()>
                     <span class="visually-hidden">"Error: "</span>{message}
                 </p>

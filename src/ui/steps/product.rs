@@ -14,7 +14,7 @@ fn level_name(level: Level) -> &'static str {
 #[component]
 pub fn ProductStep() -> impl IntoView {
     let wizard = use_wizard();
-    let error = Memo::new(move |_| wizard.error_for(Field::Product));
+    let error = move || wizard.error_for(Field::Product);
     let products = wizard.catalogue.with_value(|c| c.products.clone());
     let options = products
         .into_iter()
@@ -55,10 +55,10 @@ pub fn ProductStep() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <fieldset class=move || if error.with(Option::is_some) { "fieldset field-error" } else { "fieldset" }
-            aria-describedby=move || error.with(Option::is_some).then_some("product-error")>
+        <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
+            aria-describedby=move || error().is_some().then_some("product-error")>
             <legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{Step::Product.title()}</h1></legend>
-            {move || error.get().map(|message| view! {
+            {move || error().map(|message| view! {
                 <p class="error-message" id="product-error">
                     <span class="visually-hidden">"Error: "</span>{message}
                 </p>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let wizard = use_wizard();
-    let agreement_error = Memo::new(move |_| wizard.error_for(Field::Agreement));
+    let agreement_error = move || wizard.error_for(Field::Agreement);
     let rows = move || {
         let draft = wizard.draft.get();
         let product = wizard
@@ -144,16 +144,16 @@ pub fn ReviewStep() -> impl IntoView {
                 None => view! { <p class="body">"Complete the answers above to see the requests."</p> }.into_any(),
             }}
         </details>
-        <div class=move || if agreement_error.with(Option::is_some) { "field field-error" } else { "field" }>
-            {move || agreement_error.get().map(|message| view! {
+        <div class=move || if agreement_error().is_some() { "field field-error" } else { "field" }>
+            {move || agreement_error().map(|message| view! {
                 <p class="error-message" id="agree-privacy-error">
                     <span class="visually-hidden">"Error: "</span>{message}
                 </p>
             })}
             <div class="checkbox">
                 <input class="checkbox-input" type="checkbox" id=Field::Agreement.id()
-                    aria-describedby=move || agreement_error.with(Option::is_some).then_some("agree-privacy-error")
-                    aria-invalid=move || agreement_error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || agreement_error().is_some().then_some("agree-privacy-error")
+                    aria-invalid=move || agreement_error().is_some().then_some("true")
                     prop:checked=move || wizard.draft.with(|d| d.agree_privacy)
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
