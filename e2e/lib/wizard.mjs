@@ -12,7 +12,7 @@ export async function heading(page) {
 }
 
 export async function waitForHeading(page, text) {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15000 });
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30000 });
 }
 
 export async function continueOn(page) {

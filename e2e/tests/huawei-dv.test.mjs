@@ -71,6 +71,8 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
 
   // The page keeps checking the status until the sandbox issues the certificate.
   await page.getByTestId('status').getByText('Issued').waitFor({ timeout: 20000 });
+  // A final status stops the checks, and the page no longer says it will check again.
+  await page.getByText(/^Last checked at [0-9:]+\.$/).waitFor();
 
   const log = await sandboxLog(server.url);
   const buys = calls(log, 'buy');

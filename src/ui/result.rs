@@ -24,6 +24,7 @@ pub fn ResultView() -> impl IntoView {
     let details = RwSignal::new(None::<Details>);
     let checked_at = RwSignal::new(String::new());
     let poll_error = RwSignal::new(None::<String>);
+    let polling = RwSignal::new(true);
     let alive = Arc::new(AtomicBool::new(true));
     {
         let alive = alive.clone();
@@ -55,6 +56,7 @@ pub fn ResultView() -> impl IntoView {
                         poll_error.try_set(None);
                         details.try_set(Some(found));
                         if !keep_polling {
+                            polling.try_set(false);
                             break;
                         }
                     }
@@ -91,7 +93,11 @@ pub fn ResultView() -> impl IntoView {
             </dl>
             <p class="hint">{move || {
                 let at = checked_at.get();
-                if at.is_empty() { String::new() } else { format!("Last checked at {at}. This page checks again by itself.") }
+                match (at.is_empty(), polling.get()) {
+                    (true, _) => String::new(),
+                    (false, true) => format!("Last checked at {at}. This page checks again by itself."),
+                    (false, false) => format!("Last checked at {at}."),
+                }
             }}</p>
             {move || poll_error.get().map(|text| view! { <p class="warning" role="alert">{text}</p> })}
         </div>
