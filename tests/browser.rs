@@ -81,6 +81,16 @@ fn heading(host: &HtmlElement) -> String {
     must(host, "h1").text_content().unwrap_or_default()
 }
 
+/// A fresh wizard with the first product chosen, on the domain step.
+async fn wizard_at_domain_step() -> HtmlElement {
+    let host = mount_wizard();
+    settle().await;
+    must(&host, "#product").click();
+    button(&host, "Continue").click();
+    settle().await;
+    host
+}
+
 #[wasm_bindgen_test]
 async fn continue_without_a_choice_shows_a_focused_error_summary_linking_to_the_field() {
     let host = mount_wizard();
@@ -103,11 +113,7 @@ async fn continue_without_a_choice_shows_a_focused_error_summary_linking_to_the_
 
 #[wasm_bindgen_test]
 async fn a_bad_domain_is_explained_beside_the_field_and_cleared_once_fixed() {
-    let host = mount_wizard();
-    settle().await;
-    must(&host, "#product").click();
-    button(&host, "Continue").click();
-    settle().await;
+    let host = wizard_at_domain_step().await;
     assert_eq!(
         heading(&host),
         "Which domain name should the certificate cover?"
@@ -140,11 +146,7 @@ async fn a_bad_domain_is_explained_beside_the_field_and_cleared_once_fixed() {
 
 #[wasm_bindgen_test]
 async fn a_pasted_private_key_is_cleared_at_once_and_a_csr_is_summarised() {
-    let host = mount_wizard();
-    settle().await;
-    must(&host, "#product").click();
-    button(&host, "Continue").click();
-    settle().await;
+    let host = wizard_at_domain_step().await;
     type_into(&host, "#domain", "shop.example.com");
     button(&host, "Continue").click();
     settle().await;
