@@ -74,8 +74,7 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
         return Err(CsrError::WrongLabel(label.to_string()));
     }
     let compact: String = body.split_whitespace().collect();
-    let der = Base64::decode_vec(&compact).map_err(|_| CsrError::Base64)?;
-    let request = read_request(&der).map_err(|_| CsrError::Der)?;
+    // Checked before decoding, so a huge paste is refused at once and for what it is.
     let pem = normalised_pem(label, &compact);
     if pem.len() > max_len {
         return Err(CsrError::TooLong {
@@ -83,6 +82,8 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
             max: max_len,
         });
     }
+    let der = Base64::decode_vec(&compact).map_err(|_| CsrError::Base64)?;
+    let request = read_request(&der).map_err(|_| CsrError::Der)?;
     let info = CsrInfo {
         common_name: common_name(request.subject).map_err(|_| CsrError::Der)?,
         dns_names: match request.attributes {
