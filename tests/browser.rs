@@ -118,6 +118,9 @@ async fn a_bad_domain_is_explained_beside_the_field_and_cleared_once_fixed() {
         heading(&host),
         "Which domain name should the certificate cover?"
     );
+    // A new step takes focus to its heading, so a screen reader announces it.
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("step-heading"));
 
     type_into(&host, "#domain", "my_shop.example.com");
     button(&host, "Continue").click();
@@ -174,5 +177,28 @@ async fn a_pasted_private_key_is_cleared_at_once_and_a_csr_is_summarised() {
     assert!(summary
         .text_content()
         .is_some_and(|t| t.contains("shop.example.com") && t.contains("www.shop.example.com")));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn back_returns_to_the_previous_answer_and_start_over_forgets_everything() {
+    let host = wizard_at_domain_step().await;
+    type_into(&host, "#domain", "shop.example.com");
+    button(&host, "Back").click();
+    settle().await;
+    assert_eq!(heading(&host), "Choose a certificate");
+    let first: HtmlInputElement = must(&host, "#product").unchecked_into();
+    assert!(first.checked(), "the choice is kept");
+
+    button(&host, "Continue").click();
+    settle().await;
+    let domain: HtmlInputElement = must(&host, "#domain").unchecked_into();
+    assert_eq!(domain.value(), "shop.example.com", "the answer is kept");
+
+    button(&host, "Start over").click();
+    settle().await;
+    assert_eq!(heading(&host), "Choose a certificate");
+    let first: HtmlInputElement = must(&host, "#product").unchecked_into();
+    assert!(!first.checked(), "the choice is forgotten");
     host.remove();
 }

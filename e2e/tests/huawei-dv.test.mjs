@@ -2,7 +2,10 @@
 // through the release build, checked against what the sandbox actually received.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
+import { readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { root, startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
 import { fillToReview, waitForHeading, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
 
 let server;
@@ -250,4 +253,45 @@ test('a buy that got no answer must be checked before buying again, even after a
   assert.equal(calls(log, 'buy').length, 1);
   assert.equal(calls(log, 'apply').length, 1);
   await context.close();
+});
+
+test('a provider that does not answer in time is given up on, and the purchase is treated as in doubt', async () => {
+  const { context, page } = await freshPage();
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    config.timeout_seconds = 1;
+    await route.fulfill({ response, json: config });
+  });
+  // The buy is held for longer than the configured timeout, then dropped.
+  await page.route('**/certificates/buy', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.abort('timedout').catch(() => {});
+  });
+  await page.goto(server.url);
+  await fillToReview(page);
+  await agreeAndSubmit(page);
+  const failure = page.locator('#submit-failure');
+  await failure.waitFor();
+  const text = await failure.textContent();
+  assert.ok(text.includes('did not answer within 1 seconds'), text);
+  assert.ok(text.includes('We could not confirm the purchase'), text);
+  await page.getByTestId('buy-in-doubt').waitFor();
+  await context.close();
+});
+
+test('the release build is served precompressed with brotli', async () => {
+  const wasm = readdirSync(path.join(root, 'dist')).find((f) => f.endsWith('_bg.wasm'));
+  const expected = statSync(path.join(root, 'dist', `${wasm}.br`)).size;
+  const headers = await new Promise((resolve, reject) => {
+    http.get(new URL(wasm, server.url), { headers: { 'accept-encoding': 'br' } }, (response) => {
+      response.resume();
+      let length = 0;
+      response.on('data', (chunk) => { length += chunk.length; });
+      response.on('end', () => resolve({ ...response.headers, length }));
+    }).on('error', reject);
+  });
+  assert.equal(headers['content-encoding'], 'br');
+  assert.equal(headers['content-type'], 'application/wasm');
+  assert.equal(headers.length, expected, 'the file written at build time, not compressed again');
 });
