@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { root, startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
-import { fillToReview, waitForHeading, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
+import { fillToReview, heading, waitForHeading, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
 
 let server;
 let browser;
@@ -294,4 +294,25 @@ test('the release build is served precompressed with brotli', async () => {
   assert.equal(headers['content-encoding'], 'br');
   assert.equal(headers['content-type'], 'application/wasm');
   assert.equal(headers.length, expected, 'the file written at build time, not compressed again');
+});
+
+test('"Start over" does nothing while the order is being sent', async () => {
+  const { context, page } = await freshPage();
+  await page.goto(server.url);
+  await fillToReview(page);
+  await page.route('**/certificates/buy', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await agreeAndSubmit(page);
+  await page.getByRole('status').filter({ hasText: 'Buying the certificate' }).waitFor();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  // Give a wrongly accepted "Start over" time to show the first step.
+  await page.waitForTimeout(300);
+  assert.equal(await heading(page), 'Check your order');
+  await waitForHeading(page, 'Application sent');
+  const log = await sandboxLog(server.url);
+  assert.equal(calls(log, 'buy').length, 1);
+  assert.equal(calls(log, 'apply').length, 1);
+  await context.close();
 });

@@ -63,6 +63,10 @@ pub fn Wizard(
     };
     let has_previous = move || order::previous(&wizard.steps(), wizard.step.get()).is_some();
     let start_over = move |_| {
+        // Forgetting the order while a request is under way would lose what it returns.
+        if wizard.in_flight.get_value() {
+            return;
+        }
         let pending = wizard.purchase.get_untracked();
         let confirmed = match pending {
             Some(p) => window()
