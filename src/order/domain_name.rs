@@ -41,6 +41,8 @@ pub enum NameError {
     WildcardNotAllowed,
     #[error("An IP address cannot be used here: enter a domain name")]
     IpAddress,
+    #[error("A wildcard is \"*.\" followed by a full name, like *.example.com: the * must be the whole left-most part")]
+    WildcardShape,
 }
 
 impl DomainName {
