@@ -1,5 +1,6 @@
 //! The order itself, free of I/O: what was typed, the rules it must meet, and the steps.
 
+mod approvers;
 mod contact;
 mod domain_name;
 mod draft;
@@ -10,6 +11,10 @@ mod product;
 mod step;
 mod validate;
 
+pub use approvers::{
+    approver_addresses, email_method_on, Day, EmailMethod, APPROVER_LOCAL_PARTS,
+    EMAIL_DISCOURAGED_FROM, EMAIL_WITHDRAWN_FROM,
+};
 pub use contact::{ContactError, Email, PersonName, Phone};
 pub use domain_name::{clean_input, Cleaned, DomainName, NameError};
 pub use draft::OrderDraft;
