@@ -19,12 +19,17 @@ export async function continueOn(page) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
-/** Fills every step up to the review page with a valid DV single-domain order. */
-export async function fillToReview(page) {
+/** Chooses the first product and continues to the domain step. */
+export async function toDomainStep(page) {
   await waitForHeading(page, 'Choose a certificate');
   await page.getByLabel('GeoTrust DV SSL').check();
   await continueOn(page);
   await waitForHeading(page, 'Which domain name should the certificate cover?');
+}
+
+/** Fills every step up to the review page with a valid DV single-domain order. */
+export async function fillToReview(page) {
+  await toDomainStep(page);
   await page.getByLabel('Domain name').fill(DOMAIN);
   await continueOn(page);
   await waitForHeading(page, 'Paste your certificate signing request');

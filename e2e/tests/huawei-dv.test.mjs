@@ -6,7 +6,9 @@ import { readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { root, startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
-import { fillToReview, heading, waitForHeading, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
+import {
+  fillToReview, toDomainStep, heading, waitForHeading, agreeAndSubmit, CSR, DOMAIN,
+} from '../lib/wizard.mjs';
 
 let server;
 let browser;
@@ -133,9 +135,7 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
 test('what was typed survives a reload, at the same step', async () => {
   const { context, page } = await freshPage();
   await page.goto(server.url);
-  await waitForHeading(page, 'Choose a certificate');
-  await page.getByLabel('GeoTrust DV SSL').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await toDomainStep(page);
   await page.getByLabel('Domain name').fill(DOMAIN);
   await page.reload();
   await waitForHeading(page, 'Which domain name should the certificate cover?');
@@ -182,9 +182,7 @@ test('a failed apply followed by a reload applies for the paid certificate witho
 test('errors are listed in a summary and beside each field, and nothing is sent', async () => {
   const { context, page } = await freshPage();
   await page.goto(server.url);
-  await waitForHeading(page, 'Choose a certificate');
-  await page.getByLabel('GeoTrust DV SSL').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await toDomainStep(page);
   await page.getByLabel('Domain name').fill('https://shop_example.com/');
   await page.getByRole('button', { name: 'Continue' }).click();
   const summary = page.locator('#error-summary');
