@@ -33,6 +33,14 @@ async function freshPage() {
   return { context, page: await context.newPage() };
 }
 
+/** Serves the deployment's own config.json with `changes` applied on top. */
+async function overrideConfig(page, changes) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), ...changes } });
+  });
+}
+
 /** Waits for the result page, then checks the sandbox saw exactly one buy and one apply. */
 async function expectPlacedOnce(page) {
   await waitForHeading(page, 'Application sent');
@@ -199,12 +207,7 @@ test('errors are listed in a summary and beside each field, and nothing is sent'
 test("the provider's refusal is shown with its code, message and next step, and nothing typed is lost", async () => {
   const { context, page } = await freshPage();
   // The same deployment, but with a token the sandbox answers 403 to.
-  await page.route('**/config.json', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    config.token = 'forbidden-token-0123456789abcdefghij';
-    await route.fulfill({ response, json: config });
-  });
+  await overrideConfig(page, { token: 'forbidden-token-0123456789abcdefghij' });
   await page.goto(server.url);
   await fillToReview(page);
   await agreeAndSubmit(page);
@@ -255,12 +258,7 @@ test('a buy that got no answer must be checked before buying again, even after a
 
 test('a provider that does not answer in time is given up on, and the purchase is treated as in doubt', async () => {
   const { context, page } = await freshPage();
-  await page.route('**/config.json', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    config.timeout_seconds = 1;
-    await route.fulfill({ response, json: config });
-  });
+  await overrideConfig(page, { timeout_seconds: 1 });
   // The buy is held for longer than the configured timeout, then dropped.
   await page.route('**/certificates/buy', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
