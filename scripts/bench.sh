@@ -7,4 +7,6 @@ scripts/bootstrap.sh
 source scripts/env.sh
 trunk build --release
 cargo build --release -p ssl-order-server --locked
+# Native figures of the pure order model (validation of a 250-name draft).
+cargo run --release --locked --example validate_bench
 node e2e/bench.mjs "$@"

@@ -5,7 +5,7 @@
 set -euo pipefail
 dir="${1:-${TRUNK_STAGING_DIR:-dist}}"
 if [ "${TRUNK_PROFILE:-release}" != "release" ]; then exit 0; fi
-find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.json' \) |
+find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.dat' \) |
   while read -r file; do
     brotli -f -q 11 -o "$file.br" "$file"
     gzip -f -9 -k -n "$file"

@@ -37,12 +37,18 @@ pub enum NameError {
     NotAscii,
     #[error("\"{0}\" is not a top-level domain: end the name with one such as .com or .org")]
     BadTopLevel(String),
-    #[error("This certificate covers one exact name: remove the \"*.\" or choose a wildcard certificate")]
+    #[error("This certificate does not cover wildcard names: remove the \"*.\" or choose a wildcard certificate")]
     WildcardNotAllowed,
     #[error("An IP address cannot be used here: enter a domain name")]
     IpAddress,
     #[error("A wildcard is \"*.\" followed by a full name, like *.example.com: the * must be the whole left-most part")]
     WildcardShape,
+    #[error("This is a wildcard certificate: enter the name as *. followed by your domain, like *.example.com")]
+    WildcardRequired,
+    #[error("A wildcard cannot stand directly on \"{0}\", a public suffix under which anyone can register names: put your own domain after the *., like *.example.{0}")]
+    WildcardOnPublicSuffix(String),
+    #[error("\"{0}\" cannot be written as an internationalised domain name: check it for symbols or spaces, or enter its xn-- (punycode) form")]
+    BadIdn(String),
 }
 
 impl DomainName {

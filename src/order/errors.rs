@@ -1,6 +1,6 @@
 //! Every problem found in a draft, each tied to the field it belongs to.
 
-use super::Field;
+use super::{Field, Step};
 
 /// One problem with one field: what is wrong and how to put it right, in one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,15 +50,24 @@ impl FieldErrors {
             .map(|e| e.message.as_str())
     }
 
-    /// Keeps only the errors of the given fields (those of one step).
-    pub fn only(&self, fields: &[Field]) -> FieldErrors {
+    /// Keeps only the errors of the fields answered on `step`.
+    pub fn on_step(&self, step: Step) -> FieldErrors {
         FieldErrors(
             self.0
                 .iter()
-                .filter(|e| fields.contains(&e.field))
+                .filter(|e| Step::of_field(e.field) == step)
                 .cloned()
                 .collect(),
         )
+    }
+
+    /// Every message for one field, for fields that can have several (a list of names).
+    pub fn all_for(&self, field: Field) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.message.as_str())
+            .collect()
     }
 
     /// Stores `result`'s value, or records its error against `field`.

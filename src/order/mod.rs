@@ -2,12 +2,18 @@
 
 mod approvers;
 mod contact;
+mod contacts;
+mod country;
+mod dcv;
 mod domain_name;
 mod draft;
 mod errors;
 mod field;
 mod name_list;
+mod organisation;
 mod product;
+mod public_suffix;
+mod rules;
 mod step;
 mod validate;
 
@@ -16,11 +22,23 @@ pub use approvers::{
     EMAIL_DISCOURAGED_FROM, EMAIL_WITHDRAWN_FROM,
 };
 pub use contact::{ContactError, Email, PersonName, Phone};
+pub use contacts::{contact_parts, Contact, ContactName, Contacts};
+pub use country::{Country, CountryError, COUNTRIES};
+pub use dcv::{approvers_for, chosen_method, methods_for, registered_domain, Dcv};
 pub use domain_name::{clean_input, Cleaned, DomainName, NameError};
-pub use draft::OrderDraft;
+pub use draft::{ContactDraft, OrderDraft, OrganisationDraft};
 pub use errors::{FieldError, FieldErrors};
-pub use field::Field;
-pub use name_list::{parse_name_list, CertName, ListEntry, NameList, WildcardName};
-pub use product::{Catalogue, CatalogueError, Coverage, DcvMethod, Level, Product, Provider};
-pub use step::{next, previous, steps_for, Step};
-pub use validate::{validate, validate_with, Applicant, PrivacyAccepted, ValidatedOrder};
+pub use field::{ContactPart, Field, OrgPart, Role};
+pub use name_list::{
+    parse_name_list, read_name, CertName, ListEntry, NameList, ReadName, WildcardName,
+};
+pub use organisation::{org_need, Duns, Lei, Need, Organisation};
+pub use product::{
+    Catalogue, CatalogueError, Coverage, DcvMethod, Level, NameLimits, Product, Provider, Validity,
+};
+pub use public_suffix::PublicSuffixList;
+pub use rules::{Rules, ToAscii};
+pub use step::{can_continue, next, previous, steps_for, Step};
+pub use validate::{
+    validate, validate_with, OrderName, PrivacyAccepted, ValidatedOrder, Validation,
+};

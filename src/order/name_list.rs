@@ -1,10 +1,9 @@
-//! Names as a multi-domain certificate lists them: exact host names and wildcards, pasted
-//! as one list. (Issue 3 wires this into the wizard; the public-suffix check of wildcards
-//! joins it once the list is loaded as data.)
+//! Names as a certificate lists them: exact host names and wildcards, read one by one or
+//! as a pasted list, with internationalised names converted and the Public Suffix List applied.
 
 use super::domain_name::{clean_input, DomainName, NameError};
+use super::rules::Rules;
 use std::fmt;
-
 /// `*.` over a full name: covers exactly one label below it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WildcardName(DomainName);
@@ -52,6 +51,14 @@ impl CertName {
     pub fn is_wildcard(&self) -> bool {
         matches!(self, CertName::Wildcard(_))
     }
+
+    /// The host the name is about: itself, or the name a wildcard stands on.
+    pub fn host(&self) -> &DomainName {
+        match self {
+            CertName::Exact(name) => name,
+            CertName::Wildcard(name) => name.base(),
+        }
+    }
 }
 
 impl fmt::Display for CertName {
@@ -63,11 +70,56 @@ impl fmt::Display for CertName {
     }
 }
 
+/// A name as read from what was typed: the name itself and, for an internationalised name,
+/// the Unicode form the person typed, so both can be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadName {
+    pub name: CertName,
+    pub unicode: Option<String>,
+}
+
+/// Reads one typed name: cleans it, converts an internationalised name to `xn--` form, checks
+/// the Baseline Requirements' rules and, when the list is loaded, the top-level domain and
+/// that a wildcard does not stand directly on a public suffix.
+pub fn read_name(typed: &str, rules: &Rules) -> Result<ReadName, NameError> {
+    let cleaned = clean_input(typed).name;
+    let (ascii, unicode) = if cleaned.is_ascii() {
+        (cleaned, None)
+    } else {
+        // The converter sees the name without its "*." (a URL host cannot hold a star).
+        let (star, host) = match cleaned.strip_prefix("*.") {
+            Some(host) => ("*.", host),
+            None => ("", cleaned.as_str()),
+        };
+        let converted = (rules.to_ascii)(host).ok_or_else(|| NameError::BadIdn(cleaned.clone()))?;
+        if !converted.is_ascii() {
+            return Err(NameError::BadIdn(cleaned));
+        }
+        (format!("{star}{converted}"), Some(cleaned))
+    };
+    let name = CertName::parse(&ascii)?;
+    if let Some(suffixes) = rules.suffixes {
+        let host = name.host().as_str();
+        if !suffixes.has_known_tld(host) {
+            let tld = host.rsplit('.').next().unwrap_or(host);
+            return Err(NameError::BadTopLevel(tld.to_string()));
+        }
+        if let CertName::Wildcard(wildcard) = &name {
+            if suffixes.is_public_suffix(wildcard.base().as_str()) {
+                return Err(NameError::WildcardOnPublicSuffix(
+                    wildcard.base().as_str().to_string(),
+                ));
+            }
+        }
+    }
+    Ok(ReadName { name, unicode })
+}
+
 /// One entry of a pasted list, as typed, with what it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListEntry {
     pub typed: String,
-    pub name: Result<CertName, NameError>,
+    pub name: Result<ReadName, NameError>,
 }
 
 /// A pasted list read entry by entry, with sentences saying what was tidied away.
@@ -80,6 +132,11 @@ pub struct NameList {
 impl NameList {
     /// The names that were read, in the order given.
     pub fn names(&self) -> impl Iterator<Item = &CertName> {
+        self.read().map(|read| &read.name)
+    }
+
+    /// The names that were read, with their Unicode forms.
+    pub fn read(&self) -> impl Iterator<Item = &ReadName> {
         self.entries.iter().filter_map(|e| e.name.as_ref().ok())
     }
 
@@ -93,11 +150,12 @@ impl NameList {
 
 /// Reads names separated by new lines, commas, semicolons or spaces. Repeats and the
 /// primary name are removed, each with a note, so the person sees what happened.
-pub fn parse_name_list(raw: &str, primary: Option<&str>) -> NameList {
+pub fn parse_name_list(raw: &str, primary: Option<&str>, rules: &Rules) -> NameList {
     let mut list = NameList::default();
     let mut repeated = Vec::new();
     let mut primary_dropped = false;
     let mut seen: Vec<String> = Vec::new();
+    let primary_read = primary.and_then(|p| read_name(p, rules).ok());
     for typed in raw
         .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter(|t| !t.is_empty())
@@ -106,23 +164,35 @@ pub fn parse_name_list(raw: &str, primary: Option<&str>) -> NameList {
         if let Some(note) = cleaned.note {
             list.notes.push(note);
         }
-        if primary.is_some_and(|p| p.eq_ignore_ascii_case(&cleaned.name)) {
+        let name = read_name(&cleaned.name, rules);
+        // Compare in ASCII form where the name could be read, so bücher.example and
+        // xn--bcher-kva.example are the same name.
+        let key = match &name {
+            Ok(read) => read.name.to_string(),
+            Err(_) => cleaned.name.clone(),
+        };
+        let is_primary = match (&primary_read, &name) {
+            (Some(p), Ok(read)) => p.name == read.name,
+            _ => primary.is_some_and(|p| p.trim().eq_ignore_ascii_case(&cleaned.name)),
+        };
+        if is_primary {
             primary_dropped = true;
             continue;
         }
-        if seen.contains(&cleaned.name) {
-            repeated.push(cleaned.name);
+        if seen.contains(&key) {
+            repeated.push(key);
             continue;
         }
-        seen.push(cleaned.name.clone());
+        seen.push(key);
         list.entries.push(ListEntry {
             typed: typed.to_string(),
-            name: CertName::parse(&cleaned.name),
+            name,
         });
     }
     if let (true, Some(primary)) = (primary_dropped, primary) {
         list.notes.push(format!(
-            "{primary} is the primary name, so it is not listed again among the others."
+            "{} is the primary name, so it is not listed again among the others.",
+            primary.trim()
         ));
     }
     if !repeated.is_empty() {
@@ -139,6 +209,84 @@ pub fn parse_name_list(raw: &str, primary: Option<&str>) -> NameList {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::order::PublicSuffixList;
+
+    const TODAY: (u16, u8, u8) = (2026, 11, 23);
+
+    fn parse_name_list(raw: &str, primary: Option<&str>) -> NameList {
+        super::parse_name_list(raw, primary, &Rules::basic(TODAY))
+    }
+
+    fn psl() -> PublicSuffixList {
+        PublicSuffixList::parse("com\nuk\nco.uk\nck\n*.ck\n!www.ck\nxn--p1ai\nexample\n")
+    }
+
+    fn fake_idn(host: &str) -> Option<String> {
+        // Stands in for the browser's converter: one known name, else a failure.
+        (host == "bücher.example").then(|| "xn--bcher-kva.example".to_string())
+    }
+
+    #[test]
+    fn a_wildcard_directly_on_a_public_suffix_is_refused() {
+        let suffixes = psl();
+        let rules = Rules::basic(TODAY).with_suffixes(&suffixes);
+        assert_eq!(
+            read_name("*.co.uk", &rules),
+            Err(NameError::WildcardOnPublicSuffix("co.uk".into()))
+        );
+        assert_eq!(
+            read_name("*.foo.ck", &rules),
+            Err(NameError::WildcardOnPublicSuffix("foo.ck".into()))
+        );
+        assert!(read_name("*.example.co.uk", &rules).is_ok());
+        assert!(read_name("*.www.ck", &rules).is_ok());
+    }
+
+    #[test]
+    fn a_name_must_end_in_a_top_level_domain_on_the_list() {
+        let suffixes = psl();
+        let rules = Rules::basic(TODAY).with_suffixes(&suffixes);
+        assert_eq!(
+            read_name("shop.example.notatld", &rules),
+            Err(NameError::BadTopLevel("notatld".into()))
+        );
+        assert!(read_name("shop.example.com", &rules).is_ok());
+    }
+
+    #[test]
+    fn an_internationalised_name_is_read_in_xn_form_and_keeps_what_was_typed() {
+        let rules = Rules::basic(TODAY).with_idn(fake_idn);
+        let read = read_name("Bücher.example", &rules);
+        assert_eq!(
+            read.map(|r| (r.name.to_string(), r.unicode)),
+            Ok((
+                "xn--bcher-kva.example".to_string(),
+                Some("bücher.example".to_string())
+            ))
+        );
+        let wildcard = read_name("*.bücher.example", &rules).map(|r| r.name.to_string());
+        assert_eq!(wildcard, Ok("*.xn--bcher-kva.example".to_string()));
+    }
+
+    #[test]
+    fn an_internationalised_name_that_cannot_be_converted_says_so() {
+        let rules = Rules::basic(TODAY).with_idn(fake_idn);
+        assert_eq!(
+            read_name("b☃d.example", &rules),
+            Err(NameError::BadIdn("b☃d.example".into()))
+        );
+    }
+
+    #[test]
+    fn a_unicode_name_and_its_xn_form_are_one_name_in_a_list() {
+        let rules = Rules::basic(TODAY).with_idn(fake_idn);
+        let list = super::parse_name_list("bücher.example xn--bcher-kva.example", None, &rules);
+        assert_eq!(list.names().count(), 1);
+        assert_eq!(
+            list.notes,
+            ["We removed 1 repeated name: xn--bcher-kva.example."]
+        );
+    }
 
     fn typed_names(list: &NameList) -> Vec<String> {
         list.names().map(ToString::to_string).collect()

@@ -3,10 +3,62 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-/// Which provider API a product is bought through.
+/// Which provider API a product is bought through; each asks for different fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Provider {
     Huawei,
+    GoGetSsl,
+    Cpanel,
+}
+
+impl Provider {
+    pub fn from_slug(slug: &str) -> Option<Provider> {
+        match slug {
+            "huawei" => Some(Provider::Huawei),
+            "gogetssl" => Some(Provider::GoGetSsl),
+            "cpanel" => Some(Provider::Cpanel),
+            _ => None,
+        }
+    }
+
+    /// The longest CSR the provider's API accepts, in characters.
+    pub fn csr_max_len(self) -> usize {
+        match self {
+            Provider::Huawei | Provider::Cpanel => 5120,
+            Provider::GoGetSsl => 4000,
+        }
+    }
+
+    /// Whether the validation method is chosen name by name (else once for the certificate).
+    pub fn method_per_name(self) -> bool {
+        !matches!(self, Provider::Huawei)
+    }
+
+    /// Whether the person picks the approver address for email validation
+    /// (Huawei's CA picks it; GoGetSSL and cPanel send the address chosen).
+    pub fn chooses_approver(self) -> bool {
+        !matches!(self, Provider::Huawei)
+    }
+
+    /// Whether contacts are named as first and last name (else one full name).
+    pub fn splits_names(self) -> bool {
+        !matches!(self, Provider::Huawei)
+    }
+
+    /// Whether contacts need a job title (GoGetSSL's `admin_title`, `tech_title`).
+    pub fn needs_job_title(self) -> bool {
+        matches!(self, Provider::GoGetSsl)
+    }
+
+    /// Whether an order at `level` asks for contacts at all (cPanel DV orders have none).
+    pub fn needs_contacts(self, level: Level) -> bool {
+        !(self == Provider::Cpanel && level == Level::Dv)
+    }
+
+    /// Whether the technical contact must be given (Huawei's `contact_*` are optional).
+    pub fn needs_tech_contact(self) -> bool {
+        matches!(self, Provider::GoGetSsl)
+    }
 }
 
 /// How much the CA checks before issuing.
@@ -17,30 +69,105 @@ pub enum Level {
     Ev,
 }
 
+impl Level {
+    /// Whether the order carries the organisation's details (OV and EV).
+    pub fn needs_organisation(self) -> bool {
+        self != Level::Dv
+    }
+}
+
 /// Which names one certificate covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Coverage {
+    /// One exact name.
     Single,
+    /// One `*.` name.
     Wildcard,
-    Multi,
+    /// A primary and other names; `wildcards` says whether any of them may be `*.` names.
+    Multi { wildcards: bool },
+}
+
+impl Coverage {
+    pub fn allows_wildcards(self) -> bool {
+        match self {
+            Coverage::Single => false,
+            Coverage::Wildcard => true,
+            Coverage::Multi { wildcards } => wildcards,
+        }
+    }
 }
 
 /// How the person proves control of a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DcvMethod {
     Dns,
-    File,
+    Http,
+    Https,
     Email,
 }
 
 impl DcvMethod {
+    pub const ALL: [DcvMethod; 4] = [
+        DcvMethod::Dns,
+        DcvMethod::Http,
+        DcvMethod::Https,
+        DcvMethod::Email,
+    ];
+
     pub fn describe(self) -> &'static str {
         match self {
             DcvMethod::Dns => "DNS record",
-            DcvMethod::File => "File on the web server",
+            DcvMethod::Http => "File on the web server (http)",
+            DcvMethod::Https => "File on the web server (https)",
             DcvMethod::Email => "Email to an approver address",
         }
     }
+
+    /// The stable name saved in the draft.
+    pub fn slug(self) -> &'static str {
+        match self {
+            DcvMethod::Dns => "dns",
+            DcvMethod::Http => "http",
+            DcvMethod::Https => "https",
+            DcvMethod::Email => "email",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<DcvMethod> {
+        DcvMethod::ALL.into_iter().find(|m| m.slug() == slug)
+    }
+
+    /// HTTP and HTTPS file validation prove one host only, so never a wildcard.
+    pub fn works_for_wildcards(self) -> bool {
+        matches!(self, DcvMethod::Dns | DcvMethod::Email)
+    }
+}
+
+/// How long the certificate subscription runs, in the unit the provider counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validity {
+    /// Huawei's `effective_time`.
+    Years(u8),
+    /// GoGetSSL's `period` and cPanel's term.
+    Months(u16),
+}
+
+impl Validity {
+    pub fn months(self) -> u16 {
+        match self {
+            Validity::Years(years) => u16::from(years) * 12,
+            Validity::Months(months) => months,
+        }
+    }
+}
+
+/// How many names in all (the primary included) one certificate may list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameLimits {
+    /// Names covered by the base price.
+    pub included: u16,
+    pub min: u16,
+    pub max: u16,
 }
 
 /// One thing a person can buy.
@@ -52,17 +179,31 @@ pub struct Product {
     pub provider: Provider,
     /// The CA brand as the provider spells it, e.g. `GEOTRUST`.
     pub brand: String,
-    /// The provider's own product type code, e.g. Huawei's `DV_SSL_CERT_BASIC`.
+    /// The provider's own product code, e.g. Huawei's `DV_SSL_CERT_BASIC`.
     pub type_code: String,
     pub level: Level,
     pub coverage: Coverage,
-    /// Validity of the subscription in years, as Huawei counts it.
-    pub years: u8,
-    /// Names one certificate covers in all (Huawei's `domain_numbers`): 1 unless multi-domain.
-    pub domain_numbers: u8,
+    pub validity: Validity,
+    /// Certificates bought by one order (Huawei's `order_number`); the wizard applies for one.
+    pub quantity: u8,
+    pub names: NameLimits,
     /// Validation methods on offer; the first is the default.
     pub methods: Vec<DcvMethod>,
     pub price: Option<String>,
+}
+
+impl Product {
+    pub fn offers(&self, method: DcvMethod) -> bool {
+        self.methods.contains(&method)
+    }
+
+    pub fn default_method(&self) -> DcvMethod {
+        self.methods.first().copied().unwrap_or(DcvMethod::Dns)
+    }
+
+    pub fn is_multi(&self) -> bool {
+        matches!(self.coverage, Coverage::Multi { .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -78,6 +219,7 @@ pub enum CatalogueError {
 /// The products on offer, in the order the catalogue lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
+    pub provider: Provider,
     pub products: Vec<Product>,
 }
 
@@ -98,20 +240,33 @@ struct RawProduct {
     description: String,
     brand: String,
     cert_type: String,
+    /// `DV`, `OV` or `EV`; Huawei's `cert_type` already says it.
+    #[serde(default)]
+    level: Option<String>,
     domain_type: String,
-    years: u8,
-    #[serde(default = "one")]
-    domain_numbers: u8,
+    #[serde(default)]
+    years: Option<u8>,
+    #[serde(default)]
+    months: Option<u16>,
+    #[serde(default)]
+    quantity: Option<u8>,
+    #[serde(default)]
+    names: Option<RawNames>,
+    #[serde(default)]
+    wildcard_names: bool,
     validation_methods: Vec<String>,
     #[serde(default)]
     price: Option<String>,
 }
 
-fn one() -> u8 {
-    1
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNames {
+    included: u16,
+    max: u16,
 }
 
-const BRANDS: [&str; 6] = [
+const HUAWEI_BRANDS: [&str; 6] = [
     "GLOBALSIGN",
     "SYMANTEC",
     "GEOTRUST",
@@ -120,18 +275,19 @@ const BRANDS: [&str; 6] = [
     "VTRUS",
 ];
 
+/// Huawei's `domain_numbers` for a multi-domain certificate.
+const HUAWEI_MULTI_MAX: u16 = 100;
+
 impl Catalogue {
     pub fn from_json(json: &str) -> Result<Catalogue, CatalogueError> {
         let raw: RawCatalogue =
             serde_json::from_str(json).map_err(|e| CatalogueError::Shape(e.to_string()))?;
-        let provider = match raw.provider.as_str() {
-            "huawei" => Provider::Huawei,
-            other => {
-                return Err(CatalogueError::Shape(format!(
-                    "unknown provider \"{other}\" (expected \"huawei\")"
-                )))
-            }
-        };
+        let provider = Provider::from_slug(&raw.provider).ok_or_else(|| {
+            CatalogueError::Shape(format!(
+                "unknown provider \"{}\" (expected huawei, gogetssl or cpanel)",
+                raw.provider
+            ))
+        })?;
         let products = raw
             .products
             .into_iter()
@@ -140,11 +296,36 @@ impl Catalogue {
         if products.is_empty() {
             return Err(CatalogueError::Empty);
         }
-        Ok(Catalogue { products })
+        Ok(Catalogue { provider, products })
     }
 
     pub fn find(&self, id: &str) -> Option<&Product> {
         self.products.iter().find(|p| p.id == id)
+    }
+}
+
+fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, String> {
+    let from_code = match raw.cert_type.as_str() {
+        "DV_SSL_CERT" | "DV_SSL_CERT_BASIC" => Some(Level::Dv),
+        "OV_SSL_CERT" | "OV_SSL_CERT_PRO" => Some(Level::Ov),
+        "EV_SSL_CERT" | "EV_SSL_CERT_PRO" => Some(Level::Ev),
+        _ => None,
+    };
+    let stated = match raw.level.as_deref() {
+        None => None,
+        Some("DV") => Some(Level::Dv),
+        Some("OV") => Some(Level::Ov),
+        Some("EV") => Some(Level::Ev),
+        Some(other) => return Err(format!("unknown level \"{other}\" (DV, OV or EV)")),
+    };
+    match (provider, from_code, stated) {
+        (Provider::Huawei, None, _) => Err(format!("unknown cert_type \"{}\"", raw.cert_type)),
+        (_, Some(code), Some(stated)) if code != stated => Err(format!(
+            "level {:?} contradicts cert_type {}",
+            stated, raw.cert_type
+        )),
+        (_, Some(level), _) | (_, None, Some(level)) => Ok(level),
+        (_, None, None) => Err("says neither a known cert_type nor a level".into()),
     }
 }
 
@@ -153,51 +334,51 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         id: raw.id.clone(),
         problem,
     };
-    if !BRANDS.contains(&raw.brand.as_str()) {
+    if provider == Provider::Huawei && !HUAWEI_BRANDS.contains(&raw.brand.as_str()) {
         return Err(fail(format!("unknown brand \"{}\"", raw.brand)));
     }
-    let level = match raw.cert_type.as_str() {
-        "DV_SSL_CERT" | "DV_SSL_CERT_BASIC" => Level::Dv,
-        "OV_SSL_CERT" | "OV_SSL_CERT_PRO" => Level::Ov,
-        "EV_SSL_CERT" | "EV_SSL_CERT_PRO" => Level::Ev,
-        other => return Err(fail(format!("unknown cert_type \"{other}\""))),
-    };
+    let level = level_of(&raw, provider).map_err(fail)?;
     let coverage = match raw.domain_type.as_str() {
         "SINGLE_DOMAIN" => Coverage::Single,
         "WILDCARD" => Coverage::Wildcard,
-        "MULTI_DOMAIN" => Coverage::Multi,
+        "MULTI_DOMAIN" => Coverage::Multi {
+            wildcards: raw.wildcard_names,
+        },
         other => return Err(fail(format!("unknown domain_type \"{other}\""))),
     };
-    // This version of the wizard orders single-name DV certificates only; say so rather
-    // than offer a product whose questions it cannot ask yet.
-    if level != Level::Dv || coverage != Coverage::Single {
+    if raw.wildcard_names && !matches!(coverage, Coverage::Multi { .. }) {
+        return Err(fail(
+            "wildcard_names applies to MULTI_DOMAIN products only".into(),
+        ));
+    }
+    if level == Level::Ev && coverage.allows_wildcards() {
+        return Err(fail(
+            "an EV certificate can never cover a wildcard name (EV Guidelines)".into(),
+        ));
+    }
+    let names = names_of(&raw, coverage, provider).map_err(fail)?;
+    let validity = match (raw.years, raw.months) {
+        (Some(years), None) if (1..=5).contains(&years) => Validity::Years(years),
+        (None, Some(months)) if (1..=120).contains(&months) => Validity::Months(months),
+        (Some(_), Some(_)) => return Err(fail("give years or months, not both".into())),
+        (None, None) => return Err(fail("give the validity in years or months".into())),
+        _ => {
+            return Err(fail(
+                "validity must be 1 to 5 years or 1 to 120 months".into(),
+            ))
+        }
+    };
+    if provider == Provider::Huawei && !matches!(validity, Validity::Years(_)) {
+        return Err(fail("Huawei counts validity in years".into()));
+    }
+    // The wizard applies for the one certificate it buys; several would be paid for and left idle.
+    let quantity = raw.quantity.unwrap_or(1);
+    if quantity != 1 {
         return Err(fail(format!(
-            "{} {} is not offered by this version of the wizard (DV single-domain only)",
-            raw.cert_type, raw.domain_type
+            "quantity must be 1 (the wizard applies for one certificate per order), not {quantity}"
         )));
     }
-    if raw.domain_numbers != 1 {
-        return Err(fail(format!(
-            "a single-domain product covers 1 name, not {}",
-            raw.domain_numbers
-        )));
-    }
-    if !(1..=5).contains(&raw.years) {
-        return Err(fail(format!("years must be 1 to 5, not {}", raw.years)));
-    }
-    let methods = raw
-        .validation_methods
-        .iter()
-        .map(|m| match m.as_str() {
-            "DNS" => Ok(DcvMethod::Dns),
-            "FILE" => Ok(DcvMethod::File),
-            "EMAIL" => Ok(DcvMethod::Email),
-            other => Err(fail(format!("unknown validation method \"{other}\""))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    if methods.is_empty() {
-        return Err(fail("lists no validation method".into()));
-    }
+    let methods = methods_of(&raw.validation_methods, coverage, provider).map_err(fail)?;
     Ok(Product {
         id: raw.id,
         name: raw.name,
@@ -207,11 +388,89 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         type_code: raw.cert_type,
         level,
         coverage,
-        years: raw.years,
-        domain_numbers: raw.domain_numbers,
+        validity,
+        quantity,
+        names,
         methods,
         price: raw.price,
     })
+}
+
+fn names_of(
+    raw: &RawProduct,
+    coverage: Coverage,
+    provider: Provider,
+) -> Result<NameLimits, String> {
+    match (coverage, &raw.names) {
+        (Coverage::Multi { .. }, Some(names)) => {
+            let cap = if provider == Provider::Huawei {
+                HUAWEI_MULTI_MAX
+            } else {
+                u16::MAX
+            };
+            if !(2..=names.max).contains(&names.included) || names.max > cap {
+                return Err(format!(
+                    "names must have 2 <= included <= max{}, not included {} and max {}",
+                    if cap == HUAWEI_MULTI_MAX {
+                        " <= 100"
+                    } else {
+                        ""
+                    },
+                    names.included,
+                    names.max
+                ));
+            }
+            Ok(NameLimits {
+                included: names.included,
+                min: 2,
+                max: names.max,
+            })
+        }
+        (Coverage::Multi { .. }, None) => {
+            Err("a MULTI_DOMAIN product needs \"names\": {\"included\", \"max\"}".into())
+        }
+        (_, Some(_)) => Err("\"names\" applies to MULTI_DOMAIN products only".into()),
+        (_, None) => Ok(NameLimits {
+            included: 1,
+            min: 1,
+            max: 1,
+        }),
+    }
+}
+
+fn methods_of(
+    listed: &[String],
+    coverage: Coverage,
+    provider: Provider,
+) -> Result<Vec<DcvMethod>, String> {
+    let mut methods = Vec::new();
+    for name in listed {
+        let method = match (provider, name.as_str()) {
+            // Huawei calls file validation FILE and serves it over http.
+            (Provider::Huawei, "FILE") => DcvMethod::Http,
+            (Provider::Huawei, "HTTP" | "HTTPS") => {
+                return Err(format!("Huawei calls file validation FILE, not {name}"))
+            }
+            (_, "DNS") => DcvMethod::Dns,
+            (_, "HTTP") => DcvMethod::Http,
+            (_, "HTTPS") => DcvMethod::Https,
+            (_, "EMAIL") => DcvMethod::Email,
+            (_, other) => return Err(format!("unknown validation method \"{other}\"")),
+        };
+        if coverage == Coverage::Wildcard && !method.works_for_wildcards() {
+            return Err(format!(
+                "{name} validation cannot prove a wildcard name; offer DNS or EMAIL"
+            ));
+        }
+        if methods.contains(&method) {
+            return Err(format!("lists {name} twice"));
+        }
+        methods.push(method);
+    }
+    if methods.is_empty() {
+        return Err("lists no validation method".into());
+    }
+    Ok(methods)
 }
 
 #[cfg(test)]
@@ -226,6 +485,18 @@ mod tests {
         "cert_type":"DV_SSL_CERT","domain_type":"SINGLE_DOMAIN","years":1,
         "validation_methods":["DNS"]}"#;
 
+    const MULTI: &str = r#"{"id":"gs-ov-multi","name":"GlobalSign OV multi","brand":"GLOBALSIGN",
+        "cert_type":"OV_SSL_CERT","domain_type":"MULTI_DOMAIN","years":1,
+        "names":{"included":2,"max":100},"wildcard_names":true,
+        "validation_methods":["DNS","FILE","EMAIL"]}"#;
+
+    fn refusal(json: &str) -> String {
+        match Catalogue::from_json(json) {
+            Err(err) => err.to_string(),
+            Ok(_) => panic!("catalogue accepted: {json}"),
+        }
+    }
+
     #[test]
     fn a_dv_single_domain_product_is_read() {
         let catalogue = Catalogue::from_json(&catalogue_with(DV)).expect("valid catalogue");
@@ -234,32 +505,120 @@ mod tests {
         assert_eq!(product.coverage, Coverage::Single);
         assert_eq!(product.type_code, "DV_SSL_CERT");
         assert_eq!(product.methods, vec![DcvMethod::Dns]);
+        assert_eq!(product.validity, Validity::Years(1));
+        assert_eq!(
+            product.names,
+            NameLimits {
+                included: 1,
+                min: 1,
+                max: 1
+            }
+        );
     }
 
     #[test]
-    fn the_shipped_catalogue_is_valid() {
+    fn a_multi_domain_product_reads_its_name_limits_and_huaweis_file_method_as_http() {
+        let catalogue = Catalogue::from_json(&catalogue_with(MULTI)).expect("valid");
+        let product = &catalogue.products[0];
+        assert_eq!(product.level, Level::Ov);
+        assert_eq!(product.coverage, Coverage::Multi { wildcards: true });
+        assert_eq!(
+            product.names,
+            NameLimits {
+                included: 2,
+                min: 2,
+                max: 100
+            }
+        );
+        assert_eq!(
+            product.methods,
+            [DcvMethod::Dns, DcvMethod::Http, DcvMethod::Email]
+        );
+    }
+
+    #[test]
+    fn the_provider_variants_of_each_level_are_read_as_that_level() {
+        for (code, level) in [
+            ("DV_SSL_CERT_BASIC", Level::Dv),
+            ("OV_SSL_CERT_PRO", Level::Ov),
+            ("EV_SSL_CERT_PRO", Level::Ev),
+        ] {
+            let json = catalogue_with(&DV.replace("DV_SSL_CERT", code));
+            let catalogue = Catalogue::from_json(&json).expect(code);
+            assert_eq!(catalogue.products[0].level, level, "{code}");
+            assert_eq!(catalogue.products[0].type_code, code);
+        }
+    }
+
+    #[test]
+    fn the_shipped_catalogue_is_valid_and_offers_every_level_and_coverage() {
         let json = include_str!("../../public/catalog/huawei.json");
         let catalogue = Catalogue::from_json(json).expect("shipped catalogue parses");
+        for level in [Level::Dv, Level::Ov, Level::Ev] {
+            assert!(
+                catalogue.products.iter().any(|p| p.level == level),
+                "{level:?}"
+            );
+        }
         assert!(catalogue
             .products
             .iter()
-            .any(|p| p.type_code == "DV_SSL_CERT"));
+            .any(|p| p.coverage == Coverage::Wildcard));
+        assert!(catalogue.products.iter().any(|p| p.is_multi()));
+    }
+
+    #[test]
+    fn an_ev_wildcard_product_is_refused() {
+        let json = catalogue_with(
+            &DV.replace("DV_SSL_CERT", "EV_SSL_CERT")
+                .replace("SINGLE_DOMAIN", "WILDCARD"),
+        );
+        assert!(refusal(&json).contains("EV certificate can never cover a wildcard"));
+    }
+
+    #[test]
+    fn an_ev_multi_domain_product_with_wildcard_names_is_refused() {
+        let json = catalogue_with(&MULTI.replace("OV_SSL_CERT", "EV_SSL_CERT"));
+        assert!(refusal(&json).contains("EV certificate can never cover a wildcard"));
+    }
+
+    #[test]
+    fn a_wildcard_product_cannot_offer_file_validation() {
+        let json = catalogue_with(
+            &DV.replace("SINGLE_DOMAIN", "WILDCARD")
+                .replace(r#"["DNS"]"#, r#"["DNS","FILE"]"#),
+        );
+        assert!(refusal(&json).contains("cannot prove a wildcard name"));
+    }
+
+    #[test]
+    fn a_multi_domain_product_must_state_its_name_limits() {
+        let json = catalogue_with(&MULTI.replace(r#""names":{"included":2,"max":100},"#, ""));
+        assert!(refusal(&json).contains("needs \"names\""));
+    }
+
+    #[test]
+    fn huawei_multi_domain_certificates_cover_at_most_100_names() {
+        let json = catalogue_with(&MULTI.replace("\"max\":100", "\"max\":101"));
+        assert!(refusal(&json).contains("<= 100"));
+    }
+
+    #[test]
+    fn huawei_counts_validity_in_years() {
+        let json = catalogue_with(&DV.replace("\"years\":1", "\"months\":12"));
+        assert!(refusal(&json).contains("in years"));
+    }
+
+    #[test]
+    fn a_quantity_other_than_one_is_refused_with_the_reason() {
+        let json = catalogue_with(&DV.replace("\"years\":1", "\"years\":1,\"quantity\":3"));
+        assert!(refusal(&json).contains("one certificate per order"));
     }
 
     #[test]
     fn an_unknown_brand_is_refused() {
         let json = catalogue_with(&DV.replace("GEOTRUST", "ACME"));
-        assert!(matches!(
-            Catalogue::from_json(&json),
-            Err(CatalogueError::Product { .. })
-        ));
-    }
-
-    #[test]
-    fn a_product_this_version_cannot_order_is_refused_with_a_reason() {
-        let json = catalogue_with(&DV.replace("DV_SSL_CERT", "OV_SSL_CERT"));
-        let err = Catalogue::from_json(&json).expect_err("OV refused");
-        assert!(err.to_string().contains("DV single-domain only"), "{err}");
+        assert!(refusal(&json).contains("unknown brand"));
     }
 
     #[test]
@@ -277,5 +636,16 @@ mod tests {
             Catalogue::from_json(r#"{"provider":"huawei","products":[]}"#),
             Err(CatalogueError::Empty)
         );
+    }
+
+    #[test]
+    fn another_providers_catalogue_states_the_level_and_counts_months() {
+        let json = r#"{"provider":"gogetssl","products":[{"id":"71","name":"PositiveSSL",
+            "brand":"Sectigo","cert_type":"71","level":"DV","domain_type":"SINGLE_DOMAIN",
+            "months":12,"validation_methods":["DNS","HTTP","HTTPS","EMAIL"]}]}"#;
+        let catalogue = Catalogue::from_json(json).expect("valid");
+        assert_eq!(catalogue.provider, Provider::GoGetSsl);
+        assert_eq!(catalogue.products[0].validity.months(), 12);
+        assert_eq!(catalogue.products[0].methods.len(), 4);
     }
 }

@@ -1,15 +1,28 @@
 //! The wizard's steps as a pure type: which steps a product needs and where Continue goes.
 
-use super::{Field, Product};
+use super::rules::Rules;
+use super::{validate_with, Catalogue, Field, OrderDraft, Product};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     Product,
     Domain,
     Csr,
-    Applicant,
+    Validation,
+    Contacts,
+    Organisation,
     Review,
 }
+
+const ALL: [Step; 7] = [
+    Step::Product,
+    Step::Domain,
+    Step::Csr,
+    Step::Validation,
+    Step::Contacts,
+    Step::Organisation,
+    Step::Review,
+];
 
 impl Step {
     /// The question the step asks, used as its heading and in the page title.
@@ -18,7 +31,9 @@ impl Step {
             Step::Product => "Choose a certificate",
             Step::Domain => "Which domain name should the certificate cover?",
             Step::Csr => "Paste your certificate signing request",
-            Step::Applicant => "Who is applying?",
+            Step::Validation => "How will you prove you control each name?",
+            Step::Contacts => "Who is applying?",
+            Step::Organisation => "Which organisation is the certificate for?",
             Step::Review => "Check your order",
         }
     }
@@ -27,34 +42,26 @@ impl Step {
     pub fn short(self) -> &'static str {
         match self {
             Step::Product => "Certificate",
-            Step::Domain => "Domain",
+            Step::Domain => "Domains",
             Step::Csr => "CSR",
-            Step::Applicant => "Applicant",
+            Step::Validation => "Validation",
+            Step::Contacts => "Contacts",
+            Step::Organisation => "Organisation",
             Step::Review => "Review",
-        }
-    }
-
-    /// The fields answered on this step, in page order.
-    pub fn fields(self) -> &'static [Field] {
-        match self {
-            Step::Product => &[Field::Product],
-            Step::Domain => &[Field::Domain],
-            Step::Csr => &[Field::Csr],
-            Step::Applicant => &[
-                Field::ApplicantName,
-                Field::ApplicantPhone,
-                Field::ApplicantEmail,
-            ],
-            Step::Review => &[Field::Agreement],
         }
     }
 
     /// The step on which `field` is answered.
     pub fn of_field(field: Field) -> Step {
-        ALL.iter()
-            .copied()
-            .find(|s| s.fields().contains(&field))
-            .unwrap_or(Step::Review)
+        match field {
+            Field::Product => Step::Product,
+            Field::Domain | Field::OtherNames => Step::Domain,
+            Field::Csr => Step::Csr,
+            Field::Method(_) | Field::Approver(_) => Step::Validation,
+            Field::Contact(..) => Step::Contacts,
+            Field::Org(_) => Step::Organisation,
+            Field::Agreement => Step::Review,
+        }
     }
 
     /// A stable name for saving the step and for test ids.
@@ -63,7 +70,9 @@ impl Step {
             Step::Product => "product",
             Step::Domain => "domain",
             Step::Csr => "csr",
-            Step::Applicant => "applicant",
+            Step::Validation => "validation",
+            Step::Contacts => "contacts",
+            Step::Organisation => "organisation",
             Step::Review => "review",
         }
     }
@@ -73,17 +82,22 @@ impl Step {
     }
 }
 
-const ALL: [Step; 5] = [
-    Step::Product,
-    Step::Domain,
-    Step::Csr,
-    Step::Applicant,
-    Step::Review,
-];
-
-/// The steps a product needs, in order. (An organisation step for OV/EV comes with those products.)
-pub fn steps_for(_product: Option<&Product>) -> Vec<Step> {
-    ALL.to_vec()
+/// The steps a product needs, in order: a validation step only where there is a choice to
+/// make, contacts only where the provider takes them, the organisation only for OV and EV.
+/// Before a product is chosen, the steps every product has.
+pub fn steps_for(product: Option<&Product>) -> Vec<Step> {
+    ALL.into_iter()
+        .filter(|step| match (step, product) {
+            (Step::Validation, Some(p)) => {
+                p.methods.len() > 1
+                    || (p.provider.chooses_approver() && p.methods[0] == super::DcvMethod::Email)
+            }
+            (Step::Contacts, Some(p)) => p.provider.needs_contacts(p.level),
+            (Step::Organisation, Some(p)) => p.level.needs_organisation(),
+            (Step::Validation | Step::Organisation, None) => false,
+            _ => true,
+        })
+        .collect()
 }
 
 /// The step after `current`, if any.
@@ -98,14 +112,17 @@ pub fn previous(steps: &[Step], current: Step) -> Option<Step> {
     at.checked_sub(1).and_then(|i| steps.get(i).copied())
 }
 
+/// Whether every answer on `step` is acceptable, so Continue may move on.
+pub fn can_continue(draft: &OrderDraft, step: Step, catalogue: &Catalogue, rules: &Rules) -> bool {
+    match validate_with(draft, catalogue, rules) {
+        Ok(_) => true,
+        Err(errors) => errors.iter().all(|e| Step::of_field(e.field) != step),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_dv_order_goes_product_domain_csr_applicant_review() {
-        assert_eq!(steps_for(None), ALL.to_vec());
-    }
 
     #[test]
     fn continue_and_back_move_one_step() {
@@ -114,23 +131,6 @@ mod tests {
         assert_eq!(next(&steps, Step::Review), None);
         assert_eq!(previous(&steps, Step::Domain), Some(Step::Product));
         assert_eq!(previous(&steps, Step::Product), None);
-    }
-
-    #[test]
-    fn every_field_belongs_to_exactly_one_step() {
-        for field in [
-            Field::Product,
-            Field::Domain,
-            Field::Csr,
-            Field::ApplicantName,
-            Field::ApplicantPhone,
-            Field::ApplicantEmail,
-            Field::Agreement,
-        ] {
-            let owners = ALL.iter().filter(|s| s.fields().contains(&field)).count();
-            assert_eq!(owners, 1, "{field:?}");
-            assert!(Step::of_field(field).fields().contains(&field));
-        }
     }
 
     #[test]

@@ -1,74 +1,205 @@
 //! From a draft to a validated order, reporting every problem at once.
 
-use super::contact::{Email, PersonName, Phone};
-use super::domain_name::{clean_input, DomainName};
-use super::product::{Catalogue, DcvMethod, Product};
+use super::contacts::{parse_contacts, Contacts};
+use super::dcv::{check_methods, Dcv};
+use super::domain_name::NameError;
+use super::name_list::{parse_name_list, read_name, CertName, ReadName};
+use super::organisation::{parse_organisation, Organisation};
+use super::product::{Catalogue, Coverage, Level, Product};
+use super::rules::Rules;
 use super::{Field, FieldErrors, OrderDraft};
 use crate::csr::{self, CheckedCsr};
-
-/// The person responsible for the order, as Huawei's `applicant_*` fields hold them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Applicant {
-    pub name: PersonName,
-    pub phone: Phone,
-    pub email: Email,
-}
 
 /// Proof that the privacy statement was accepted; only [`validate`] makes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrivacyAccepted(());
 
-/// An order that can be sent: every value in it has passed its checks.
+/// One name of the order, with the form the person typed and how its control is proved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderName {
+    pub name: CertName,
+    /// The Unicode form, when an internationalised name was typed.
+    pub unicode: Option<String>,
+    pub dcv: Dcv,
+}
+
+/// The validation level with what it needs: OV and EV carry the organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Validation {
+    Dv,
+    Ov(Organisation),
+    Ev(Organisation),
+}
+
+impl Validation {
+    pub fn organisation(&self) -> Option<&Organisation> {
+        match self {
+            Validation::Dv => None,
+            Validation::Ov(org) | Validation::Ev(org) => Some(org),
+        }
+    }
+}
+
+/// An order that can be sent: every value in it has passed its checks, and its names fit
+/// the product (one exact name, one wildcard, or a primary and 1.. others within limits).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidatedOrder {
     pub product: Product,
-    pub domain: DomainName,
+    pub primary: OrderName,
+    pub others: Vec<OrderName>,
     pub csr: CheckedCsr,
-    pub applicant: Applicant,
-    pub method: DcvMethod,
+    /// `None` where the provider asks for no contact (cPanel DV).
+    pub contacts: Option<Contacts>,
+    pub validation: Validation,
     pub privacy: PrivacyAccepted,
 }
 
+impl ValidatedOrder {
+    /// Every name, the primary first.
+    pub fn names(&self) -> impl Iterator<Item = &OrderName> {
+        std::iter::once(&self.primary).chain(self.others.iter())
+    }
+}
+
+/// Reads the primary name and checks it fits the product's coverage.
+fn read_primary(
+    draft: &OrderDraft,
+    product: &Product,
+    rules: &Rules,
+) -> Result<ReadName, NameError> {
+    let read = read_name(&draft.domain, rules)?;
+    match (product.coverage, read.name.is_wildcard()) {
+        (Coverage::Wildcard, false) => Err(NameError::WildcardRequired),
+        (Coverage::Wildcard, true) => Ok(read),
+        (coverage, true) if !coverage.allows_wildcards() => Err(NameError::WildcardNotAllowed),
+        _ => Ok(read),
+    }
+}
+
+/// Reads a multi-domain certificate's other names, checking each and their count.
+fn read_others(
+    draft: &OrderDraft,
+    product: &Product,
+    rules: &Rules,
+    errors: &mut FieldErrors,
+) -> Option<Vec<ReadName>> {
+    if !product.is_multi() {
+        return Some(Vec::new());
+    }
+    let list = parse_name_list(&draft.other_names, Some(&draft.domain), rules);
+    let before = errors.len();
+    for (typed, err) in list.problems() {
+        errors.push(Field::OtherNames, format!("\"{typed}\": {err}"));
+    }
+    if !product.coverage.allows_wildcards() {
+        for name in list.names().filter(|n| n.is_wildcard()) {
+            errors.push(
+                Field::OtherNames,
+                format!("\"{name}\": this certificate does not cover wildcard names; remove it or choose a certificate that does"),
+            );
+        }
+    }
+    let total = 1 + list.entries.len();
+    let limits = product.names;
+    if total < usize::from(limits.min) {
+        errors.push(
+            Field::OtherNames,
+            format!(
+                "Enter at least one other name: this certificate covers {} to {} names in all",
+                limits.min, limits.max
+            ),
+        );
+    } else if total > usize::from(limits.max) {
+        errors.push(
+            Field::OtherNames,
+            format!(
+                "This certificate covers at most {} names in all and {total} were entered: remove {}",
+                limits.max,
+                total - usize::from(limits.max)
+            ),
+        );
+    }
+    (errors.len() == before).then(|| list.read().cloned().collect())
+}
+
 /// Checks every answer of `draft` against `product`, returning all problems found.
-pub fn validate(draft: &OrderDraft, product: &Product) -> Result<ValidatedOrder, FieldErrors> {
+pub fn validate(
+    draft: &OrderDraft,
+    product: &Product,
+    rules: &Rules,
+) -> Result<ValidatedOrder, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let domain = errors.collect(
-        Field::Domain,
-        DomainName::parse(&clean_input(&draft.domain).name),
-    );
+    let primary = errors.collect(Field::Domain, read_primary(draft, product, rules));
+    let others = read_others(draft, product, rules, &mut errors);
+    let provider = product.provider;
     let csr = errors
-        .collect(Field::Csr, csr::check(&draft.csr, csr::HUAWEI_MAX_LEN))
-        .and_then(|checked| match &domain {
+        .collect(Field::Csr, csr::check(&draft.csr, provider.csr_max_len()))
+        .and_then(|checked| match &primary {
             // Only compare names once the domain itself is valid, or the message would mislead.
-            Some(domain) => errors.collect(
+            Some(primary) => errors.collect(
                 Field::Csr,
-                csr::check_names(&checked.info, domain.as_str()).map(|()| checked),
+                csr::check_names(&checked.info, &primary.name.to_string()).map(|()| checked),
             ),
             None => Some(checked),
         });
-    let name = errors.collect(
-        Field::ApplicantName,
-        PersonName::parse(&draft.applicant_name),
-    );
-    let phone = errors.collect(Field::ApplicantPhone, Phone::parse(&draft.applicant_phone));
-    let email = errors.collect(Field::ApplicantEmail, Email::parse(&draft.applicant_email));
+    let dcv = match (&primary, &others) {
+        (Some(primary), Some(others)) => {
+            let names: Vec<CertName> = std::iter::once(&primary.name)
+                .chain(others.iter().map(|o| &o.name))
+                .cloned()
+                .collect();
+            check_methods(draft, product, &names, rules, &mut errors)
+        }
+        _ => None,
+    };
+    let contacts = if provider.needs_contacts(product.level) {
+        parse_contacts(draft, provider, &mut errors).map(Some)
+    } else {
+        Some(None)
+    };
+    let validation = match product.level {
+        Level::Dv => Some(Validation::Dv),
+        level => parse_organisation(&draft.organisation, provider, level, &mut errors).map(|org| {
+            match level {
+                Level::Ev => Validation::Ev(org),
+                _ => Validation::Ov(org),
+            }
+        }),
+    };
     if !draft.agree_privacy {
         errors.push(
             Field::Agreement,
             "Confirm that you agree to the privacy statement: the provider needs it to process the application",
         );
     }
-    match (domain, csr, name, phone, email) {
-        (Some(domain), Some(csr), Some(name), Some(phone), Some(email)) if errors.is_empty() => {
-            Ok(ValidatedOrder {
-                product: product.clone(),
-                domain,
-                csr,
-                applicant: Applicant { name, phone, email },
-                method: product.methods[0],
-                privacy: PrivacyAccepted(()),
-            })
-        }
+    let (Some(primary), Some(others), Some(csr), Some(dcv), Some(contacts), Some(validation)) =
+        (primary, others, csr, dcv, contacts, validation)
+    else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut dcv = dcv.into_iter();
+    let mut with_dcv = |read: ReadName| {
+        dcv.next().map(|dcv| OrderName {
+            name: read.name,
+            unicode: read.unicode,
+            dcv,
+        })
+    };
+    let primary = with_dcv(primary);
+    let others: Option<Vec<OrderName>> = others.into_iter().map(&mut with_dcv).collect();
+    match (primary, others) {
+        (Some(primary), Some(others)) => Ok(ValidatedOrder {
+            product: product.clone(),
+            primary,
+            others,
+            csr,
+            contacts,
+            validation,
+            privacy: PrivacyAccepted(()),
+        }),
         _ => Err(errors),
     }
 }
@@ -77,14 +208,19 @@ pub fn validate(draft: &OrderDraft, product: &Product) -> Result<ValidatedOrder,
 pub fn validate_with(
     draft: &OrderDraft,
     catalogue: &Catalogue,
+    rules: &Rules,
 ) -> Result<ValidatedOrder, FieldErrors> {
     match catalogue.find(&draft.product_id) {
-        Some(product) => validate(draft, product),
+        Some(product) => validate(draft, product, rules),
         None => {
             let mut all = FieldErrors::new();
             all.push(Field::Product, "Choose the certificate you want to buy");
             // The other answers are still checked, against the rules every product shares.
-            if let Some(Err(rest)) = catalogue.products.first().map(|p| validate(draft, p)) {
+            if let Some(Err(rest)) = catalogue
+                .products
+                .first()
+                .map(|p| validate(draft, p, rules))
+            {
                 all.append(rest);
             }
             Err(all)
@@ -95,12 +231,50 @@ pub fn validate_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::Catalogue;
+    use crate::order::{
+        ContactDraft, ContactPart, DcvMethod, OrgPart, OrganisationDraft, Provider,
+        PublicSuffixList, Role, Validity,
+    };
 
     const CSR: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
+    const WILDCARD_CSR: &str = include_str!("../../tests/fixtures/csr/wildcard.csr");
+    const TODAY: (u16, u8, u8) = (2026, 11, 23);
 
     fn catalogue() -> Catalogue {
         Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid")
+    }
+
+    fn suffixes() -> PublicSuffixList {
+        PublicSuffixList::parse(include_str!("../../public/data/public-suffix-icann.dat"))
+    }
+
+    fn idn(host: &str) -> Option<String> {
+        idna::domain_to_ascii(host).ok()
+    }
+
+    fn check(draft: &OrderDraft) -> Result<ValidatedOrder, FieldErrors> {
+        let list = suffixes();
+        let rules = Rules::basic(TODAY).with_suffixes(&list).with_idn(idn);
+        validate_with(draft, &catalogue(), &rules)
+    }
+
+    fn ada() -> ContactDraft {
+        ContactDraft {
+            name: "Ada Lovelace".into(),
+            phone: "+44 20 7946 0958".into(),
+            email: "ada@example.com".into(),
+            ..ContactDraft::default()
+        }
+    }
+
+    fn acme() -> OrganisationDraft {
+        OrganisationDraft {
+            name: "Acme Widgets Ltd".into(),
+            city: "London".into(),
+            state: "Greater London".into(),
+            country: "GB".into(),
+            ..OrganisationDraft::default()
+        }
     }
 
     fn good_draft() -> OrderDraft {
@@ -108,38 +282,97 @@ mod tests {
             product_id: "geotrust-dv-single".into(),
             domain: "shop.example.com".into(),
             csr: CSR.into(),
-            applicant_name: "Ada Lovelace".into(),
-            applicant_phone: "+44 20 7946 0958".into(),
-            applicant_email: "ada@example.com".into(),
+            applicant: ada(),
             agree_privacy: true,
+            ..OrderDraft::default()
+        }
+    }
+
+    fn fields_of(errors: &FieldErrors) -> Vec<Field> {
+        errors.iter().map(|e| e.field).collect()
+    }
+
+    /// A complete draft for a product of the shipped catalogue.
+    fn draft_for(product: &Product) -> OrderDraft {
+        let wildcard = product.coverage == Coverage::Wildcard;
+        OrderDraft {
+            product_id: product.id.clone(),
+            domain: if wildcard {
+                "*.example.com"
+            } else {
+                "shop.example.com"
+            }
+            .into(),
+            csr: if wildcard { WILDCARD_CSR } else { CSR }.into(),
+            other_names: "www.example.com api.example.com".into(),
+            organisation: acme(),
+            ..good_draft()
+        }
+    }
+
+    #[test]
+    fn every_product_in_the_catalogue_accepts_a_complete_draft() {
+        for product in &catalogue().products {
+            let order =
+                check(&draft_for(product)).unwrap_or_else(|e| panic!("{}: {:?}", product.id, e));
+            let expected_names = if product.is_multi() { 3 } else { 1 };
+            assert_eq!(order.names().count(), expected_names, "{}", product.id);
+            assert_eq!(
+                order.validation.organisation().is_some(),
+                product.level != Level::Dv,
+                "{}",
+                product.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_level_and_coverage_asks_exactly_its_own_questions() {
+        // An empty draft for each product: errors name only the fields that product asks.
+        for product in &catalogue().products {
+            let draft = OrderDraft {
+                product_id: product.id.clone(),
+                ..OrderDraft::default()
+            };
+            let fields = fields_of(&check(&draft).expect_err("empty draft"));
+            assert_eq!(
+                fields.contains(&Field::OtherNames),
+                product.is_multi(),
+                "{}",
+                product.id
+            );
+            assert_eq!(
+                fields.iter().any(|f| matches!(f, Field::Org(_))),
+                product.level != Level::Dv,
+                "{}",
+                product.id
+            );
+            assert!(fields.contains(&Field::Contact(Role::Applicant, ContactPart::FullName)));
         }
     }
 
     #[test]
     fn a_complete_draft_becomes_a_validated_order() {
-        let order = validate_with(&good_draft(), &catalogue()).expect("valid");
-        assert_eq!(order.domain.as_str(), "shop.example.com");
-        assert_eq!(order.applicant.phone.as_str(), "+442079460958");
-        assert_eq!(order.method, DcvMethod::Dns);
+        let order = check(&good_draft()).expect("valid");
+        assert_eq!(order.primary.name.to_string(), "shop.example.com");
+        let applicant = order.contacts.expect("contacts").applicant;
+        assert_eq!(applicant.phone.as_str(), "+442079460958");
+        assert_eq!(order.primary.dcv, Dcv::Dns);
+        assert_eq!(order.validation, Validation::Dv);
     }
 
     #[test]
     fn every_problem_is_reported_at_once_in_page_order() {
-        let draft = OrderDraft {
-            agree_privacy: false,
-            ..OrderDraft::default()
-        };
-        let errors = validate_with(&draft, &catalogue()).expect_err("empty draft");
-        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        let errors = check(&OrderDraft::default()).expect_err("empty draft");
         assert_eq!(
-            fields,
+            fields_of(&errors),
             vec![
                 Field::Product,
                 Field::Domain,
                 Field::Csr,
-                Field::ApplicantName,
-                Field::ApplicantPhone,
-                Field::ApplicantEmail,
+                Field::Contact(Role::Applicant, ContactPart::FullName),
+                Field::Contact(Role::Applicant, ContactPart::Phone),
+                Field::Contact(Role::Applicant, ContactPart::Email),
                 Field::Agreement
             ]
         );
@@ -151,8 +384,8 @@ mod tests {
             domain: "other.example.com".into(),
             ..good_draft()
         };
-        let errors = validate_with(&draft, &catalogue()).expect_err("mismatch");
-        assert_eq!(errors.len(), 1);
+        let errors = check(&draft).expect_err("mismatch");
+        assert_eq!(fields_of(&errors), [Field::Csr]);
         assert!(errors
             .for_field(Field::Csr)
             .is_some_and(|m| m.contains("not other.example.com")));
@@ -164,8 +397,8 @@ mod tests {
             domain: "https://Shop.Example.com/".into(),
             ..good_draft()
         };
-        let order = validate_with(&draft, &catalogue()).expect("valid");
-        assert_eq!(order.domain.as_str(), "shop.example.com");
+        let order = check(&draft).expect("valid");
+        assert_eq!(order.primary.name.to_string(), "shop.example.com");
     }
 
     #[test]
@@ -174,8 +407,329 @@ mod tests {
             agree_privacy: false,
             ..good_draft()
         };
-        let errors = validate_with(&draft, &catalogue()).expect_err("not agreed");
-        assert!(errors.for_field(Field::Agreement).is_some());
-        assert_eq!(errors.len(), 1);
+        let errors = check(&draft).expect_err("not agreed");
+        assert_eq!(fields_of(&errors), [Field::Agreement]);
+    }
+
+    #[test]
+    fn a_single_name_certificate_refuses_a_wildcard() {
+        let draft = OrderDraft {
+            domain: "*.example.com".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("wildcard");
+        assert_eq!(
+            errors.for_field(Field::Domain),
+            Some(NameError::WildcardNotAllowed.to_string().as_str())
+        );
+    }
+
+    #[test]
+    fn a_wildcard_certificate_needs_a_star_name() {
+        let draft = OrderDraft {
+            product_id: "geotrust-dv-wildcard".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("exact name");
+        assert_eq!(
+            errors.for_field(Field::Domain),
+            Some(NameError::WildcardRequired.to_string().as_str())
+        );
+    }
+
+    #[test]
+    fn a_wildcard_on_a_public_suffix_is_refused() {
+        let draft = OrderDraft {
+            product_id: "geotrust-dv-wildcard".into(),
+            domain: "*.co.uk".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("public suffix");
+        assert!(errors
+            .for_field(Field::Domain)
+            .is_some_and(|m| m.contains("public suffix")));
+    }
+
+    #[test]
+    fn a_name_whose_top_level_domain_does_not_exist_is_refused() {
+        let draft = OrderDraft {
+            domain: "shop.example.notarealtld".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("bad tld");
+        assert_eq!(
+            errors.for_field(Field::Domain),
+            Some(
+                NameError::BadTopLevel("notarealtld".into())
+                    .to_string()
+                    .as_str()
+            )
+        );
+    }
+
+    #[test]
+    fn an_ev_certificate_never_covers_a_wildcard() {
+        let draft = OrderDraft {
+            product_id: "digicert-ev-single".into(),
+            domain: "*.example.com".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        assert!(check(&draft)
+            .expect_err("EV wildcard")
+            .for_field(Field::Domain)
+            .is_some());
+        let multi = OrderDraft {
+            product_id: "globalsign-ev-multi".into(),
+            other_names: "*.example.com".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let errors = check(&multi).expect_err("EV wildcard among others");
+        assert!(errors
+            .for_field(Field::OtherNames)
+            .is_some_and(|m| m.contains("does not cover wildcard names")));
+    }
+
+    #[test]
+    fn a_multi_domain_certificate_needs_at_least_one_other_name() {
+        let draft = OrderDraft {
+            product_id: "globalsign-ov-multi".into(),
+            other_names: " shop.example.com ".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("only the primary");
+        assert_eq!(
+            errors.for_field(Field::OtherNames),
+            Some("Enter at least one other name: this certificate covers 2 to 100 names in all")
+        );
+    }
+
+    #[test]
+    fn a_multi_domain_certificate_covers_at_most_its_maximum() {
+        let names: Vec<String> = (0..100).map(|i| format!("n{i}.example.com")).collect();
+        let draft = OrderDraft {
+            product_id: "globalsign-ov-multi".into(),
+            other_names: names.join("\n"),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("101 names");
+        assert_eq!(
+            errors.for_field(Field::OtherNames),
+            Some("This certificate covers at most 100 names in all and 101 were entered: remove 1")
+        );
+    }
+
+    #[test]
+    fn each_bad_name_in_a_list_is_reported_with_what_was_typed() {
+        let draft = OrderDraft {
+            product_id: "globalsign-ov-multi".into(),
+            other_names: "good.example.com, bad_name.example.com; -x.example.com".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("bad names");
+        let messages = errors.all_for(Field::OtherNames);
+        assert_eq!(messages.len(), 2);
+        assert!(messages[0].starts_with("\"bad_name.example.com\": "));
+        assert!(messages[1].starts_with("\"-x.example.com\": "));
+    }
+
+    #[test]
+    fn an_internationalised_name_is_sent_in_xn_form() {
+        let draft = OrderDraft {
+            product_id: "globalsign-ov-multi".into(),
+            other_names: "Bücher.example.com".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let order = check(&draft).expect("valid");
+        assert_eq!(
+            order.others[0].name.to_string(),
+            "xn--bcher-kva.example.com"
+        );
+        assert_eq!(
+            order.others[0].unicode.as_deref(),
+            Some("bücher.example.com")
+        );
+    }
+
+    #[test]
+    fn file_validation_is_refused_for_a_wildcard_name() {
+        let draft = OrderDraft {
+            product_id: "globalsign-ov-multi".into(),
+            other_names: "*.example.com".into(),
+            method: "http".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("http for a wildcard");
+        assert!(errors
+            .for_field(Field::Method(0))
+            .is_some_and(|m| m.contains("wildcard name *.example.com")));
+    }
+
+    #[test]
+    fn a_method_the_product_does_not_offer_is_refused() {
+        let draft = OrderDraft {
+            method: "email".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("DV single offers DNS only");
+        assert_eq!(fields_of(&errors), [Field::Method(0)]);
+    }
+
+    fn gogetssl_product(methods: Vec<DcvMethod>) -> Product {
+        Product {
+            id: "g".into(),
+            name: "G".into(),
+            description: String::new(),
+            provider: Provider::GoGetSsl,
+            brand: "Sectigo".into(),
+            type_code: "71".into(),
+            level: Level::Dv,
+            coverage: Coverage::Multi { wildcards: true },
+            validity: Validity::Months(12),
+            quantity: 1,
+            names: crate::order::NameLimits {
+                included: 3,
+                min: 2,
+                max: 250,
+            },
+            methods,
+            price: None,
+        }
+    }
+
+    fn gogetssl_draft() -> OrderDraft {
+        OrderDraft {
+            product_id: "g".into(),
+            other_names: "www.example.com".into(),
+            applicant: ContactDraft {
+                first_name: "Ada".into(),
+                last_name: "Lovelace".into(),
+                title: "Engineer".into(),
+                ..ada()
+            },
+            ..good_draft()
+        }
+    }
+
+    fn check_product(
+        draft: &OrderDraft,
+        product: &Product,
+        today: (u16, u8, u8),
+    ) -> Result<ValidatedOrder, FieldErrors> {
+        let list = suffixes();
+        validate(draft, product, &Rules::basic(today).with_suffixes(&list))
+    }
+
+    #[test]
+    fn each_name_may_have_its_own_method_where_the_provider_allows() {
+        let product = gogetssl_product(DcvMethod::ALL.to_vec());
+        let mut draft = gogetssl_draft();
+        draft
+            .methods
+            .insert("www.example.com".into(), "https".into());
+        let order = check_product(&draft, &product, TODAY).expect("valid");
+        assert_eq!(order.primary.dcv, Dcv::Dns);
+        assert_eq!(order.others[0].dcv, Dcv::Https);
+    }
+
+    #[test]
+    fn an_approver_must_be_a_constructed_address_at_the_name_or_a_parent() {
+        let product = gogetssl_product(DcvMethod::ALL.to_vec());
+        let mut draft = gogetssl_draft();
+        draft
+            .methods
+            .insert("www.example.com".into(), "email".into());
+        let errors = check_product(&draft, &product, TODAY).expect_err("no approver");
+        assert_eq!(fields_of(&errors), [Field::Approver(1)]);
+        draft
+            .approvers
+            .insert("www.example.com".into(), "ada@example.com".into());
+        let errors = check_product(&draft, &product, TODAY).expect_err("not constructed");
+        assert!(errors
+            .for_field(Field::Approver(1))
+            .is_some_and(|m| m.contains("not an address the CA may use")));
+        draft
+            .approvers
+            .insert("www.example.com".into(), "admin@example.com".into());
+        let order = check_product(&draft, &product, TODAY).expect("parent's admin");
+        assert_eq!(
+            order.others[0].dcv,
+            Dcv::Email(Some(
+                crate::order::Email::parse("admin@example.com").expect("email")
+            ))
+        );
+    }
+
+    #[test]
+    fn email_validation_is_refused_from_15_march_2028() {
+        let product = gogetssl_product(DcvMethod::ALL.to_vec());
+        let mut draft = gogetssl_draft();
+        draft.method = "email".into();
+        draft
+            .approvers
+            .insert("shop.example.com".into(), "admin@example.com".into());
+        draft
+            .approvers
+            .insert("www.example.com".into(), "admin@example.com".into());
+        assert!(check_product(&draft, &product, (2028, 3, 14)).is_ok());
+        let errors = check_product(&draft, &product, (2028, 3, 15)).expect_err("withdrawn");
+        assert!(errors
+            .for_field(Field::Method(0))
+            .is_some_and(|m| m.contains("ended on 15 March 2028")));
+    }
+
+    #[test]
+    fn a_provider_with_split_names_and_titles_asks_for_them() {
+        let product = gogetssl_product(vec![DcvMethod::Dns]);
+        let draft = OrderDraft {
+            applicant: ada(),
+            ..gogetssl_draft()
+        };
+        let errors = check_product(&draft, &product, TODAY).expect_err("no split name");
+        assert_eq!(
+            fields_of(&errors),
+            [
+                Field::Contact(Role::Applicant, ContactPart::FirstName),
+                Field::Contact(Role::Applicant, ContactPart::LastName),
+                Field::Contact(Role::Applicant, ContactPart::Title),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ov_order_without_an_organisation_reports_each_missing_answer() {
+        let draft = OrderDraft {
+            product_id: "globalsign-ov-single".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("no organisation");
+        assert_eq!(
+            fields_of(&errors),
+            [
+                Field::Org(OrgPart::Name),
+                Field::Org(OrgPart::City),
+                Field::Org(OrgPart::State),
+                Field::Org(OrgPart::Country)
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_for_steps_a_product_skips_are_kept_but_ignored() {
+        let draft = OrderDraft {
+            other_names: "bad_name".into(),
+            organisation: OrganisationDraft {
+                lei: "nonsense".into(),
+                ..OrganisationDraft::default()
+            },
+            ..good_draft()
+        };
+        assert!(check(&draft).is_ok());
     }
 }

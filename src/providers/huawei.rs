@@ -3,7 +3,7 @@
 //! Paths and field names as in `shared/reference/providers.md` §1.
 
 use super::{Endpoint, Header, Method, PreparedRequest, ProviderError};
-use crate::order::{Coverage, DcvMethod, Product, ValidatedOrder};
+use crate::order::{CertName, Coverage, Dcv, Product, ValidatedOrder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -139,18 +139,42 @@ struct BuyBody<'a> {
     cert_type: &'a str,
     domain_type: &'static str,
     effective_time: u8,
-    domain_numbers: u8,
+    domain_numbers: usize,
     order_number: u8,
     agree_privacy_protection: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_domain_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    single_domain_number: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wildcard_domain_number: Option<usize>,
 }
 
 #[derive(Serialize)]
 struct ApplyBody<'a> {
-    domain: &'a str,
+    domain: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sans: Option<String>,
     csr: &'a str,
-    applicant_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company_unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company_province: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company_city: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    applicant_name: String,
     applicant_phone: &'a str,
     applicant_email: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_phone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_email: Option<&'a str>,
     domain_method: &'static str,
     agree_privacy_protection: bool,
 }
@@ -159,15 +183,16 @@ fn domain_type(coverage: Coverage) -> &'static str {
     match coverage {
         Coverage::Single => "SINGLE_DOMAIN",
         Coverage::Wildcard => "WILDCARD",
-        Coverage::Multi => "MULTI_DOMAIN",
+        Coverage::Multi { .. } => "MULTI_DOMAIN",
     }
 }
 
-fn domain_method(method: DcvMethod) -> &'static str {
-    match method {
-        DcvMethod::Dns => "DNS",
-        DcvMethod::File => "FILE",
-        DcvMethod::Email => "EMAIL",
+/// Huawei takes one method per certificate; file validation is its FILE.
+fn domain_method(dcv: &Dcv) -> &'static str {
+    match dcv {
+        Dcv::Dns => "DNS",
+        Dcv::Http | Dcv::Https => "FILE",
+        Dcv::Email(_) => "EMAIL",
     }
 }
 
@@ -196,16 +221,34 @@ fn to_json<T: Serialize>(body: &T) -> String {
     serde_json::to_string_pretty(body).unwrap_or_default()
 }
 
-/// `POST /v3/scm/certificates/buy` for one certificate of `product`.
-pub fn buy_request(product: &Product, endpoint: &Endpoint) -> PreparedRequest {
+/// `POST /v3/scm/certificates/buy` for one certificate covering the order's names.
+pub fn buy_request(order: &ValidatedOrder, endpoint: &Endpoint) -> PreparedRequest {
+    let names: Vec<&CertName> = order.names().map(|n| &n.name).collect();
+    buy_for_names(&order.product, &names, endpoint)
+}
+
+/// The buy request for `product` and these names (the primary first). A multi-domain
+/// certificate is bought for exactly as many names as were entered, wildcards counted apart.
+fn buy_for_names(product: &Product, names: &[&CertName], endpoint: &Endpoint) -> PreparedRequest {
+    let multi = product.is_multi();
+    let others = names.get(1..).unwrap_or_default();
+    let wildcards = others.iter().filter(|n| n.is_wildcard()).count();
+    let primary_wildcard = names.first().is_some_and(|n| n.is_wildcard());
     let body = BuyBody {
         cert_brand: &product.brand,
         cert_type: &product.type_code,
         domain_type: domain_type(product.coverage),
-        effective_time: product.years,
-        domain_numbers: product.domain_numbers,
+        effective_time: u8::try_from(product.validity.months() / 12).unwrap_or(1),
+        domain_numbers: names.len(),
         order_number: ORDER_NUMBER,
         agree_privacy_protection: true,
+        primary_domain_type: multi.then_some(if primary_wildcard {
+            "WILDCARD_DOMAIN"
+        } else {
+            "SINGLE_DOMAIN"
+        }),
+        single_domain_number: multi.then_some(others.len() - wildcards),
+        wildcard_domain_number: multi.then_some(wildcards),
     };
     PreparedRequest {
         method: Method::Post,
@@ -230,13 +273,28 @@ pub fn apply_preview(order: &ValidatedOrder, endpoint: &Endpoint) -> PreparedReq
 }
 
 fn apply_to_path(order: &ValidatedOrder, cert: &str, endpoint: &Endpoint) -> PreparedRequest {
+    let sans: Vec<String> = order.others.iter().map(|n| n.name.to_string()).collect();
+    let org = order.validation.organisation();
+    // Huawei always takes contacts; `contacts` is None only for providers that do not.
+    let contacts = order.contacts.as_ref();
+    let applicant = contacts.map(|c| &c.applicant);
+    let tech = contacts.filter(|c| c.tech_given).map(|c| &c.tech);
     let body = ApplyBody {
-        domain: order.domain.as_str(),
+        domain: order.primary.name.to_string(),
+        sans: (!sans.is_empty()).then(|| sans.join(";")),
         csr: &order.csr.pem,
-        applicant_name: order.applicant.name.as_str(),
-        applicant_phone: order.applicant.phone.as_str(),
-        applicant_email: order.applicant.email.as_str(),
-        domain_method: domain_method(order.method),
+        company_name: org.map(|o| o.name.as_str()),
+        company_unit: org.and_then(|o| o.unit.as_deref()),
+        company_province: org.and_then(|o| o.state.as_deref()),
+        company_city: org.map(|o| o.city.as_str()),
+        country: org.map(|o| o.country.as_str()),
+        applicant_name: applicant.map(|a| a.name.full()).unwrap_or_default(),
+        applicant_phone: applicant.map(|a| a.phone.as_str()).unwrap_or_default(),
+        applicant_email: applicant.map(|a| a.email.as_str()).unwrap_or_default(),
+        contact_name: tech.map(|t| t.name.full()),
+        contact_phone: tech.map(|t| t.phone.as_str()),
+        contact_email: tech.map(|t| t.email.as_str()),
+        domain_method: domain_method(&order.primary.dcv),
         agree_privacy_protection: true,
     };
     PreparedRequest {
@@ -397,7 +455,10 @@ pub fn parse_details(status: u16, body: &str) -> Result<Details, ProviderError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::{validate, Level, OrderDraft, Provider};
+    use crate::order::{
+        validate, ContactDraft, DcvMethod, Level, NameLimits, OrderDraft, OrganisationDraft,
+        Provider, Rules, Validity,
+    };
     use serde_json::Value;
 
     const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/huawei/");
@@ -413,7 +474,10 @@ mod tests {
         }
     }
 
-    fn product(level: Level, coverage: Coverage, brand: &str, code: &str, names: u8) -> Product {
+    const TODAY: (u16, u8, u8) = (2026, 11, 23);
+
+    fn product(level: Level, coverage: Coverage, brand: &str, code: &str) -> Product {
+        let multi = matches!(coverage, Coverage::Multi { .. });
         Product {
             id: "p".into(),
             name: "P".into(),
@@ -423,25 +487,75 @@ mod tests {
             type_code: code.into(),
             level,
             coverage,
-            years: 1,
-            domain_numbers: names,
-            methods: vec![DcvMethod::Dns],
+            validity: Validity::Years(1),
+            quantity: 1,
+            names: NameLimits {
+                included: if multi { 2 } else { 1 },
+                min: if multi { 2 } else { 1 },
+                max: if multi { 100 } else { 1 },
+            },
+            methods: vec![DcvMethod::Dns, DcvMethod::Http, DcvMethod::Email],
             price: None,
         }
     }
 
-    fn dv_order() -> ValidatedOrder {
-        let product = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT", 1);
-        let draft = OrderDraft {
+    fn ada() -> ContactDraft {
+        ContactDraft {
+            name: "Ada Lovelace".into(),
+            phone: "+44 20 7946 0958".into(),
+            email: "ada@example.com".into(),
+            ..ContactDraft::default()
+        }
+    }
+
+    fn draft() -> OrderDraft {
+        OrderDraft {
             product_id: "p".into(),
             domain: "shop.example.com".into(),
             csr: include_str!("../../tests/fixtures/csr/rsa2048-san.csr").into(),
-            applicant_name: "Ada Lovelace".into(),
-            applicant_phone: "+44 20 7946 0958".into(),
-            applicant_email: "ada@example.com".into(),
+            applicant: ada(),
             agree_privacy: true,
+            ..OrderDraft::default()
+        }
+    }
+
+    fn order_of(product: &Product, draft: &OrderDraft) -> ValidatedOrder {
+        validate(draft, product, &Rules::basic(TODAY)).expect("valid order")
+    }
+
+    fn dv_order() -> ValidatedOrder {
+        let product = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT");
+        order_of(&product, &draft())
+    }
+
+    fn ov_multi_order() -> ValidatedOrder {
+        let product = product(
+            Level::Ov,
+            Coverage::Multi { wildcards: true },
+            "GLOBALSIGN",
+            "OV_SSL_CERT",
+        );
+        let draft = OrderDraft {
+            other_names: "www.example.com, *.shop.example.com\napi.example.com".into(),
+            method: "dns".into(),
+            tech_differs: true,
+            tech: ContactDraft {
+                name: "Grace Hopper".into(),
+                phone: "+1 202 555 0143".into(),
+                email: "grace@example.com".into(),
+                ..ContactDraft::default()
+            },
+            organisation: OrganisationDraft {
+                name: "Example Ltd".into(),
+                unit: "IT".into(),
+                city: "Shenzhen".into(),
+                state: "Guangdong".into(),
+                country: "cn".into(),
+                ..OrganisationDraft::default()
+            },
+            ..draft()
         };
-        validate(&draft, &product).expect("valid order")
+        order_of(&product, &draft)
     }
 
     fn body_json(request: &PreparedRequest) -> Value {
@@ -450,10 +564,29 @@ mod tests {
 
     #[test]
     fn the_buy_request_for_the_seed_product_equals_the_seed_example() {
-        let seed_product = product(Level::Ov, Coverage::Multi, "GLOBALSIGN", "OV_SSL_CERT", 5);
-        let request = buy_request(&seed_product, &endpoint());
+        let seed_product = product(
+            Level::Ov,
+            Coverage::Multi { wildcards: false },
+            "GLOBALSIGN",
+            "OV_SSL_CERT",
+        );
+        let names: Vec<CertName> = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|n| CertName::parse(&format!("{n}.example.com")).expect("name"))
+            .collect();
+        let names: Vec<&CertName> = names.iter().collect();
+        let request = buy_for_names(&seed_product, &names, &endpoint());
         let expected: Value = serde_json::from_str(&golden("buy-request.json")).expect("json");
-        assert_eq!(body_json(&request), expected);
+        let mut body = body_json(&request);
+        // Every seed field as in the seed; the optional multi-domain counts besides.
+        let extra = body.as_object_mut().expect("object");
+        assert_eq!(
+            extra.remove("primary_domain_type"),
+            Some("SINGLE_DOMAIN".into())
+        );
+        assert_eq!(extra.remove("single_domain_number"), Some(4.into()));
+        assert_eq!(extra.remove("wildcard_domain_number"), Some(0.into()));
+        assert_eq!(body, expected);
         assert_eq!(request.method, Method::Post);
         assert_eq!(
             request.url,
@@ -463,8 +596,7 @@ mod tests {
 
     #[test]
     fn the_buy_request_for_dv_single_names_one_domain() {
-        let dv = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT", 1);
-        let body = body_json(&buy_request(&dv, &endpoint()));
+        let body = body_json(&buy_request(&dv_order(), &endpoint()));
         assert_eq!(body["domain_type"], "SINGLE_DOMAIN");
         assert_eq!(body["domain_numbers"], 1);
         assert_eq!(body["cert_type"], "DV_SSL_CERT");
@@ -490,8 +622,7 @@ mod tests {
             base_url: "/proxy".into(),
             token: None,
         };
-        let dv = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT", 1);
-        let request = buy_request(&dv, &proxy);
+        let request = buy_request(&dv_order(), &proxy);
         assert!(request.headers.iter().all(|h| h.name != "X-Auth-Token"));
         assert_eq!(request.url, "/proxy/v3/scm/certificates/buy");
     }
@@ -531,6 +662,51 @@ mod tests {
         assert!(body["csr"]
             .as_str()
             .is_some_and(|c| c.starts_with("-----BEGIN CERTIFICATE REQUEST-----\n")));
+    }
+
+    #[test]
+    fn a_multi_domain_buy_counts_the_names_entered_with_wildcards_apart() {
+        let body = body_json(&buy_request(&ov_multi_order(), &endpoint()));
+        assert_eq!(body["domain_type"], "MULTI_DOMAIN");
+        assert_eq!(body["domain_numbers"], 4);
+        assert_eq!(body["primary_domain_type"], "SINGLE_DOMAIN");
+        assert_eq!(body["single_domain_number"], 2);
+        assert_eq!(body["wildcard_domain_number"], 1);
+    }
+
+    #[test]
+    fn an_ov_multi_domain_apply_sends_sans_company_and_technical_contact() {
+        let order = ov_multi_order();
+        let body = body_json(&apply_preview(&order, &endpoint()));
+        assert_eq!(body["domain"], "shop.example.com");
+        assert_eq!(
+            body["sans"],
+            "www.example.com;*.shop.example.com;api.example.com"
+        );
+        assert_eq!(body["company_name"], "Example Ltd");
+        assert_eq!(body["company_unit"], "IT");
+        assert_eq!(body["company_province"], "Guangdong");
+        assert_eq!(body["company_city"], "Shenzhen");
+        assert_eq!(body["country"], "CN");
+        assert_eq!(body["contact_name"], "Grace Hopper");
+        assert_eq!(body["contact_phone"], "+12025550143");
+        assert_eq!(body["domain_method"], "DNS");
+    }
+
+    #[test]
+    fn file_validation_is_sent_as_huaweis_file() {
+        let product = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT");
+        let order = order_of(
+            &product,
+            &OrderDraft {
+                method: "http".into(),
+                ..draft()
+            },
+        );
+        assert_eq!(
+            body_json(&apply_preview(&order, &endpoint()))["domain_method"],
+            "FILE"
+        );
     }
 
     #[test]

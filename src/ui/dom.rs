@@ -27,3 +27,23 @@ pub fn mark(name: &str) {
 pub fn set_title(title: &str) {
     document().set_title(&format!("{title} – Order an SSL certificate"));
 }
+
+/// UTS 46 ToASCII by the browser's own URL parser, at no cost in wasm size.
+pub fn to_ascii(host: &str) -> Option<String> {
+    // The parser would take a path, port or credentials as part of the URL; refuse them.
+    if host.contains(['/', ':', '@', '?', '#', '\\', '%']) {
+        return None;
+    }
+    web_sys::Url::new(&format!("http://{host}/"))
+        .ok()
+        .map(|url| url.hostname())
+}
+
+/// Today's date in the person's time zone.
+pub fn today() -> crate::order::Day {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2026);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    (year, month, day)
+}

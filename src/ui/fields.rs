@@ -1,7 +1,7 @@
 //! Labelled form controls that show their own error, tied to the control for screen readers.
 
 use super::state::use_wizard;
-use crate::order::{Field, OrderDraft};
+use crate::order::Field;
 use leptos::prelude::*;
 
 /// How a text field is entered.
@@ -18,12 +18,11 @@ pub enum Kind {
 /// A text control bound to one answer of the draft.
 #[component]
 pub fn TextField(
-    /// Which answer this is: gives the id, the label and the error.
+    /// Which answer this is: gives the id, the label, the draft's text and the error.
     field: Field,
-    /// Reads the answer from the draft.
-    get: fn(&OrderDraft) -> String,
-    /// Writes a new answer into the draft.
-    set: fn(&mut OrderDraft, String),
+    /// Appended to the label, such as " (optional)".
+    #[prop(optional)]
+    label_suffix: &'static str,
     /// A line under the label saying what to enter.
     #[prop(optional)]
     hint: Option<&'static str>,
@@ -37,10 +36,17 @@ pub fn TextField(
 ) -> impl IntoView {
     let wizard = use_wizard();
     let id = field.id();
+    let id_for_control = id.clone();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    // `shown` is already a Memo: reading it through a closure costs no second one.
-    let error = move || wizard.error_for(field);
+    // `shown` is already a Memo: reading it through a closure costs no second one. A list
+    // field may have several messages; all are shown beside it.
+    let error = move || {
+        wizard
+            .shown_errors_for(field)
+            .filter(|messages| !messages.is_empty())
+            .map(|messages| messages.join(" "))
+    };
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
@@ -55,7 +61,7 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let value = move || wizard.draft.with(get);
+    let value = move || wizard.draft.with(|d| d.text(field).to_string());
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
         let kept = match filter {
@@ -66,14 +72,14 @@ pub fn TextField(
             // The control still shows what was typed; make it show what was kept.
             set_control_value(&ev, &kept);
         }
-        wizard.draft.update(|d| set(d, kept));
+        wizard.draft.update(|d| d.set_text(field, kept));
     };
     let invalid = move || error().is_some().then_some("true");
     let control = match kind {
         Kind::Multiline => view! {
             <textarea
-                id=id
-                name=id
+                id=id_for_control.clone()
+                name=id_for_control
                 rows="12"
                 spellcheck="false"
                 autocomplete="off"
@@ -93,8 +99,8 @@ pub fn TextField(
             };
             view! {
                 <input
-                    id=id
-                    name=id
+                    id=id_for_control.clone()
+                    name=id_for_control
                     type=input_type
                     class="input"
                     autocomplete=autocomplete
@@ -110,7 +116,7 @@ pub fn TextField(
     };
     view! {
         <div class=move || if error().is_some() { "field field-error" } else { "field" }>
-            <label class="label" for=id>{field.label()}</label>
+            <label class="label" for=id>{field.label()}{label_suffix}</label>
             {hint.map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
             {move || error().map(|message| view! {
                 <p class="error-message" id=error_id.clone()>

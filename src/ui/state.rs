@@ -3,7 +3,8 @@
 use crate::config::Config;
 use crate::draft_store::{self, Purchase, SavedState};
 use crate::order::{
-    self, steps_for, validate_with, Catalogue, Field, FieldErrors, OrderDraft, Step,
+    self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, OrderDraft, Product,
+    PublicSuffixList, Rules, Step,
 };
 use crate::providers::ProviderError;
 use leptos::prelude::*;
@@ -54,12 +55,34 @@ pub struct WizardState {
     pub catalogue: StoredValue<Catalogue>,
     /// Guards against a second submission before the first has changed any signal.
     pub in_flight: StoredValue<bool>,
+    /// The Public Suffix List, once fetched; validation re-runs when it arrives.
+    pub suffixes: RwSignal<Option<PublicSuffixList>>,
+    /// Today, read once: the email method's dates are judged against it.
+    pub today: Day,
     /// The errors on show, derived once for every field that displays one.
     shown: Memo<FieldErrors>,
 }
 
-fn errors_of(draft: &OrderDraft, catalogue: &Catalogue) -> FieldErrors {
-    validate_with(draft, catalogue).err().unwrap_or_default()
+/// Runs `f` with the rules of the moment (tracking the suffix list).
+fn with_rules<T>(
+    suffixes: RwSignal<Option<PublicSuffixList>>,
+    today: Day,
+    f: impl FnOnce(&Rules) -> T,
+) -> T {
+    suffixes.with(|list| {
+        let rules = Rules {
+            suffixes: list.as_ref(),
+            to_ascii: super::dom::to_ascii,
+            today,
+        };
+        f(&rules)
+    })
+}
+
+fn errors_of(draft: &OrderDraft, catalogue: &Catalogue, rules: &Rules) -> FieldErrors {
+    validate_with(draft, catalogue, rules)
+        .err()
+        .unwrap_or_default()
 }
 
 impl WizardState {
@@ -75,16 +98,20 @@ impl WizardState {
         let step = RwSignal::new(step);
         let checked = RwSignal::new(false);
         let catalogue = StoredValue::new(catalogue);
+        let suffixes = RwSignal::new(None);
+        let today = super::dom::today();
         // None until Continue was pressed; then those of the current step, or of every
         // step on the review page.
         let shown = Memo::new(move |_| {
             if !checked.get() {
                 return FieldErrors::new();
             }
-            let all = draft.with(|d| catalogue.with_value(|c| errors_of(d, c)));
+            let all = with_rules(suffixes, today, |rules| {
+                draft.with(|d| catalogue.with_value(|c| errors_of(d, c, rules)))
+            });
             match step.get() {
                 Step::Review => all,
-                step => all.only(step.fields()),
+                step => all.on_step(step),
             }
         });
         WizardState {
@@ -102,6 +129,8 @@ impl WizardState {
             config: StoredValue::new(config),
             catalogue,
             in_flight: StoredValue::new(false),
+            suffixes,
+            today,
             shown,
         }
     }
@@ -112,15 +141,44 @@ impl WizardState {
             .with_value(|c| steps_for(c.find(&draft.product_id)))
     }
 
+    /// Runs `f` with the rules of the moment.
+    pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
+        with_rules(self.suffixes, self.today, f)
+    }
+
+    /// The product chosen, if any (tracked).
+    pub fn product(&self) -> Option<Product> {
+        let id = self.draft.with(|d| d.product_id.clone());
+        self.catalogue.with_value(|c| c.find(&id).cloned())
+    }
+
+    /// The draft as an order, or every problem with it.
+    pub fn validated(&self) -> Result<order::ValidatedOrder, FieldErrors> {
+        self.with_rules(|rules| {
+            self.draft
+                .with(|d| self.catalogue.with_value(|c| validate_with(d, c, rules)))
+        })
+    }
+
     /// Every problem with the whole draft, as of now.
     pub fn all_errors(&self) -> FieldErrors {
-        self.draft
-            .with(|d| self.catalogue.with_value(|c| errors_of(d, c)))
+        self.with_rules(|rules| {
+            self.draft
+                .with(|d| self.catalogue.with_value(|c| errors_of(d, c, rules)))
+        })
     }
 
     /// The errors on show: none until Continue was pressed, then those that apply here.
     pub fn shown_errors(&self) -> FieldErrors {
         self.shown.get()
+    }
+
+    /// Every message on show for `field`, `None` when it has none.
+    pub fn shown_errors_for(&self, field: Field) -> Option<Vec<String>> {
+        self.shown.with(|errors| {
+            let all = errors.all_for(field);
+            (!all.is_empty()).then(|| all.into_iter().map(str::to_string).collect())
+        })
     }
 
     pub fn error_for(&self, field: Field) -> Option<String> {
@@ -135,7 +193,7 @@ impl WizardState {
 
     /// Continue: move on when the step is complete, else show its errors and focus them.
     pub fn continue_from(&self, step: Step) {
-        let errors = self.all_errors().only(step.fields());
+        let errors = self.all_errors().on_step(step);
         if errors.is_empty() {
             if let Some(next) = order::next(&self.steps(), step) {
                 self.go_to(next);

@@ -3,7 +3,7 @@
 use super::dom::focus_later;
 use super::state::{Failure, Submission, WizardState};
 use crate::draft_store::Purchase;
-use crate::order::{validate_with, OrderDraft, Step, ValidatedOrder};
+use crate::order::{OrderDraft, Step, ValidatedOrder};
 use crate::providers::huawei::{self, CertId};
 use crate::transport;
 use leptos::prelude::*;
@@ -18,10 +18,7 @@ pub fn submit(wizard: WizardState) {
     if wizard.in_flight.get_value() {
         return;
     }
-    let checked = wizard
-        .catalogue
-        .with_value(|c| validate_with(&wizard.draft.get_untracked(), c));
-    let order = match checked {
+    let order = match untrack(|| wizard.validated()) {
         Ok(order) => order,
         Err(_) => {
             wizard.checked.set(true);
@@ -60,7 +57,7 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
             wizard.buy_in_doubt.set(true);
             wizard.doubt_resolved.set(false);
             wizard.save();
-            let request = huawei::buy_request(&order.product, &endpoint);
+            let request = huawei::buy_request(&order, &endpoint);
             let answer = match transport::send(&request, timeout).await {
                 Ok(answer) => answer,
                 Err(err) => {

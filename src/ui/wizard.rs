@@ -5,11 +5,16 @@ use super::error_summary::ErrorSummary;
 use super::progress::Progress;
 use super::result::ResultView;
 use super::state::{Submission, WizardState};
-use super::steps::{ApplicantStep, CsrStep, DomainStep, ProductStep, ReviewStep};
+use super::steps::{
+    ContactsStep, CsrStep, DomainStep, OrganisationStep, ProductStep, ReviewStep, ValidationStep,
+};
 use super::submit::submit;
 use crate::config::Config;
 use crate::draft_store::SavedState;
-use crate::order::{self, Catalogue, Step};
+use crate::order::{self, Catalogue, PublicSuffixList, Step};
+
+/// Where the build puts the ICANN section of the Public Suffix List.
+const SUFFIX_LIST: &str = "data/public-suffix-icann.dat";
 use leptos::prelude::*;
 
 /// The whole order form, for one provider's catalogue.
@@ -46,6 +51,15 @@ pub fn Wizard(
         step
     });
     Effect::new(move |_| mark("ssl-order:interactive"));
+    // The Public Suffix List is data (22 KB brotli), fetched once the first step is usable:
+    // until it arrives, names are checked by shape and validation re-runs when it does.
+    leptos::task::spawn_local(async move {
+        if let Ok(text) = crate::transport::fetch_text(SUFFIX_LIST).await {
+            wizard
+                .suffixes
+                .try_set(Some(PublicSuffixList::parse(&text)));
+        }
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -58,7 +72,9 @@ pub fn Wizard(
         Step::Product => view! { <ProductStep/> }.into_any(),
         Step::Domain => view! { <DomainStep/> }.into_any(),
         Step::Csr => view! { <CsrStep/> }.into_any(),
-        Step::Applicant => view! { <ApplicantStep/> }.into_any(),
+        Step::Validation => view! { <ValidationStep/> }.into_any(),
+        Step::Contacts => view! { <ContactsStep/> }.into_any(),
+        Step::Organisation => view! { <OrganisationStep/> }.into_any(),
         Step::Review => view! { <ReviewStep/> }.into_any(),
     };
     let has_previous = move || order::previous(&wizard.steps(), wizard.step.get()).is_some();

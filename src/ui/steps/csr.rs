@@ -1,4 +1,4 @@
-use crate::csr::{check, HUAWEI_MAX_LEN};
+use crate::csr::check;
 use crate::order::{Field, Step};
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
@@ -20,10 +20,15 @@ pub fn CsrStep() -> impl IntoView {
             raw
         }
     });
+    let max_len = move || {
+        wizard
+            .product()
+            .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len())
+    };
     let summary = Memo::new(move |_| {
         wizard
             .draft
-            .with(|d| check(&d.csr, HUAWEI_MAX_LEN))
+            .with(|d| check(&d.csr, max_len()))
             .ok()
             .map(|csr| {
                 (
@@ -47,8 +52,6 @@ pub fn CsrStep() -> impl IntoView {
         })}
         <TextField
             field=Field::Csr
-            get=|d| d.csr.clone()
-            set=|d, v| d.csr = v
             hint="Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."
             kind=Kind::Multiline
             filter=refuse_private_key

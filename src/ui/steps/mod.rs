@@ -1,13 +1,17 @@
 //! One component per step of the wizard.
 
-mod applicant;
+mod contacts;
 mod csr;
 mod domain;
+mod organisation;
 mod product;
 mod review;
+mod validation;
 
-pub use applicant::ApplicantStep;
+pub use contacts::ContactsStep;
 pub use csr::CsrStep;
 pub use domain::DomainStep;
+pub use organisation::OrganisationStep;
 pub use product::ProductStep;
 pub use review::ReviewStep;
+pub use validation::ValidationStep;

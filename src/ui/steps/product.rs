@@ -22,7 +22,7 @@ pub fn ProductStep() -> impl IntoView {
         .map(|(i, product)| {
             // The first radio carries the field's id, so the error summary can link to it.
             let id = if i == 0 {
-                Field::Product.id().to_string()
+                Field::Product.id()
             } else {
                 format!("product-{i}")
             };
@@ -36,11 +36,16 @@ pub fn ProductStep() -> impl IntoView {
                 let product_id = product_id.clone();
                 wizard.draft.update(|d| d.product_id = product_id);
             };
+            let months = product.validity.months();
+            let term = if months % 12 == 0 {
+                let years = months / 12;
+                format!("{years} year{}", if years == 1 { "" } else { "s" })
+            } else {
+                format!("{months} months")
+            };
             let details = format!(
-                "{}. {} year{}. {}",
+                "{}. {term}. {}",
                 level_name(product.level),
-                product.years,
-                if product.years == 1 { "" } else { "s" },
                 product.description
             );
             view! {

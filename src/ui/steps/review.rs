@@ -1,4 +1,7 @@
-use crate::order::{clean_input, validate_with, Email, Field, Phone, Step};
+use crate::order::{
+    chosen_method, clean_input, org_need, parse_name_list, read_name, CertName, ContactDraft,
+    DcvMethod, Email, Field, Need, OrgPart, Phone, Step,
+};
 use crate::providers::huawei;
 use crate::ui::state::{use_wizard, Submission};
 use crate::ui::submit::DOUBT_CHECKBOX;
@@ -11,46 +14,117 @@ pub fn ReviewStep() -> impl IntoView {
     let agreement_error = move || wizard.error_for(Field::Agreement);
     let rows = move || {
         let draft = wizard.draft.get();
-        let product = wizard
-            .catalogue
-            .with_value(|c| c.find(&draft.product_id).cloned());
-        let common_name = crate::csr::check(&draft.csr, crate::csr::HUAWEI_MAX_LEN)
+        let product = wizard.product();
+        let steps = wizard.steps();
+        let max_len = product
+            .as_ref()
+            .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len());
+        let common_name = crate::csr::check(&draft.csr, max_len)
             .ok()
             .and_then(|c| c.info.common_name)
             .unwrap_or_else(|| "Not given".into());
-        let method = product
+        let (names, unicode) = wizard.with_rules(|rules| {
+            let mut names = vec![read_name(&draft.domain, rules)
+                .map(|r| (r.name, r.unicode))
+                .map_err(|_| clean_input(&draft.domain).name)];
+            if product.as_ref().is_some_and(|p| p.is_multi()) {
+                let list = parse_name_list(&draft.other_names, Some(&draft.domain), rules);
+                names.extend(list.read().map(|r| Ok((r.name.clone(), r.unicode.clone()))));
+            }
+            let shown: Vec<String> = names
+                .iter()
+                .map(|n| match n {
+                    Ok((name, Some(unicode))) => format!("{name} ({unicode})"),
+                    Ok((name, None)) => name.to_string(),
+                    Err(typed) => typed.clone(),
+                })
+                .collect();
+            let read: Vec<CertName> = names
+                .into_iter()
+                .filter_map(|n| n.ok().map(|(n, _)| n))
+                .collect();
+            (read, shown)
+        });
+        let methods = product
             .as_ref()
-            .and_then(|p| p.methods.first())
-            .map(|m| m.describe())
-            .unwrap_or("");
-        // Shown as they will be sent (normalised) where they are valid, else as typed.
-        let phone = Phone::parse(&draft.applicant_phone)
-            .map(|p| p.to_string())
-            .unwrap_or_else(|_| draft.applicant_phone.trim().to_string());
-        let email = Email::parse(&draft.applicant_email)
-            .map(|e| e.to_string())
-            .unwrap_or_else(|_| draft.applicant_email.trim().to_string());
+            .map(|p| {
+                let describe = |name: &CertName| {
+                    let slug = chosen_method(&draft, p, name);
+                    let method = DcvMethod::from_slug(&slug).map_or("Not chosen", |m| m.describe());
+                    match draft.approvers.get(&name.to_string()) {
+                        Some(a) if slug == "email" && p.provider.chooses_approver() => {
+                            format!("{method}: {a}")
+                        }
+                        _ => method.to_string(),
+                    }
+                };
+                if p.provider.method_per_name() {
+                    names
+                        .iter()
+                        .map(|n| format!("{n}: {}", describe(n)))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    names.first().map(describe).unwrap_or_default()
+                }
+            })
+            .unwrap_or_default();
+        let contact = |c: &ContactDraft| {
+            let name = if c.name.trim().is_empty() {
+                format!("{} {}", c.first_name.trim(), c.last_name.trim())
+            } else {
+                c.name.trim().to_string()
+            };
+            // Shown as they will be sent (normalised) where they are valid, else as typed.
+            let phone = Phone::parse(&c.phone)
+                .map_or_else(|_| c.phone.trim().to_string(), |p| p.to_string());
+            let email = Email::parse(&c.email)
+                .map_or_else(|_| c.email.trim().to_string(), |e| e.to_string());
+            [name, c.title.trim().to_string(), phone, email]
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let organisation = product
+            .as_ref()
+            .map(|p| {
+                OrgPart::ALL
+                    .into_iter()
+                    .filter(|part| org_need(p.provider, p.level, *part) != Need::NotAsked)
+                    .map(|part| draft.text(Field::Org(part)).trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
         let product_name = product
             .map(|p| p.name)
             .unwrap_or_else(|| "Not chosen".into());
-        // The step each answer is changed on; the method offers no choice yet.
-        let answers: Vec<(&'static str, String, Option<Step>)> = vec![
+        let has = |step: Step| steps.contains(&step);
+        // The step each answer is changed on; answers of steps this product skips are left out.
+        let mut answers: Vec<(&'static str, String, Option<Step>)> = vec![
             ("Certificate", product_name, Some(Step::Product)),
-            (
-                "Domain name",
-                clean_input(&draft.domain).name,
-                Some(Step::Domain),
-            ),
+            ("Domain names", unicode.join("\n"), Some(Step::Domain)),
             ("CSR Common Name", common_name, Some(Step::Csr)),
-            ("Validation method", method.to_string(), None),
             (
-                "Applicant",
-                draft.applicant_name.trim().to_string(),
-                Some(Step::Applicant),
+                "Validation",
+                methods,
+                has(Step::Validation).then_some(Step::Validation),
             ),
-            ("Phone number", phone, Some(Step::Applicant)),
-            ("Email address", email, Some(Step::Applicant)),
         ];
+        if has(Step::Contacts) {
+            answers.push(("Applicant", contact(&draft.applicant), Some(Step::Contacts)));
+            let tech = if draft.tech_differs {
+                contact(&draft.tech)
+            } else {
+                "Same as the applicant".into()
+            };
+            answers.push(("Technical contact", tech, Some(Step::Contacts)));
+        }
+        if has(Step::Organisation) {
+            answers.push(("Organisation", organisation, Some(Step::Organisation)));
+        }
         answers
             .into_iter()
             .map(|(label, value, step)| {
@@ -76,16 +150,16 @@ pub fn ReviewStep() -> impl IntoView {
         draft.agree_privacy = true;
         let endpoint = wizard.config.with_value(|c| c.endpoint.clone());
         wizard
-            .catalogue
-            .with_value(|c| validate_with(&draft, c))
+            .with_rules(|rules| {
+                wizard
+                    .catalogue
+                    .with_value(|c| crate::order::validate_with(&draft, c, rules))
+            })
             .ok()
             .map(|order| {
                 let mut texts = Vec::new();
                 if wizard.purchase.with(Option::is_none) {
-                    texts.push((
-                        "1. Buy",
-                        huawei::buy_request(&order.product, &endpoint).masked(),
-                    ));
+                    texts.push(("1. Buy", huawei::buy_request(&order, &endpoint).masked()));
                 }
                 texts.push((
                     "2. Apply",

@@ -1,0 +1,280 @@
+//! The people on an order: the applicant (administrative contact) and the technical contact,
+//! asked for as each provider needs them.
+
+use super::contact::{ContactError, Email, PersonName, Phone};
+use super::draft::{ContactDraft, OrderDraft};
+use super::field::{ContactPart, Field, Role};
+use super::product::Provider;
+use super::FieldErrors;
+
+/// A contact's name as the provider takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactName {
+    /// Huawei's single `applicant_name`.
+    Full(PersonName),
+    /// GoGetSSL's `*_firstname`/`*_lastname`, cPanel's `rep_forename`/`rep_surname`.
+    Split { first: PersonName, last: PersonName },
+}
+
+impl ContactName {
+    /// The whole name, for providers and displays that take one string.
+    pub fn full(&self) -> String {
+        match self {
+            ContactName::Full(name) => name.to_string(),
+            ContactName::Split { first, last } => format!("{first} {last}"),
+        }
+    }
+}
+
+/// One person the CA may contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: ContactName,
+    /// Present when the provider asks for a job title.
+    pub title: Option<PersonName>,
+    pub phone: Phone,
+    pub email: Email,
+}
+
+/// The order's contacts. `tech` is the applicant again when no separate one was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contacts {
+    pub applicant: Contact,
+    pub tech: Contact,
+    pub tech_given: bool,
+}
+
+/// The contact fields a provider asks for, in page order.
+pub fn contact_parts(provider: Provider) -> Vec<ContactPart> {
+    let mut parts = if provider.splits_names() {
+        vec![ContactPart::FirstName, ContactPart::LastName]
+    } else {
+        vec![ContactPart::FullName]
+    };
+    if provider.needs_job_title() {
+        parts.push(ContactPart::Title);
+    }
+    parts.extend([ContactPart::Phone, ContactPart::Email]);
+    parts
+}
+
+fn whose(role: Role) -> &'static str {
+    match role {
+        Role::Applicant => "the applicant's",
+        Role::Tech => "the technical contact's",
+    }
+}
+
+/// The message for an empty answer names the person and the part, so the summary is clear.
+fn message(role: Role, part: ContactPart, err: ContactError) -> String {
+    let empty = matches!(
+        err,
+        ContactError::NameEmpty | ContactError::PhoneEmpty | ContactError::EmailEmpty
+    );
+    if !empty {
+        return err.to_string();
+    }
+    let what = match part {
+        ContactPart::FullName => "full name",
+        ContactPart::FirstName => "first name",
+        ContactPart::LastName => "last name",
+        ContactPart::Title => "job title, like IT Manager",
+        ContactPart::Phone => "phone number, like +44 20 7946 0958",
+        ContactPart::Email => "email address, like name@example.com",
+    };
+    format!("Enter {} {what}", whose(role))
+}
+
+/// Keeps a parsed value, or records its error against the contact's field.
+fn keep<T>(
+    errors: &mut FieldErrors,
+    role: Role,
+    part: ContactPart,
+    result: Result<T, ContactError>,
+) -> Option<T> {
+    result
+        .map_err(|err| errors.push(Field::Contact(role, part), message(role, part, err)))
+        .ok()
+}
+
+fn parse_contact(
+    role: Role,
+    draft: &ContactDraft,
+    provider: Provider,
+    errors: &mut FieldErrors,
+) -> Option<Contact> {
+    let name = if provider.splits_names() {
+        let first = keep(
+            errors,
+            role,
+            ContactPart::FirstName,
+            PersonName::parse(&draft.first_name),
+        );
+        let last = keep(
+            errors,
+            role,
+            ContactPart::LastName,
+            PersonName::parse(&draft.last_name),
+        );
+        first
+            .zip(last)
+            .map(|(first, last)| ContactName::Split { first, last })
+    } else {
+        keep(
+            errors,
+            role,
+            ContactPart::FullName,
+            PersonName::parse(&draft.name),
+        )
+        .map(ContactName::Full)
+    };
+    let title = if provider.needs_job_title() {
+        keep(
+            errors,
+            role,
+            ContactPart::Title,
+            PersonName::parse(&draft.title),
+        )
+        .map(Some)
+    } else {
+        Some(None)
+    };
+    let phone = keep(errors, role, ContactPart::Phone, Phone::parse(&draft.phone));
+    let email = keep(errors, role, ContactPart::Email, Email::parse(&draft.email));
+    Some(Contact {
+        name: name?,
+        title: title?,
+        phone: phone?,
+        email: email?,
+    })
+}
+
+/// Reads the applicant and, when one is given, the technical contact.
+pub fn parse_contacts(
+    draft: &OrderDraft,
+    provider: Provider,
+    errors: &mut FieldErrors,
+) -> Option<Contacts> {
+    let applicant = parse_contact(Role::Applicant, &draft.applicant, provider, errors);
+    let tech = if draft.tech_differs {
+        parse_contact(Role::Tech, &draft.tech, provider, errors)
+    } else {
+        applicant.clone()
+    };
+    Some(Contacts {
+        applicant: applicant?,
+        tech: tech?,
+        tech_given: draft.tech_differs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ada() -> ContactDraft {
+        ContactDraft {
+            name: "Ada Lovelace".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            title: "Engineer".into(),
+            phone: "+44 20 7946 0958".into(),
+            email: "ada@example.com".into(),
+        }
+    }
+
+    fn read(draft: &OrderDraft, provider: Provider) -> Result<Contacts, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        match parse_contacts(draft, provider, &mut errors) {
+            Some(contacts) if errors.is_empty() => Ok(contacts),
+            _ => Err(errors),
+        }
+    }
+
+    #[test]
+    fn huawei_takes_one_full_name_and_no_job_title() {
+        assert_eq!(
+            contact_parts(Provider::Huawei),
+            [
+                ContactPart::FullName,
+                ContactPart::Phone,
+                ContactPart::Email
+            ]
+        );
+        let draft = OrderDraft {
+            applicant: ContactDraft {
+                first_name: String::new(),
+                title: String::new(),
+                ..ada()
+            },
+            ..OrderDraft::default()
+        };
+        let contacts = read(&draft, Provider::Huawei).expect("valid");
+        assert_eq!(contacts.applicant.name.full(), "Ada Lovelace");
+        assert_eq!(contacts.applicant.title, None);
+    }
+
+    #[test]
+    fn gogetssl_takes_first_and_last_names_and_a_job_title() {
+        assert_eq!(
+            contact_parts(Provider::GoGetSsl),
+            [
+                ContactPart::FirstName,
+                ContactPart::LastName,
+                ContactPart::Title,
+                ContactPart::Phone,
+                ContactPart::Email
+            ]
+        );
+        let draft = OrderDraft {
+            applicant: ContactDraft {
+                title: String::new(),
+                ..ada()
+            },
+            ..OrderDraft::default()
+        };
+        let errors = read(&draft, Provider::GoGetSsl).expect_err("no title");
+        assert_eq!(
+            errors.for_field(Field::Contact(Role::Applicant, ContactPart::Title)),
+            Some("Enter the applicant's job title, like IT Manager")
+        );
+    }
+
+    #[test]
+    fn the_technical_contact_is_the_applicant_unless_another_is_given() {
+        let draft = OrderDraft {
+            applicant: ada(),
+            ..OrderDraft::default()
+        };
+        let contacts = read(&draft, Provider::Huawei).expect("valid");
+        assert_eq!(contacts.tech, contacts.applicant);
+        assert!(!contacts.tech_given);
+    }
+
+    #[test]
+    fn a_separate_technical_contact_is_checked_field_by_field() {
+        let draft = OrderDraft {
+            applicant: ada(),
+            tech_differs: true,
+            tech: ContactDraft {
+                email: "not an address".into(),
+                ..ContactDraft::default()
+            },
+            ..OrderDraft::default()
+        };
+        let errors = read(&draft, Provider::Huawei).expect_err("tech incomplete");
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Contact(Role::Tech, ContactPart::FullName),
+                Field::Contact(Role::Tech, ContactPart::Phone),
+                Field::Contact(Role::Tech, ContactPart::Email)
+            ]
+        );
+        assert_eq!(
+            errors.for_field(Field::Contact(Role::Tech, ContactPart::FullName)),
+            Some("Enter the technical contact's full name")
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! How each name's control is proved (domain control validation), as the product, the
+//! provider and the date allow.
+
+use super::approvers::{approver_addresses, email_method_on, EmailMethod};
+use super::contact::Email;
+use super::domain_name::DomainName;
+use super::draft::OrderDraft;
+use super::name_list::CertName;
+use super::product::{DcvMethod, Product};
+use super::rules::Rules;
+use super::{Field, FieldErrors};
+
+/// A validated choice for one name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dcv {
+    Dns,
+    Http,
+    Https,
+    /// Email to a constructed address; `None` where the CA picks it (Huawei).
+    Email(Option<Email>),
+}
+
+impl Dcv {
+    pub fn method(&self) -> DcvMethod {
+        match self {
+            Dcv::Dns => DcvMethod::Dns,
+            Dcv::Http => DcvMethod::Http,
+            Dcv::Https => DcvMethod::Https,
+            Dcv::Email(_) => DcvMethod::Email,
+        }
+    }
+}
+
+/// The methods a person may choose for `name` today: the product's, without file
+/// validation for a wildcard and without email once it is withdrawn.
+pub fn methods_for(product: &Product, name: Option<&CertName>, rules: &Rules) -> Vec<DcvMethod> {
+    let email = email_method_on(rules.today);
+    product
+        .methods
+        .iter()
+        .copied()
+        .filter(|m| name.is_none_or(|n| !n.is_wildcard() || m.works_for_wildcards()))
+        .filter(|m| *m != DcvMethod::Email || email != EmailMethod::Withdrawn)
+        .collect()
+}
+
+/// The registered domain of `host` (from the Public Suffix List), or, before the list is
+/// loaded, the last two labels.
+pub fn registered_domain(host: &DomainName, rules: &Rules) -> Option<DomainName> {
+    let text = host.as_str();
+    let registered = match rules.suffixes {
+        Some(suffixes) => suffixes.registered_domain(text)?,
+        None => {
+            let cut = text.rmatch_indices('.').nth(1).map_or(0, |(i, _)| i + 1);
+            &text[cut..]
+        }
+    };
+    DomainName::parse(registered).ok()
+}
+
+/// The addresses the CA may email to approve `name`.
+pub fn approvers_for(name: &CertName, rules: &Rules) -> Vec<String> {
+    registered_domain(name.host(), rules)
+        .map(|registered| approver_addresses(name, &registered))
+        .unwrap_or_default()
+}
+
+/// The method chosen for a name: its own choice, else the certificate's, else the default.
+pub fn chosen_method(draft: &OrderDraft, product: &Product, name: &CertName) -> String {
+    let own = product
+        .provider
+        .method_per_name()
+        .then(|| draft.methods.get(&name.to_string()))
+        .flatten();
+    match own {
+        Some(method) if !method.is_empty() => method.clone(),
+        _ if !draft.method.is_empty() => draft.method.clone(),
+        _ => product.default_method().slug().to_string(),
+    }
+}
+
+/// Checks the method of every name; `names` has the primary first. For a provider that takes
+/// one method per certificate, the certificate's method is checked against every name and its
+/// errors belong to the first method field.
+pub fn check_methods(
+    draft: &OrderDraft,
+    product: &Product,
+    names: &[CertName],
+    rules: &Rules,
+    errors: &mut FieldErrors,
+) -> Option<Vec<Dcv>> {
+    let per_name = product.provider.method_per_name();
+    let mut chosen = Vec::with_capacity(names.len());
+    let mut failed = false;
+    for (index, name) in names.iter().enumerate() {
+        let at = if per_name { index } else { 0 };
+        let field = Field::Method(u16::try_from(at).unwrap_or(u16::MAX));
+        let already_reported = !per_name && errors.for_field(field).is_some();
+        match check_one(draft, product, name, rules, at) {
+            Ok(dcv) => chosen.push(dcv),
+            Err((field, message)) => {
+                failed = true;
+                if !already_reported {
+                    errors.push(field, message);
+                }
+            }
+        }
+    }
+    (!failed).then_some(chosen)
+}
+
+fn check_one(
+    draft: &OrderDraft,
+    product: &Product,
+    name: &CertName,
+    rules: &Rules,
+    at: usize,
+) -> Result<Dcv, (Field, String)> {
+    let index = u16::try_from(at).unwrap_or(u16::MAX);
+    let field = Field::Method(index);
+    let slug = chosen_method(draft, product, name);
+    let method = DcvMethod::from_slug(&slug)
+        .filter(|m| product.offers(*m))
+        .ok_or_else(|| (field, format!("Choose how to prove control of {name}")))?;
+    if name.is_wildcard() && !method.works_for_wildcards() {
+        return Err((
+            field,
+            format!("A file on a web server cannot prove control of the wildcard name {name}: choose DNS or email validation"),
+        ));
+    }
+    match method {
+        DcvMethod::Dns => Ok(Dcv::Dns),
+        DcvMethod::Http => Ok(Dcv::Http),
+        DcvMethod::Https => Ok(Dcv::Https),
+        DcvMethod::Email => {
+            if email_method_on(rules.today) == EmailMethod::Withdrawn {
+                return Err((field, "Email validation to constructed addresses ended on 15 March 2028: choose DNS or file validation".into()));
+            }
+            if !product.provider.chooses_approver() {
+                return Ok(Dcv::Email(None));
+            }
+            let approver_field = Field::Approver(index);
+            let typed = draft
+                .approvers
+                .get(&name.to_string())
+                .map(|a| a.trim())
+                .unwrap_or_default();
+            if typed.is_empty() {
+                return Err((
+                    approver_field,
+                    format!("Choose the address the CA should email to approve {name}"),
+                ));
+            }
+            let allowed = approvers_for(name, rules);
+            if !allowed.iter().any(|a| a.eq_ignore_ascii_case(typed)) {
+                return Err((approver_field, format!(
+                    "{typed} is not an address the CA may use for {name}: choose admin@, administrator@, webmaster@, hostmaster@ or postmaster@ at the name or a parent domain"
+                )));
+            }
+            Email::parse(typed)
+                .map(|email| Dcv::Email(Some(email)))
+                .map_err(|err| (approver_field, err.to_string()))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! What validation needs from outside the draft, passed in rather than reached for:
+//! the Public Suffix List (data loaded at run time), the IDN conversion (the browser's own
+//! in the app, a crate in tests) and today's date.
+
+use super::approvers::Day;
+use super::public_suffix::PublicSuffixList;
+
+/// UTS 46 ToASCII of a whole host name: `bücher.example` to `xn--bcher-kva.example`.
+pub type ToAscii = fn(&str) -> Option<String>;
+
+/// The outside facts a validation depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    /// The ICANN part of the Public Suffix List, once loaded. Without it, top-level domains
+    /// are checked by shape only and a wildcard's public-suffix check is left to the CA.
+    pub suffixes: Option<&'a PublicSuffixList>,
+    pub to_ascii: ToAscii,
+    pub today: Day,
+}
+
+impl Rules<'static> {
+    /// Rules with no list and no IDN conversion, for `today`.
+    pub fn basic(today: Day) -> Rules<'static> {
+        Rules {
+            suffixes: None,
+            to_ascii: no_idn,
+            today,
+        }
+    }
+}
+
+impl<'a> Rules<'a> {
+    pub fn with_suffixes(self, suffixes: &'a PublicSuffixList) -> Rules<'a> {
+        Rules {
+            suffixes: Some(suffixes),
+            ..self
+        }
+    }
+
+    pub fn with_idn(self, to_ascii: ToAscii) -> Rules<'a> {
+        Rules { to_ascii, ..self }
+    }
+}
+
+/// Where no converter is given, internationalised names are asked for in `xn--` form.
+fn no_idn(_: &str) -> Option<String> {
+    None
+}

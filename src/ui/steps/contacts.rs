@@ -1,0 +1,69 @@
+use crate::order::{contact_parts, ContactPart, Field, Role, Step};
+use crate::ui::fields::{Kind, TextField};
+use crate::ui::state::use_wizard;
+use leptos::prelude::*;
+
+/// The fields of one contact, as the provider asks for them.
+fn contact_fields(role: Role, parts: Vec<ContactPart>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| {
+            let field = Field::Contact(role, part);
+            let (kind, autocomplete, hint) = match part {
+                ContactPart::FullName => (Kind::Text, "name", None),
+                ContactPart::FirstName => (Kind::Text, "given-name", None),
+                ContactPart::LastName => (Kind::Text, "family-name", None),
+                ContactPart::Title => (Kind::Text, "organization-title", None),
+                ContactPart::Phone => (
+                    Kind::Tel,
+                    "tel",
+                    Some("With the country code, like +44 20 7946 0958."),
+                ),
+                ContactPart::Email => (Kind::Email, "email", None),
+            };
+            // The browser fills in the person's own details only for the applicant.
+            let autocomplete = if role == Role::Applicant {
+                autocomplete
+            } else {
+                "off"
+            };
+            match hint {
+                Some(hint) => view! { <TextField field kind autocomplete hint /> }.into_any(),
+                None => view! { <TextField field kind autocomplete /> }.into_any(),
+            }
+        })
+        .collect_view()
+}
+
+/// The applicant and, if different, the technical contact.
+#[component]
+pub fn ContactsStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let parts = move || {
+        wizard
+            .product()
+            .map(|p| contact_parts(p.provider))
+            .unwrap_or_default()
+    };
+    let differs = move || wizard.draft.with(|d| d.tech_differs);
+    view! {
+        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Contacts.title()}</h1>
+        <p class="body">"The certificate authority may contact this person about the application."</p>
+        {move || contact_fields(Role::Applicant, parts())}
+        <div class="checkbox">
+            <input class="checkbox-input" type="checkbox" id="tech-differs"
+                prop:checked=differs
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    wizard.draft.update(|d| d.tech_differs = checked);
+                } />
+            <label class="checkbox-label" for="tech-differs">
+                "Someone else is the technical contact"
+            </label>
+        </div>
+        {move || differs().then(|| view! {
+            <h2 class="subheading">"Technical contact"</h2>
+            {contact_fields(Role::Tech, parts())}
+        })}
+    }
+}

@@ -1,0 +1,177 @@
+use crate::order::{
+    approvers_for, chosen_method, email_method_on, methods_for, parse_name_list, read_name,
+    CertName, DcvMethod, EmailMethod, Field, Step,
+};
+use crate::ui::state::use_wizard;
+use leptos::prelude::*;
+
+/// The order's names as read now, the primary first.
+fn names_now() -> Vec<CertName> {
+    let wizard = use_wizard();
+    let multi = wizard.product().is_some_and(|p| p.is_multi());
+    wizard.draft.with(|d| {
+        wizard.with_rules(|rules| {
+            let mut names: Vec<CertName> = read_name(&d.domain, rules)
+                .map(|r| r.name)
+                .into_iter()
+                .collect();
+            if multi {
+                let list = parse_name_list(&d.other_names, Some(&d.domain), rules);
+                names.extend(list.names().cloned());
+            }
+            names
+        })
+    })
+}
+
+fn method_hint(method: DcvMethod, legacy: bool) -> &'static str {
+    match method {
+        DcvMethod::Dns => "Add a TXT or CNAME record we show you after ordering. Works for every name, wildcards included.",
+        DcvMethod::Http | DcvMethod::Https => "Put a small file we show you after ordering under /.well-known/pki-validation/ on the web server. Not for wildcard names.",
+        DcvMethod::Email if legacy => "Legacy method: the CA/Browser Forum says it should not be used from 15 March 2026, and it cannot be used from 15 March 2028. Prefer DNS.",
+        DcvMethod::Email => "The CA emails an approval link to an address such as admin@ your domain.",
+    }
+}
+
+/// Stores `method` as the choice for `name` (or for the whole certificate when `name` is None).
+fn choose(name: Option<String>, method: &str) {
+    let wizard = use_wizard();
+    let method = method.to_string();
+    wizard.draft.update(|d| match name {
+        Some(name) => {
+            d.methods.insert(name, method);
+        }
+        None => d.method = method,
+    });
+}
+
+/// How control of each name is proved: one choice for the certificate (Huawei), or one per
+/// name with the approver address where email is chosen.
+#[component]
+pub fn ValidationStep() -> impl IntoView {
+    let wizard = use_wizard();
+    let legacy = email_method_on(wizard.today) == EmailMethod::Legacy;
+    let body = move || {
+        let Some(product) = wizard.product() else {
+            return ().into_any();
+        };
+        let names = names_now();
+        if !product.provider.method_per_name() {
+            // One method for every name: what is offered must work for each of them.
+            let wildcard = names.iter().find(|n| n.is_wildcard());
+            let methods = wizard.with_rules(|rules| methods_for(&product, wildcard, rules));
+            let current = wizard
+                .draft
+                .with(|d| names.first().map(|n| chosen_method(d, &product, n)));
+            let error = wizard.error_for(Field::Method(0));
+            let fieldset_class = if error.is_some() {
+                "fieldset field-error"
+            } else {
+                "fieldset"
+            };
+            let radios = methods
+                .into_iter()
+                .enumerate()
+                .map(|(i, method)| {
+                    let id = if i == 0 {
+                        Field::Method(0).id()
+                    } else {
+                        format!("method-0-{}", method.slug())
+                    };
+                    let checked = current.as_deref() == Some(method.slug());
+                    view! {
+                        <div class="radio">
+                            <input class="radio-input" type="radio" name="method" id=id.clone()
+                                value=method.slug() prop:checked=checked
+                                on:change=move |_| choose(None, method.slug()) />
+                            <label class="radio-label" for=id>{method.describe()}</label>
+                            <p class="hint radio-hint">{method_hint(method, legacy)}</p>
+                        </div>
+                    }
+                })
+                .collect_view();
+            return view! {
+                <fieldset class=fieldset_class>
+                    <legend class="legend">"Validation method for every name"</legend>
+                    {error.map(|message| view! {
+                        <p class="error-message" id="method-0-error">
+                            <span class="visually-hidden">"Error: "</span>{message}
+                        </p>
+                    })}
+                    <div class="radios">{radios}</div>
+                </fieldset>
+            }
+            .into_any();
+        }
+        names
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let index = u16::try_from(i).unwrap_or(u16::MAX);
+                let key = name.to_string();
+                let methods = wizard.with_rules(|rules| methods_for(&product, Some(&name), rules));
+                let current = wizard.draft.with(|d| chosen_method(d, &product, &name));
+                let approvers = wizard.with_rules(|rules| approvers_for(&name, rules));
+                let approver = wizard.draft.with(|d| d.approvers.get(&key).cloned().unwrap_or_default());
+                let method_field = Field::Method(index);
+                let approver_field = Field::Approver(index);
+                let method_error = wizard.error_for(method_field);
+                let approver_error = wizard.error_for(approver_field);
+                let approver_class = if approver_error.is_some() { "field field-error" } else { "field" };
+                let method_class = if method_error.is_some() { "field field-error" } else { "field" };
+                let options = methods
+                    .into_iter()
+                    .map(|m| view! {
+                        <option value=m.slug() selected=current == m.slug()>{m.describe()}</option>
+                    })
+                    .collect_view();
+                let email_chosen = current == DcvMethod::Email.slug();
+                let key_for_method = key.clone();
+                let approver_select = email_chosen.then(|| {
+                    let key = key.clone();
+                    let choices = approvers
+                        .into_iter()
+                        .map(|a| view! { <option value=a.clone() selected=a == approver>{a.clone()}</option> })
+                        .collect_view();
+                    view! {
+                        <div class=approver_class>
+                            <label class="label" for=approver_field.id()>{format!("Approver address for {key}")}</label>
+                            {approver_error.map(|m| view! { <p class="error-message" id=format!("{}-error", approver_field.id())>
+                                <span class="visually-hidden">"Error: "</span>{m}</p> })}
+                            <select class="select" id=approver_field.id()
+                                on:change=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    let key = key.clone();
+                                    wizard.draft.update(|d| { d.approvers.insert(key, value); });
+                                }>
+                                <option value="" selected=approver.is_empty()>"Choose an address"</option>
+                                {choices}
+                            </select>
+                        </div>
+                    }
+                });
+                view! {
+                    <div class="name-validation">
+                        <h2 class="subheading">{name.to_string()}</h2>
+                        <div class=method_class>
+                            <label class="label" for=method_field.id()>{format!("Validation method for {key}")}</label>
+                            {method_error.map(|m| view! { <p class="error-message" id=format!("{}-error", method_field.id())>
+                                <span class="visually-hidden">"Error: "</span>{m}</p> })}
+                            <select class="select" id=method_field.id()
+                                on:change=move |ev| choose(Some(key_for_method.clone()), &event_target_value(&ev))>
+                                {options}
+                            </select>
+                        </div>
+                        {approver_select}
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Validation.title()}</h1>
+        <p class="body">"The certificate authority issues the certificate only once you prove you control each name."</p>
+        {body}
+    }
+}
