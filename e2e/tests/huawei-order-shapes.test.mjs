@@ -85,7 +85,7 @@ test('an OV multi-domain order with a wildcard and an internationalised name is 
   await page.getByLabel('Domain name').fill(DOMAIN);
   await page.getByLabel('Other names').fill(`www.example.com, *.shop.example.com\nbücher.example.com\nwww.example.com ${DOMAIN}`);
   await page.getByText('We removed 1 repeated name: www.example.com.').waitFor();
-  await page.getByText('4 names in all.').waitFor();
+  await page.getByText('4 names in all; this certificate covers 2 to 100, wildcards included.').waitFor();
   await continueOn(page);
 
   await waitForHeading(page, 'Paste your certificate signing request');

@@ -35,27 +35,24 @@ pub fn DomainStep() -> impl IntoView {
                     }
                     let count = 1 + list.entries.len();
                     notes.extend(list.notes);
-                    notes.push(format!(
-                        "{count} name{} in all.",
-                        if count == 1 { "" } else { "s" }
-                    ));
+                    if let Some(p) = product.get() {
+                        notes.push(format!(
+                            "{count} name{} in all; this certificate covers {} to {}{}.",
+                            if count == 1 { "" } else { "s" },
+                            p.names.min,
+                            p.names.max,
+                            if p.coverage.allows_wildcards() {
+                                ", wildcards included"
+                            } else {
+                                ", no wildcards"
+                            }
+                        ));
+                    }
                 }
                 notes
             })
         })
     });
-    let others_hint = move || {
-        product.with(|p| {
-            p.as_ref().map(|p| {
-                format!(
-                    "One name per line, or separated by commas or spaces. This certificate covers {} to {} names in all{}.",
-                    p.names.min,
-                    p.names.max,
-                    if p.coverage.allows_wildcards() { ", wildcards such as *.example.com included" } else { "; no wildcards" }
-                )
-            })
-        })
-    };
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">
             {move || if multi() { "Which domain names should the certificate cover?" } else { Step::Domain.title() }}
@@ -78,8 +75,8 @@ pub fn DomainStep() -> impl IntoView {
             }.into_any()
         }}
         {move || multi().then(|| view! {
-            <p class="hint" id="other-names-limits">{others_hint}</p>
-            <TextField field=Field::OtherNames kind=Kind::Multiline autocomplete="off" />
+            <TextField field=Field::OtherNames kind=Kind::Multiline autocomplete="off"
+                hint="One name per line, or separated by commas or spaces. The name above is included already." />
         })}
         <ul class="notes" role="status">
             {move || notes.get().into_iter().map(|text| view! { <li class="note">{text}</li> }).collect_view()}
