@@ -3,7 +3,7 @@
 use std::fmt;
 use thiserror::Error;
 
-const MAX_NAME: usize = 253;
+pub const MAX_NAME: usize = 253;
 const MAX_LABEL: usize = 63;
 
 /// A fully qualified host name in lower case ASCII; it cannot hold an invalid value.
@@ -49,6 +49,10 @@ pub enum NameError {
     WildcardOnPublicSuffix(String),
     #[error("\"{0}\" cannot be written as an internationalised domain name: check it for symbols or spaces, or enter its xn-- (punycode) form")]
     BadIdn(String),
+    #[error("\"{0}\" has an xn-- part that is not valid punycode: enter the name as you would type it, and it will be converted")]
+    BadPunycode(String),
+    #[error("The part \"{0}\" has \"--\" as its third and fourth characters, which only xn-- (punycode) parts may have")]
+    ReservedLabel(String),
 }
 
 impl DomainName {
@@ -94,6 +98,10 @@ impl DomainName {
             if label.starts_with('-') || label.ends_with('-') {
                 return Err(NameError::HyphenAtEdge((*label).to_string()));
             }
+            // RFC 5890: "--" in positions 3-4 marks a reserved label; only xn-- is in use.
+            if label.get(2..4) == Some("--") && !label.starts_with("xn--") {
+                return Err(NameError::ReservedLabel((*label).to_string()));
+            }
         }
         if labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
             return Err(NameError::IpAddress);
@@ -134,15 +142,23 @@ pub fn clean_input(raw: &str) -> Cleaned {
     let mut removed = Vec::new();
     if let Some(pos) = rest.find("://") {
         removed.push(&rest[..pos + 3]);
-        rest = &rest[pos + 3..];
+        rest = rest[pos + 3..].trim_start();
     }
     if let Some(pos) = rest.find(['/', '?', '#']) {
         removed.push(&rest[pos..]);
         rest = &rest[..pos];
     }
+    // Credentials in a pasted URL ("user:pass@host") are never part of the name.
+    if let Some(pos) = rest.rfind('@') {
+        removed.push(&rest[..=pos]);
+        rest = &rest[pos + 1..];
+    }
+    // A port is digits after the last colon; any other colon is left for the name check.
     if let Some(pos) = rest.rfind(':') {
-        removed.push(&rest[pos..]);
-        rest = &rest[..pos];
+        if rest[pos + 1..].bytes().all(|b| b.is_ascii_digit()) {
+            removed.push(&rest[pos..]);
+            rest = &rest[..pos];
+        }
     }
     let note = (!removed.is_empty()).then(|| {
         let quoted: Vec<String> = removed.iter().map(|r| format!("\"{r}\"")).collect();
@@ -291,6 +307,32 @@ mod tests {
                  a certificate names hosts only."
             )
         );
+    }
+
+    #[test]
+    fn cleaning_removes_credentials_and_spaces_after_the_scheme() {
+        let cleaned = clean_input("https:// user:pass@WWW.example.com/");
+        assert_eq!(cleaned.name, "www.example.com");
+        assert!(cleaned.note.is_some_and(|n| n.contains("\"user:pass@\"")));
+    }
+
+    #[test]
+    fn a_colon_not_followed_by_a_port_is_left_for_the_name_check() {
+        assert_eq!(clean_input("a.example.com:1:2").name, "a.example.com:1");
+        assert_eq!(
+            DomainName::parse(&clean_input("a.example.com:1:2").name),
+            Err(NameError::BadCharacter(':'))
+        );
+    }
+
+    #[test]
+    fn a_label_with_double_hyphens_in_third_and_fourth_place_is_reserved() {
+        assert_eq!(
+            DomainName::parse("ab--cd.example.com"),
+            Err(NameError::ReservedLabel("ab--cd".into()))
+        );
+        assert!(DomainName::parse("xn--bcher-kva.example.com").is_ok());
+        assert!(DomainName::parse("a--b.example.com").is_ok());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Names as a certificate lists them: exact host names and wildcards, read one by one or
 //! as a pasted list, with internationalised names converted and the Public Suffix List applied.
 
-use super::domain_name::{clean_input, DomainName, NameError};
+use super::domain_name::{clean_input, DomainName, NameError, MAX_NAME};
 use super::rules::Rules;
 use std::fmt;
 /// `*.` over a full name: covers exactly one label below it.
@@ -14,6 +14,10 @@ impl WildcardName {
         let Some(base) = input.strip_prefix("*.") else {
             return Err(NameError::WildcardShape);
         };
+        // The whole name, "*." included, must fit the 253 octets of a host name.
+        if input.len() > MAX_NAME {
+            return Err(NameError::TooLong(input.len()));
+        }
         if base.contains('*') {
             return Err(NameError::WildcardShape);
         }
@@ -91,13 +95,28 @@ pub fn read_name(typed: &str, rules: &Rules) -> Result<ReadName, NameError> {
             Some(host) => ("*.", host),
             None => ("", cleaned.as_str()),
         };
-        let converted = (rules.to_ascii)(host).ok_or_else(|| NameError::BadIdn(cleaned.clone()))?;
+        let converted = rules
+            .to_ascii
+            .and_then(|to_ascii| to_ascii(host))
+            .ok_or_else(|| match rules.to_ascii {
+                Some(_) => NameError::BadIdn(cleaned.clone()),
+                None => NameError::NotAscii,
+            })?;
         if !converted.is_ascii() {
             return Err(NameError::BadIdn(cleaned));
         }
         (format!("{star}{converted}"), Some(cleaned))
     };
     let name = CertName::parse(&ascii)?;
+    // An xn-- label must be real punycode (an A-label); the converter knows, and gives the
+    // same name back for one that is.
+    if let Some(to_ascii) = rules.to_ascii {
+        let host = name.host().as_str();
+        let has_a_label = host.split('.').any(|label| label.starts_with("xn--"));
+        if has_a_label && to_ascii(host).as_deref() != Some(host) {
+            return Err(NameError::BadPunycode(host.to_string()));
+        }
+    }
     if let Some(suffixes) = rules.suffixes {
         let host = name.host().as_str();
         if !suffixes.has_known_tld(host) {
@@ -164,7 +183,11 @@ pub fn parse_name_list(raw: &str, primary: Option<&str>, rules: &Rules) -> NameL
         if let Some(note) = cleaned.note {
             list.notes.push(note);
         }
-        let name = read_name(&cleaned.name, rules);
+        // Something like a bare "https://" leaves nothing once cleaned: the note says so.
+        if cleaned.name.is_empty() {
+            continue;
+        }
+        let name = read_name(typed, rules);
         // Compare in ASCII form where the name could be read, so bücher.example and
         // xn--bcher-kva.example are the same name.
         let key = match &name {
@@ -223,7 +246,8 @@ mod tests {
 
     fn fake_idn(host: &str) -> Option<String> {
         // Stands in for the browser's converter: one known name, else a failure.
-        (host == "bücher.example").then(|| "xn--bcher-kva.example".to_string())
+        matches!(host, "bücher.example" | "xn--bcher-kva.example")
+            .then(|| "xn--bcher-kva.example".to_string())
     }
 
     #[test]
@@ -275,6 +299,57 @@ mod tests {
             read_name("b☃d.example", &rules),
             Err(NameError::BadIdn("b☃d.example".into()))
         );
+    }
+
+    #[test]
+    fn a_wildcard_of_more_than_253_octets_is_refused() {
+        let base = format!(
+            "{}.{}.{}.{}.com",
+            "a".repeat(61),
+            "a".repeat(61),
+            "a".repeat(61),
+            "a".repeat(62)
+        );
+        assert_eq!(
+            WildcardName::parse(&format!("*.{base}")),
+            Err(NameError::TooLong(254))
+        );
+        assert!(WildcardName::parse(&format!("*.{}", &base[1..])).is_ok());
+    }
+
+    #[test]
+    fn an_xn_label_that_is_not_punycode_is_refused_when_a_converter_is_given() {
+        let rules = Rules::basic(TODAY).with_idn(|host| idna::domain_to_ascii(host).ok());
+        assert_eq!(
+            read_name("xn--a.example.com", &rules),
+            Err(NameError::BadPunycode("xn--a.example.com".into()))
+        );
+        assert!(read_name("xn--bcher-kva.example.com", &rules).is_ok());
+    }
+
+    #[test]
+    fn a_list_entry_is_read_exactly_as_the_same_name_typed_alone() {
+        let rules = Rules::basic(TODAY);
+        for typed in [
+            "a.example.com:1:2",
+            "https:// www.example.com",
+            "user@shop.example.com",
+        ] {
+            let alone = read_name(typed, &rules).map(|r| r.name);
+            let list = super::parse_name_list(typed, None, &rules);
+            let listed = list.entries.first().map(|e| e.name.clone().map(|r| r.name));
+            if typed.contains(' ') {
+                continue; // the space splits the entry in a list
+            }
+            assert_eq!(listed, Some(alone), "{typed}");
+        }
+    }
+
+    #[test]
+    fn an_entry_that_cleans_to_nothing_is_dropped_with_its_note_only() {
+        let list = parse_name_list("http:// https://", None);
+        assert!(list.entries.is_empty());
+        assert!(list.notes.iter().all(|n| !n.contains("repeated")));
     }
 
     #[test]

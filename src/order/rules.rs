@@ -14,7 +14,9 @@ pub struct Rules<'a> {
     /// The ICANN part of the Public Suffix List, once loaded. Without it, top-level domains
     /// are checked by shape only and a wildcard's public-suffix check is left to the CA.
     pub suffixes: Option<&'a PublicSuffixList>,
-    pub to_ascii: ToAscii,
+    /// Without it, internationalised names are asked for in `xn--` form, and `xn--` labels
+    /// are checked by shape only.
+    pub to_ascii: Option<ToAscii>,
     pub today: Day,
 }
 
@@ -23,7 +25,7 @@ impl Rules<'static> {
     pub fn basic(today: Day) -> Rules<'static> {
         Rules {
             suffixes: None,
-            to_ascii: no_idn,
+            to_ascii: None,
             today,
         }
     }
@@ -38,11 +40,9 @@ impl<'a> Rules<'a> {
     }
 
     pub fn with_idn(self, to_ascii: ToAscii) -> Rules<'a> {
-        Rules { to_ascii, ..self }
+        Rules {
+            to_ascii: Some(to_ascii),
+            ..self
+        }
     }
-}
-
-/// Where no converter is given, internationalised names are asked for in `xn--` form.
-fn no_idn(_: &str) -> Option<String> {
-    None
 }

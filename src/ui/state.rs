@@ -72,7 +72,7 @@ fn with_rules<T>(
     suffixes.with(|list| {
         let rules = Rules {
             suffixes: list.as_ref(),
-            to_ascii: super::dom::to_ascii,
+            to_ascii: Some(super::dom::to_ascii),
             today,
         };
         f(&rules)
