@@ -89,8 +89,10 @@ pub fn steps_for(product: Option<&Product>) -> Vec<Step> {
     ALL.into_iter()
         .filter(|step| match (step, product) {
             (Step::Validation, Some(p)) => {
+                // A choice to make: of method, or of approver address when email is the only one.
                 p.methods.len() > 1
-                    || (p.provider.chooses_approver() && p.methods[0] == super::DcvMethod::Email)
+                    || (p.provider.chooses_approver()
+                        && p.methods.first() == Some(&super::DcvMethod::Email))
             }
             (Step::Contacts, Some(p)) => p.provider.needs_contacts(p.level),
             (Step::Organisation, Some(p)) => p.level.needs_organisation(),
@@ -131,6 +133,127 @@ mod tests {
         assert_eq!(next(&steps, Step::Review), None);
         assert_eq!(previous(&steps, Step::Domain), Some(Step::Product));
         assert_eq!(previous(&steps, Step::Product), None);
+    }
+
+    use crate::order::{Catalogue, ContactDraft, Coverage, Level, OrganisationDraft, Product};
+
+    fn catalogue() -> Catalogue {
+        Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid")
+    }
+
+    fn complete_draft(product: &Product) -> OrderDraft {
+        let wildcard = product.coverage == Coverage::Wildcard;
+        OrderDraft {
+            product_id: product.id.clone(),
+            domain: if wildcard {
+                "*.example.com"
+            } else {
+                "shop.example.com"
+            }
+            .into(),
+            other_names: "www.example.com".into(),
+            csr: if wildcard {
+                include_str!("../../tests/fixtures/csr/wildcard.csr")
+            } else {
+                include_str!("../../tests/fixtures/csr/rsa2048-san.csr")
+            }
+            .into(),
+            applicant: ContactDraft {
+                name: "Ada Lovelace".into(),
+                phone: "+44 20 7946 0958".into(),
+                email: "ada@example.com".into(),
+                ..ContactDraft::default()
+            },
+            organisation: OrganisationDraft {
+                name: "Acme Ltd".into(),
+                city: "London".into(),
+                state: "London".into(),
+                country: "GB".into(),
+                ..OrganisationDraft::default()
+            },
+            agree_privacy: true,
+            ..OrderDraft::default()
+        }
+    }
+
+    #[test]
+    fn only_ov_and_ev_have_an_organisation_step_and_only_a_choice_makes_a_validation_step() {
+        for product in &catalogue().products {
+            let steps = steps_for(Some(product));
+            assert_eq!(steps.first(), Some(&Step::Product), "{}", product.id);
+            assert_eq!(steps.last(), Some(&Step::Review), "{}", product.id);
+            assert_eq!(
+                steps.contains(&Step::Organisation),
+                product.level != Level::Dv,
+                "{}",
+                product.id
+            );
+            assert_eq!(
+                steps.contains(&Step::Validation),
+                product.methods.len() > 1,
+                "{}",
+                product.id
+            );
+            assert!(steps.contains(&Step::Contacts), "{}", product.id);
+        }
+    }
+
+    #[test]
+    fn next_and_previous_walk_every_products_steps_both_ways() {
+        for product in &catalogue().products {
+            let steps = steps_for(Some(product));
+            let mut forward = vec![Step::Product];
+            while let Some(step) = forward.last().and_then(|s| next(&steps, *s)) {
+                forward.push(step);
+            }
+            assert_eq!(forward, steps, "{}", product.id);
+            let mut back = vec![Step::Review];
+            while let Some(step) = back.last().and_then(|s| previous(&steps, *s)) {
+                back.push(step);
+            }
+            back.reverse();
+            assert_eq!(back, steps, "{}", product.id);
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_can_continue_from_every_step_of_every_product() {
+        let catalogue = catalogue();
+        let rules = Rules::basic((2026, 11, 23));
+        for product in &catalogue.products {
+            let draft = complete_draft(product);
+            for step in steps_for(Some(product)) {
+                assert!(
+                    can_continue(&draft, step, &catalogue, &rules),
+                    "{} at {step:?}",
+                    product.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_step_with_a_problem_cannot_continue_but_the_steps_before_it_can() {
+        let catalogue = catalogue();
+        let rules = Rules::basic((2026, 11, 23));
+        let product = catalogue.find("globalsign-ov-single").expect("product");
+        let draft = OrderDraft {
+            organisation: OrganisationDraft::default(),
+            ..complete_draft(product)
+        };
+        assert!(can_continue(&draft, Step::Contacts, &catalogue, &rules));
+        assert!(!can_continue(
+            &draft,
+            Step::Organisation,
+            &catalogue,
+            &rules
+        ));
+        let bad_domain = OrderDraft {
+            domain: "not a name".into(),
+            ..complete_draft(product)
+        };
+        assert!(!can_continue(&bad_domain, Step::Domain, &catalogue, &rules));
+        assert!(can_continue(&bad_domain, Step::Product, &catalogue, &rules));
     }
 
     #[test]
