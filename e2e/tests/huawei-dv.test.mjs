@@ -1,37 +1,18 @@
 // The first slice end to end: a Huawei SCM DV single-domain order typed and clicked
 // through the release build, checked against what the sandbox actually received.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { root, startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
+import { root, sandboxLog } from '../lib/harness.mjs';
+import { useSuite } from '../lib/suite.mjs';
 import {
   fillToReview, toDomainStep, heading, waitForHeading, agreeAndSubmit, CSR, DOMAIN,
 } from '../lib/wizard.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ issueDelaySecs: 3 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await resetSandbox(server.url);
-});
-
-/** A page in a fresh browser profile: empty cache and storage. */
-async function freshPage() {
-  const context = await browser.newContext();
-  return { context, page: await context.newPage() };
-}
+const suite = useSuite({ issueDelaySecs: 3 });
+const freshPage = () => suite.freshPage();
 
 /** Serves the deployment's own config.json with `changes` applied on top. */
 async function overrideConfig(page, changes) {
@@ -44,7 +25,7 @@ async function overrideConfig(page, changes) {
 /** Waits for the result page, then checks the sandbox saw exactly one buy and one apply. */
 async function expectPlacedOnce(page) {
   await waitForHeading(page, 'Application sent');
-  const log = await sandboxLog(server.url);
+  const log = await sandboxLog(suite.server.url);
   assert.equal(calls(log, 'buy').length, 1, 'bought once');
   assert.equal(calls(log, 'apply').length, 1, 'applied once');
   return log;
@@ -63,7 +44,7 @@ const header = (entry, name) => {
 
 test('a DV single-domain order is bought, applied for, and its DNS record shown until issued', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
 
   // The review lists every answer as it will be sent, then the exact requests, token hidden.
@@ -96,7 +77,7 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
   // A final status stops the checks, and the page no longer says it will check again.
   await page.getByText(/^Last checked at [0-9:]+\.$/).waitFor();
 
-  const log = await sandboxLog(server.url);
+  const log = await sandboxLog(suite.server.url);
   const buys = calls(log, 'buy');
   const applies = calls(log, 'apply');
   assert.equal(buys.length, 1, 'exactly one buy');
@@ -131,7 +112,7 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
   await waitForHeading(page, 'Application sent');
   assert.equal((await page.getByTestId('cert-id').textContent()).trim(), certId);
   await page.getByTestId('status').getByText('Issued').waitFor();
-  assert.equal(calls(await sandboxLog(server.url), 'buy').length, 1);
+  assert.equal(calls(await sandboxLog(suite.server.url), 'buy').length, 1);
 
   // Nothing secret was kept in the browser.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
@@ -142,7 +123,7 @@ test('a DV single-domain order is bought, applied for, and its DNS record shown 
 
 test('what was typed survives a reload, at the same step', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await toDomainStep(page);
   await page.getByLabel('Domain name').fill(DOMAIN);
   await page.reload();
@@ -154,7 +135,7 @@ test('what was typed survives a reload, at the same step', async () => {
 
 test('a double click on "Buy and apply" buys once', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
   await page.getByRole('button', { name: 'Buy and apply' }).dblclick();
@@ -164,7 +145,7 @@ test('a double click on "Buy and apply" buys once', async () => {
 
 test('a failed apply followed by a reload applies for the paid certificate without buying again', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
 
@@ -189,7 +170,7 @@ test('a failed apply followed by a reload applies for the paid certificate witho
 
 test('errors are listed in a summary and beside each field, and nothing is sent', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await toDomainStep(page);
   await page.getByLabel('Domain name').fill('https://shop_example.com/');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -200,7 +181,7 @@ test('errors are listed in a summary and beside each field, and nothing is sent'
   await summary.getByRole('link').click();
   await page.waitForFunction(() => document.activeElement?.id === 'domain');
   assert.equal(await page.getByLabel('Domain name').getAttribute('aria-invalid'), 'true');
-  assert.equal((await sandboxLog(server.url)).length, 0);
+  assert.equal((await sandboxLog(suite.server.url)).length, 0);
   await context.close();
 });
 
@@ -208,7 +189,7 @@ test("the provider's refusal is shown with its code, message and next step, and 
   const { context, page } = await freshPage();
   // The same deployment, but with a token the sandbox answers 403 to.
   await overrideConfig(page, { token: 'forbidden-token-0123456789abcdefghij' });
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
   await agreeAndSubmit(page);
   const failure = page.locator('#submit-failure');
@@ -222,7 +203,7 @@ test("the provider's refusal is shown with its code, message and next step, and 
   await page.reload();
   await waitForHeading(page, 'Check your order');
   assert.ok((await page.locator('dl.summary').textContent()).includes(DOMAIN));
-  const log = await sandboxLog(server.url);
+  const log = await sandboxLog(suite.server.url);
   assert.equal(calls(log, 'buy').length, 1);
   assert.equal(calls(log, 'buy')[0].status, 403);
   assert.equal(calls(log, 'apply').length, 0);
@@ -231,7 +212,7 @@ test("the provider's refusal is shown with its code, message and next step, and 
 
 test('a buy that got no answer must be checked before buying again, even after a reload', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
   // The connection drops before the purchase's answer arrives: it may or may not have gone through.
   await page.route('**/certificates/buy', (route) => route.abort('connectionreset'));
@@ -248,7 +229,7 @@ test('a buy that got no answer must be checked before buying again, even after a
   await page.getByRole('button', { name: 'Buy and apply' }).click();
   assert.ok((await failure.textContent()).includes('Check for the earlier purchase first'));
   await page.waitForFunction(() => document.activeElement?.id === 'confirm-no-purchase');
-  assert.equal(calls(await sandboxLog(server.url), 'buy').length, 0, 'nothing bought without the check');
+  assert.equal(calls(await sandboxLog(suite.server.url), 'buy').length, 0, 'nothing bought without the check');
 
   await page.getByLabel('I have checked: no certificate was bought, so buy one now').check();
   await page.getByRole('button', { name: 'Buy and apply' }).click();
@@ -264,7 +245,7 @@ test('a provider that does not answer in time is given up on, and the purchase i
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await route.abort('timedout').catch(() => {});
   });
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
   await agreeAndSubmit(page);
   const failure = page.locator('#submit-failure');
@@ -280,7 +261,7 @@ test('the release build is served precompressed with brotli', async () => {
   const wasm = readdirSync(path.join(root, 'dist')).find((f) => f.endsWith('_bg.wasm'));
   const expected = statSync(path.join(root, 'dist', `${wasm}.br`)).size;
   const headers = await new Promise((resolve, reject) => {
-    http.get(new URL(wasm, server.url), { headers: { 'accept-encoding': 'br' } }, (response) => {
+    http.get(new URL(wasm, suite.server.url), { headers: { 'accept-encoding': 'br' } }, (response) => {
       response.resume();
       let length = 0;
       response.on('data', (chunk) => { length += chunk.length; });
@@ -294,7 +275,7 @@ test('the release build is served precompressed with brotli', async () => {
 
 test('"Start over" does nothing while the order is being sent', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await fillToReview(page);
   await page.route('**/certificates/buy', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -1,32 +1,14 @@
 // The order model in the browser: the steps and fields follow the certificate type and the
 // domain type, names are checked against the Public Suffix List and converted from Unicode,
 // and an OV multi-domain order reaches the sandbox in Huawei's exact wire format.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, sandboxLog, resetSandbox } from '../lib/harness.mjs';
+import { sandboxLog } from '../lib/harness.mjs';
+import { useSuite } from '../lib/suite.mjs';
 import { heading, waitForHeading, continueOn, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ issueDelaySecs: 3 });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await resetSandbox(server.url);
-});
-
-async function freshPage() {
-  const context = await browser.newContext();
-  return { context, page: await context.newPage() };
-}
+const suite = useSuite({ issueDelaySecs: 3 });
+const freshPage = () => suite.freshPage();
 
 async function chooseProduct(page, name) {
   await waitForHeading(page, 'Choose a certificate');
@@ -45,7 +27,7 @@ async function suffixListLoaded(page) {
 
 test('the steps follow the certificate type: DV asks no organisation, OV does', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await chooseProduct(page, 'GeoTrust DV SSL');
   assert.deepEqual(await progress(page), ['Certificate', 'Domains', 'CSR', 'Contacts', 'Review']);
   await page.getByRole('button', { name: 'Back' }).click();
@@ -60,7 +42,7 @@ test('the steps follow the certificate type: DV asks no organisation, OV does', 
 test('a wildcard on a public suffix is refused, and an internationalised name is shown in both forms', async () => {
   const { context, page } = await freshPage();
   const listLoaded = suffixListLoaded(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await chooseProduct(page, 'GeoTrust DV Wildcard SSL');
   await listLoaded;
   await page.getByLabel('Domain name').fill('*.co.uk');
@@ -78,7 +60,7 @@ test('a wildcard on a public suffix is refused, and an internationalised name is
 test('an OV multi-domain order with a wildcard and an internationalised name is sent in Huawei\'s format', async () => {
   const { context, page } = await freshPage();
   const listLoaded = suffixListLoaded(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await chooseProduct(page, 'GlobalSign OV Multi-domain SSL');
   await waitForHeading(page, 'Which domain names should the certificate cover?');
   await listLoaded;
@@ -127,7 +109,7 @@ test('an OV multi-domain order with a wildcard and an internationalised name is 
   await agreeAndSubmit(page);
   await waitForHeading(page, 'Application sent');
 
-  const log = await sandboxLog(server.url);
+  const log = await sandboxLog(suite.server.url);
   const buys = log.filter((e) => e.path.endsWith('/certificates/buy'));
   const applies = log.filter((e) => e.path.endsWith('/apply'));
   assert.equal(buys.length, 1);
@@ -161,7 +143,7 @@ test('an OV multi-domain order with a wildcard and an internationalised name is 
 
 test('changing the certificate keeps the answers that still apply', async () => {
   const { context, page } = await freshPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await chooseProduct(page, 'GlobalSign OV Multi-domain SSL');
   await page.getByLabel('Domain name').fill(DOMAIN);
   await page.getByLabel('Other names').fill('www.example.com');

@@ -9,6 +9,8 @@ mod domain_name;
 mod draft;
 mod errors;
 mod field;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod name_list;
 mod organisation;
 mod product;

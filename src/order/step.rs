@@ -135,46 +135,8 @@ mod tests {
         assert_eq!(previous(&steps, Step::Product), None);
     }
 
-    use crate::order::{Catalogue, ContactDraft, Coverage, Level, OrganisationDraft, Product};
-
-    fn catalogue() -> Catalogue {
-        Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid")
-    }
-
-    fn complete_draft(product: &Product) -> OrderDraft {
-        let wildcard = product.coverage == Coverage::Wildcard;
-        OrderDraft {
-            product_id: product.id.clone(),
-            domain: if wildcard {
-                "*.example.com"
-            } else {
-                "shop.example.com"
-            }
-            .into(),
-            other_names: "www.example.com".into(),
-            csr: if wildcard {
-                include_str!("../../tests/fixtures/csr/wildcard.csr")
-            } else {
-                include_str!("../../tests/fixtures/csr/rsa2048-san.csr")
-            }
-            .into(),
-            applicant: ContactDraft {
-                name: "Ada Lovelace".into(),
-                phone: "+44 20 7946 0958".into(),
-                email: "ada@example.com".into(),
-                ..ContactDraft::default()
-            },
-            organisation: OrganisationDraft {
-                name: "Acme Ltd".into(),
-                city: "London".into(),
-                state: "London".into(),
-                country: "GB".into(),
-                ..OrganisationDraft::default()
-            },
-            agree_privacy: true,
-            ..OrderDraft::default()
-        }
-    }
+    use crate::order::fixtures::{catalogue, complete_draft, TODAY};
+    use crate::order::{Level, OrganisationDraft};
 
     #[test]
     fn only_ov_and_ev_have_an_organisation_step_and_only_a_choice_makes_a_validation_step() {
@@ -219,7 +181,7 @@ mod tests {
     #[test]
     fn a_complete_draft_can_continue_from_every_step_of_every_product() {
         let catalogue = catalogue();
-        let rules = Rules::basic((2026, 11, 23));
+        let rules = Rules::basic(TODAY);
         for product in &catalogue.products {
             let draft = complete_draft(product);
             for step in steps_for(Some(product)) {
@@ -235,7 +197,7 @@ mod tests {
     #[test]
     fn a_step_with_a_problem_cannot_continue_but_the_steps_before_it_can() {
         let catalogue = catalogue();
-        let rules = Rules::basic((2026, 11, 23));
+        let rules = Rules::basic(TODAY);
         let product = catalogue.find("globalsign-ov-single").expect("product");
         let draft = OrderDraft {
             organisation: OrganisationDraft::default(),

@@ -236,13 +236,9 @@ mod tests {
         PublicSuffixList, Role, Validity,
     };
 
-    const CSR: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
-    const WILDCARD_CSR: &str = include_str!("../../tests/fixtures/csr/wildcard.csr");
-    const TODAY: (u16, u8, u8) = (2026, 11, 23);
-
-    fn catalogue() -> Catalogue {
-        Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid")
-    }
+    use crate::order::fixtures::{
+        acme, ada, catalogue, complete_draft as draft_for, dv_draft as good_draft, TODAY,
+    };
 
     fn suffixes() -> PublicSuffixList {
         PublicSuffixList::parse(include_str!("../../public/data/public-suffix-icann.dat"))
@@ -258,56 +254,8 @@ mod tests {
         validate_with(draft, &catalogue(), &rules)
     }
 
-    fn ada() -> ContactDraft {
-        ContactDraft {
-            name: "Ada Lovelace".into(),
-            phone: "+44 20 7946 0958".into(),
-            email: "ada@example.com".into(),
-            ..ContactDraft::default()
-        }
-    }
-
-    fn acme() -> OrganisationDraft {
-        OrganisationDraft {
-            name: "Acme Widgets Ltd".into(),
-            city: "London".into(),
-            state: "Greater London".into(),
-            country: "GB".into(),
-            ..OrganisationDraft::default()
-        }
-    }
-
-    fn good_draft() -> OrderDraft {
-        OrderDraft {
-            product_id: "geotrust-dv-single".into(),
-            domain: "shop.example.com".into(),
-            csr: CSR.into(),
-            applicant: ada(),
-            agree_privacy: true,
-            ..OrderDraft::default()
-        }
-    }
-
     fn fields_of(errors: &FieldErrors) -> Vec<Field> {
         errors.iter().map(|e| e.field).collect()
-    }
-
-    /// A complete draft for a product of the shipped catalogue.
-    fn draft_for(product: &Product) -> OrderDraft {
-        let wildcard = product.coverage == Coverage::Wildcard;
-        OrderDraft {
-            product_id: product.id.clone(),
-            domain: if wildcard {
-                "*.example.com"
-            } else {
-                "shop.example.com"
-            }
-            .into(),
-            csr: if wildcard { WILDCARD_CSR } else { CSR }.into(),
-            other_names: "www.example.com api.example.com".into(),
-            organisation: acme(),
-            ..good_draft()
-        }
     }
 
     #[test]

@@ -474,7 +474,7 @@ mod tests {
         }
     }
 
-    const TODAY: (u16, u8, u8) = (2026, 11, 23);
+    use crate::order::fixtures::{dv_draft, TODAY};
 
     fn product(level: Level, coverage: Coverage, brand: &str, code: &str) -> Product {
         let multi = matches!(coverage, Coverage::Multi { .. });
@@ -499,23 +499,10 @@ mod tests {
         }
     }
 
-    fn ada() -> ContactDraft {
-        ContactDraft {
-            name: "Ada Lovelace".into(),
-            phone: "+44 20 7946 0958".into(),
-            email: "ada@example.com".into(),
-            ..ContactDraft::default()
-        }
-    }
-
     fn draft() -> OrderDraft {
         OrderDraft {
             product_id: "p".into(),
-            domain: "shop.example.com".into(),
-            csr: include_str!("../../tests/fixtures/csr/rsa2048-san.csr").into(),
-            applicant: ada(),
-            agree_privacy: true,
-            ..OrderDraft::default()
+            ..dv_draft()
         }
     }
 
