@@ -171,24 +171,10 @@ impl OrderDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::OrgPart;
 
     #[test]
     fn every_text_field_reads_back_what_was_set() {
-        let mut fields = vec![Field::Domain, Field::OtherNames, Field::Csr];
-        for role in [Role::Applicant, Role::Tech] {
-            for part in [
-                ContactPart::FullName,
-                ContactPart::FirstName,
-                ContactPart::LastName,
-                ContactPart::Title,
-                ContactPart::Phone,
-                ContactPart::Email,
-            ] {
-                fields.push(Field::Contact(role, part));
-            }
-        }
-        fields.extend(OrgPart::ALL.map(Field::Org));
+        let fields = crate::order::fixtures::text_fields();
         let mut draft = OrderDraft::default();
         for field in &fields {
             draft.set_text(*field, field.id());

@@ -1,6 +1,9 @@
 //! Answers the unit tests share: a catalogue, a person, an organisation and complete drafts.
 
-use super::{Catalogue, ContactDraft, Coverage, OrderDraft, OrganisationDraft, Product};
+use super::{
+    Catalogue, ContactDraft, ContactPart, Coverage, Field, OrderDraft, OrgPart, OrganisationDraft,
+    Product, Role,
+};
 
 pub const CSR: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
 pub const WILDCARD_CSR: &str = include_str!("../../tests/fixtures/csr/wildcard.csr");
@@ -61,4 +64,14 @@ pub fn complete_draft(product: &Product) -> OrderDraft {
         organisation: acme(),
         ..dv_draft()
     }
+}
+
+/// Every field a person types text into.
+pub fn text_fields() -> Vec<Field> {
+    let mut fields = vec![Field::Domain, Field::OtherNames, Field::Csr];
+    for role in [Role::Applicant, Role::Tech] {
+        fields.extend(ContactPart::ALL.map(|part| Field::Contact(role, part)));
+    }
+    fields.extend(OrgPart::ALL.map(Field::Org));
+    fields
 }
