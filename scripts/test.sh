@@ -19,7 +19,7 @@ cargo clippy -p ssl-order --target wasm32-unknown-unknown --all-targets --locked
 step "native tests"
 cargo test --workspace --locked
 
-step "fuzzing the name and list parsers (bounded: \${FUZZ_SECONDS:-20}s)"
+step "fuzzing the name and list parsers (bounded: ${FUZZ_SECONDS:-20}s)"
 scripts/fuzz.sh
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
