@@ -1,11 +1,22 @@
 //! Reading a pasted certificate signing request (PKCS#10 in PEM) and checking it fits the order.
 
+mod algorithms;
+pub mod build;
+
+pub use algorithms::{Curve, Hash, PublicKey, SignatureAlgorithm};
+
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, OctetStringRef};
-use der::{Class, Reader, SliceReader, Tag, TagNumber, Tagged};
+use der::{Class, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
 use thiserror::Error;
 
 const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
+const OID_COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
+const OID_LOCALITY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.7");
+const OID_STATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.8");
+const OID_ORGANISATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
+const OID_UNIT: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.11");
+const OID_EMAIL: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
 const OID_EXTENSION_REQUEST: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14");
 const OID_SUBJECT_ALT_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.17");
@@ -13,19 +24,48 @@ const OID_SUBJECT_ALT_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5
 /// Huawei SCM's limit on the `csr` field, in characters.
 pub const HUAWEI_MAX_LEN: usize = 5120;
 
-/// What a CSR asks for, as far as the order is concerned.
+/// The subject's attributes a person recognises (the first of each kind).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    pub organisation: Option<String>,
+    pub unit: Option<String>,
+    pub locality: Option<String>,
+    pub state: Option<String>,
+    pub country: Option<String>,
+    pub email: Option<String>,
+}
+
+/// What a CSR asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsrInfo {
     pub common_name: Option<String>,
     /// The DNS names of its subjectAltName extension, in order.
     pub dns_names: Vec<String>,
+    pub subject: Subject,
+    pub key: PublicKey,
+    pub signature: SignatureAlgorithm,
 }
 
-/// A CSR that parsed, with the PEM text to send (line endings normalised).
+/// The bytes a CSR's signature covers, for checking it with the browser's WebCrypto.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedParts {
+    /// `CertificationRequestInfo`, as signed.
+    pub tbs: Vec<u8>,
+    /// `SubjectPublicKeyInfo`, as WebCrypto's `importKey("spki")` takes it.
+    pub spki: Vec<u8>,
+    /// The signature value: PKCS#1 v1.5 bytes, or a DER `ECDSA-Sig-Value`.
+    pub signature: Vec<u8>,
+}
+
+/// A CSR that parsed and passed every check, with the PEM text to send (line endings
+/// normalised) and anything worth a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedCsr {
     pub pem: String,
     pub info: CsrInfo,
+    pub signed: SignedParts,
+    /// Acceptable but worth saying, such as a P-521 key some browsers' root programs refuse.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -50,6 +90,18 @@ pub enum CsrError {
     TooLong { len: usize, max: usize },
     #[error("The CSR has no Common Name (CN). Generate a new CSR with the domain name as its Common Name")]
     NoCommonName,
+    #[error("The CSR's RSA key has {0} bits; certificate authorities require at least 2048. Generate a new key of 2048 bits or more (or an EC P-256 key) and a CSR with it")]
+    WeakRsa(usize),
+    #[error("The CSR's RSA key has {0} bits, which is not a multiple of 8; certificate authorities refuse such keys. Generate a new key of 2048, 3072 or 4096 bits")]
+    OddRsa(usize),
+    #[error("The CSR's key uses {0}, which certificate authorities do not accept. Generate a new key: RSA of 2048 bits or more, or EC on curve P-256 or P-384")]
+    UnsupportedKey(String),
+    #[error("The CSR is signed with {0}, which is broken and refused by certificate authorities. Generate it again with SHA-256 (openssl req -sha256)")]
+    BrokenHash(&'static str),
+    #[error("The CSR is signed with {0}, which certificate authorities do not accept. Generate it again with SHA-256 and an RSA or EC key")]
+    UnsupportedSignature(String),
+    #[error("The CSR's signature is signed with a different kind of key than the one it carries: it is damaged. Generate a new CSR")]
+    SignatureKeyMismatch,
     #[error("The CSR is for {found}, not {wanted}. Generate a CSR for {wanted}, or change the domain name to match it")]
     Mismatch { wanted: String, found: String },
 }
@@ -84,17 +136,58 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
     }
     let der = Base64::decode_vec(&compact).map_err(|_| CsrError::Base64)?;
     let request = read_request(&der).map_err(|_| CsrError::Der)?;
+    let (common_name, subject) = read_subject(request.subject).map_err(|_| CsrError::Der)?;
     let info = CsrInfo {
-        common_name: common_name(request.subject).map_err(|_| CsrError::Der)?,
+        common_name,
         dns_names: match request.attributes {
             Some(attributes) => san_dns_names(attributes).map_err(|_| CsrError::Der)?,
             None => Vec::new(),
         },
+        subject,
+        key: algorithms::public_key(request.public_key).map_err(|_| CsrError::Der)?,
+        signature: algorithms::signature_algorithm(request.algorithm).map_err(|_| CsrError::Der)?,
     };
+    let warnings = check_algorithms(&info)?;
     if info.common_name.is_none() {
         return Err(CsrError::NoCommonName);
     }
-    Ok(CheckedCsr { pem, info })
+    let signed = SignedParts {
+        tbs: request.tbs,
+        spki: request.public_key.to_der().map_err(|_| CsrError::Der)?,
+        signature: request.signature.to_vec(),
+    };
+    Ok(CheckedCsr {
+        pem,
+        info,
+        signed,
+        warnings,
+    })
+}
+
+/// Refuses keys and signatures a CA would refuse; returns warnings for those it may not.
+fn check_algorithms(info: &CsrInfo) -> Result<Vec<String>, CsrError> {
+    let mut warnings = Vec::new();
+    match &info.key {
+        PublicKey::Rsa { bits } if *bits < 2048 => return Err(CsrError::WeakRsa(*bits)),
+        PublicKey::Rsa { bits } if bits % 8 != 0 => return Err(CsrError::OddRsa(*bits)),
+        PublicKey::Rsa { .. } | PublicKey::Ec(Curve::P256 | Curve::P384) => {}
+        PublicKey::Ec(Curve::P521) => warnings.push(
+            "The key is on curve P-521: the Baseline Requirements allow it, but some root programs (such as Mozilla's) do not, so some CAs refuse it. P-256 or P-384 is the safe choice".into(),
+        ),
+        other => return Err(CsrError::UnsupportedKey(other.to_string())),
+    }
+    match &info.signature {
+        SignatureAlgorithm::Rsa(hash) | SignatureAlgorithm::Ecdsa(hash) if hash.is_broken() => {
+            return Err(CsrError::BrokenHash(hash.name()))
+        }
+        SignatureAlgorithm::Rsa(_) if matches!(info.key, PublicKey::Rsa { .. }) => {}
+        SignatureAlgorithm::Ecdsa(_) if matches!(info.key, PublicKey::Ec(_)) => {}
+        SignatureAlgorithm::Rsa(_) | SignatureAlgorithm::Ecdsa(_) => {
+            return Err(CsrError::SignatureKeyMismatch)
+        }
+        other => return Err(CsrError::UnsupportedSignature(other.to_string())),
+    }
+    Ok(warnings)
 }
 
 /// Checks that the CSR names `domain`, as its Common Name or among its subjectAltNames.
@@ -153,16 +246,26 @@ fn normalised_pem(label: &str, base64: &str) -> String {
 /// read with the `der` crate; only the structure is walked here, which keeps the app far
 /// smaller than decoding every X.509 type would.
 struct Request<'a> {
+    /// `CertificationRequestInfo` as encoded: what the signature covers.
+    tbs: Vec<u8>,
     /// `Name`: SEQUENCE OF RelativeDistinguishedName.
     subject: AnyRef<'a>,
+    /// `SubjectPublicKeyInfo`.
+    public_key: AnyRef<'a>,
     /// `[0] IMPLICIT SET OF Attribute`.
     attributes: Option<AnyRef<'a>>,
+    /// The signature's `AlgorithmIdentifier`.
+    algorithm: AnyRef<'a>,
+    signature: &'a [u8],
 }
 
 fn read_request(der: &[u8]) -> der::Result<Request<'_>> {
     let mut reader = SliceReader::new(der)?;
     let request = reader.sequence(|request| {
-        let (subject, attributes) = request.sequence(|info| {
+        let info: AnyRef = request.decode()?;
+        info.tag().assert_eq(Tag::Sequence)?;
+        let tbs = info.to_der()?;
+        let (subject, public_key, attributes) = info.sequence(|info| {
             let _version: u8 = info.decode()?;
             let subject: AnyRef = info.decode()?;
             subject.tag().assert_eq(Tag::Sequence)?;
@@ -178,14 +281,18 @@ fn read_request(der: &[u8]) -> der::Result<Request<'_>> {
                 })?;
                 Some(attributes)
             };
-            Ok((subject, attributes))
+            Ok((subject, public_key, attributes))
         })?;
         let algorithm: AnyRef = request.decode()?;
         algorithm.tag().assert_eq(Tag::Sequence)?;
-        let _signature: BitStringRef = request.decode()?;
+        let signature: BitStringRef = request.decode()?;
         Ok(Request {
+            tbs,
             subject,
+            public_key,
             attributes,
+            algorithm,
+            signature: signature.raw_bytes(),
         })
     })?;
     reader.finish(request)
@@ -209,18 +316,30 @@ fn type_and_value(any: AnyRef<'_>) -> der::Result<(ObjectIdentifier, AnyRef<'_>)
     any.sequence(|r| Ok((r.decode()?, r.decode()?)))
 }
 
-fn common_name(subject: AnyRef<'_>) -> der::Result<Option<String>> {
-    let mut found = None;
+/// The Common Name and the other attributes of the subject (the first of each).
+fn read_subject(subject: AnyRef<'_>) -> der::Result<(Option<String>, Subject)> {
+    let mut common_name = None;
+    let mut found = Subject::default();
     for_each(subject, |rdn| {
         for_each(rdn, |atv| {
             let (oid, value) = type_and_value(atv)?;
-            if oid == OID_COMMON_NAME && found.is_none() {
-                found = directory_string(value.tag(), value.value());
+            let slot = match oid {
+                OID_COMMON_NAME => &mut common_name,
+                OID_ORGANISATION => &mut found.organisation,
+                OID_UNIT => &mut found.unit,
+                OID_LOCALITY => &mut found.locality,
+                OID_STATE => &mut found.state,
+                OID_COUNTRY => &mut found.country,
+                OID_EMAIL => &mut found.email,
+                _ => return Ok(()),
+            };
+            if slot.is_none() {
+                *slot = directory_string(value.tag(), value.value());
             }
             Ok(())
         })
     })?;
-    Ok(found)
+    Ok((common_name, found))
 }
 
 fn directory_string(tag: Tag, bytes: &[u8]) -> Option<String> {
@@ -282,6 +401,160 @@ mod tests {
     const P256: &str = include_str!("../../tests/fixtures/csr/p256-no-san.csr");
     const NO_CN: &str = include_str!("../../tests/fixtures/csr/rsa2048-no-cn.csr");
     const CERT: &str = include_str!("../../tests/fixtures/csr/certificate.pem");
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/csr/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture")
+    }
+
+    fn read(name: &str) -> Result<CheckedCsr, CsrError> {
+        check(&fixture(name), HUAWEI_MAX_LEN)
+    }
+
+    #[test]
+    fn each_accepted_key_and_signature_is_read_as_what_openssl_made() {
+        for (file, key, signature) in [
+            (
+                "rsa2048-san.csr",
+                PublicKey::Rsa { bits: 2048 },
+                SignatureAlgorithm::Rsa(Hash::Sha256),
+            ),
+            (
+                "rsa4096-full-subject.csr",
+                PublicKey::Rsa { bits: 4096 },
+                SignatureAlgorithm::Rsa(Hash::Sha384),
+            ),
+            (
+                "p256-no-san.csr",
+                PublicKey::Ec(Curve::P256),
+                SignatureAlgorithm::Ecdsa(Hash::Sha256),
+            ),
+            (
+                "p384.csr",
+                PublicKey::Ec(Curve::P384),
+                SignatureAlgorithm::Ecdsa(Hash::Sha384),
+            ),
+            (
+                "p521.csr",
+                PublicKey::Ec(Curve::P521),
+                SignatureAlgorithm::Ecdsa(Hash::Sha512),
+            ),
+            (
+                "wildcard.csr",
+                PublicKey::Ec(Curve::P256),
+                SignatureAlgorithm::Ecdsa(Hash::Sha256),
+            ),
+            (
+                "idn.csr",
+                PublicKey::Rsa { bits: 2048 },
+                SignatureAlgorithm::Rsa(Hash::Sha256),
+            ),
+        ] {
+            let csr = read(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(csr.info.key, key, "{file}");
+            assert_eq!(csr.info.signature, signature, "{file}");
+        }
+    }
+
+    #[test]
+    fn every_subject_attribute_a_person_recognises_is_shown() {
+        let csr = read("rsa4096-full-subject.csr").expect("valid");
+        assert_eq!(csr.info.common_name.as_deref(), Some("www.example.com"));
+        assert_eq!(
+            csr.info.subject,
+            Subject {
+                organisation: Some("Example Ltd".into()),
+                unit: Some("IT".into()),
+                locality: Some("London".into()),
+                state: Some("Greater London".into()),
+                country: Some("GB".into()),
+                email: Some("it@example.com".into()),
+            }
+        );
+        assert_eq!(csr.info.dns_names, ["www.example.com", "example.com"]);
+    }
+
+    #[test]
+    fn a_wildcard_and_an_idn_csr_keep_their_names_as_written() {
+        let wildcard = read("wildcard.csr").expect("valid");
+        assert_eq!(wildcard.info.common_name.as_deref(), Some("*.example.com"));
+        let idn = read("idn.csr").expect("valid");
+        assert_eq!(
+            idn.info.common_name.as_deref(),
+            Some("xn--bcher-kva.example.com")
+        );
+        assert_eq!(idn.info.dns_names[1], "www.xn--bcher-kva.example.com");
+    }
+
+    #[test]
+    fn a_p521_key_is_accepted_with_a_warning() {
+        let csr = read("p521.csr").expect("accepted");
+        assert_eq!(csr.warnings.len(), 1);
+        assert!(csr.warnings[0].contains("P-521"));
+        assert!(read("p256-no-san.csr").expect("valid").warnings.is_empty());
+    }
+
+    #[test]
+    fn an_rsa_key_under_2048_bits_is_refused() {
+        assert_eq!(read("rsa1024.csr"), Err(CsrError::WeakRsa(1024)));
+    }
+
+    #[test]
+    fn a_sha1_signature_is_refused() {
+        assert_eq!(read("rsa2048-sha1.csr"), Err(CsrError::BrokenHash("SHA-1")));
+    }
+
+    #[test]
+    fn curves_other_than_p256_p384_and_p521_are_refused() {
+        assert_eq!(
+            read("secp256k1.csr"),
+            Err(CsrError::UnsupportedKey("ECDSA curve 1.3.132.0.10".into()))
+        );
+    }
+
+    #[test]
+    fn an_ed25519_key_is_refused() {
+        assert_eq!(
+            read("ed25519.csr"),
+            Err(CsrError::UnsupportedKey("Ed25519".into()))
+        );
+    }
+
+    #[test]
+    fn the_signed_parts_are_the_request_info_the_key_and_the_signature() {
+        let csr = read("p256-no-san.csr").expect("valid");
+        let der = Base64::decode_vec(
+            &fixture("p256-no-san.csr")
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .collect::<String>(),
+        )
+        .expect("base64");
+        // The whole request is SEQUENCE { info, algorithm, signature }: info comes first,
+        // right after the outer header, and the signature ends it.
+        let info_at = der
+            .windows(csr.signed.tbs.len())
+            .position(|w| w == csr.signed.tbs);
+        assert!(matches!(info_at, Some(2..=4)));
+        assert!(der.ends_with(&csr.signed.signature));
+        assert_eq!(csr.signed.spki[0], 0x30);
+        assert!(csr
+            .signed
+            .tbs
+            .windows(csr.signed.spki.len())
+            .any(|w| w == csr.signed.spki));
+    }
+
+    #[test]
+    fn a_tampered_signature_still_reads_so_the_browser_can_say_it_does_not_verify() {
+        let tampered = read("tampered-signature.csr").expect("parses");
+        let good = read("rsa2048-san.csr").expect("valid");
+        assert_eq!(tampered.signed.tbs, good.signed.tbs);
+        assert_ne!(tampered.signed.signature, good.signed.signature);
+    }
 
     #[test]
     fn a_csr_with_subject_alt_names_is_read() {
