@@ -2,8 +2,10 @@
 
 mod algorithms;
 pub mod build;
+mod verify;
 
 pub use algorithms::{Curve, Hash, PublicKey, SignatureAlgorithm};
+pub use verify::{ecdsa_raw, verification, Verification};
 
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, OctetStringRef};
@@ -104,6 +106,10 @@ pub enum CsrError {
     SignatureKeyMismatch,
     #[error("The CSR is for {found}, not {wanted}. Generate a CSR for {wanted}, or change the domain name to match it")]
     Mismatch { wanted: String, found: String },
+    #[error("The CSR's signature does not match its content: it was altered or damaged after it was made. Paste it again exactly as produced, or generate a new one")]
+    BadSignature,
+    #[error("This is a wildcard certificate, but the CSR's Common Name is {0}. Generate a CSR whose Common Name is the wildcard name, like *.example.com")]
+    NotWildcard(String),
 }
 
 /// Reads a pasted CSR: PEM armour, base64, then the DER structure.
@@ -169,7 +175,7 @@ fn check_algorithms(info: &CsrInfo) -> Result<Vec<String>, CsrError> {
     let mut warnings = Vec::new();
     match &info.key {
         PublicKey::Rsa { bits } if *bits < 2048 => return Err(CsrError::WeakRsa(*bits)),
-        PublicKey::Rsa { bits } if bits % 8 != 0 => return Err(CsrError::OddRsa(*bits)),
+        PublicKey::Rsa { bits } if !bits.is_multiple_of(8) => return Err(CsrError::OddRsa(*bits)),
         PublicKey::Rsa { .. } | PublicKey::Ec(Curve::P256 | Curve::P384) => {}
         PublicKey::Ec(Curve::P521) => warnings.push(
             "The key is on curve P-521: the Baseline Requirements allow it, but some root programs (such as Mozilla's) do not, so some CAs refuse it. P-256 or P-384 is the safe choice".into(),
@@ -208,6 +214,58 @@ pub fn check_names(info: &CsrInfo, domain: &str) -> Result<(), CsrError> {
             found: found.join(", "),
         })
     }
+}
+
+/// Compares the CSR with the order's names (ASCII form, the primary first): the primary must
+/// be its Common Name or one of its subjectAltNames, and a wildcard certificate needs a `*.`
+/// Common Name. Other differences are returned as notes, name by name: the providers take
+/// the names from the order, but a person should know what the CSR says.
+pub fn match_order(
+    info: &CsrInfo,
+    names: &[String],
+    wildcard_product: bool,
+) -> Result<Vec<String>, CsrError> {
+    let Some(primary) = names.first() else {
+        return Ok(Vec::new());
+    };
+    let common_name = info.common_name.as_deref().unwrap_or_default();
+    if wildcard_product && !common_name.starts_with("*.") {
+        return Err(CsrError::NotWildcard(common_name.to_string()));
+    }
+    check_names(info, primary)?;
+    let in_csr: Vec<String> = info
+        .common_name
+        .iter()
+        .chain(info.dns_names.iter())
+        .map(|n| n.to_ascii_lowercase())
+        .collect();
+    let mut notes = Vec::new();
+    let missing: Vec<&str> = names
+        .iter()
+        .filter(|n| !in_csr.iter().any(|c| c.eq_ignore_ascii_case(n)))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "Not in the CSR: {}. The order still asks for {}; some CAs read names from the CSR only, so a CSR that lists every name is safest.",
+            missing.join(", "),
+            if missing.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    let mut extra: Vec<&str> = in_csr
+        .iter()
+        .filter(|c| !names.iter().any(|n| n.eq_ignore_ascii_case(c)))
+        .map(String::as_str)
+        .collect();
+    extra.dedup();
+    if !extra.is_empty() {
+        notes.push(format!(
+            "The CSR also names {}, which the order does not include: the certificate will not cover {}.",
+            extra.join(", "),
+            if extra.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    Ok(notes)
 }
 
 /// Splits `-----BEGIN X-----body-----END X-----` into the label and the body.
@@ -667,6 +725,48 @@ mod tests {
         let info = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
         assert!(check_names(&info, "shop.example.com").is_ok());
         assert!(check_names(&info, "WWW.shop.example.com").is_ok());
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn a_wildcard_certificate_needs_a_wildcard_common_name() {
+        let exact = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
+        assert_eq!(
+            match_order(&exact, &names(&["shop.example.com"]), true),
+            Err(CsrError::NotWildcard("shop.example.com".into()))
+        );
+        let wildcard = read("wildcard.csr").expect("valid").info;
+        assert_eq!(match_order(&wildcard, &names(&["*.example.com"]), true), Ok(vec![
+            "The CSR also names example.com, which the order does not include: the certificate will not cover it.".to_string()
+        ]));
+    }
+
+    #[test]
+    fn names_that_differ_are_listed_one_by_one_both_ways() {
+        let info = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
+        let notes = match_order(
+            &info,
+            &names(&["shop.example.com", "api.example.com", "cdn.example.com"]),
+            false,
+        )
+        .expect("the primary matches");
+        assert_eq!(
+            notes,
+            [
+                "Not in the CSR: api.example.com, cdn.example.com. The order still asks for them; some CAs read names from the CSR only, so a CSR that lists every name is safest.",
+                "The CSR also names www.shop.example.com, which the order does not include: the certificate will not cover it."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_csr_that_lists_exactly_the_order_has_no_notes() {
+        let info = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
+        let order = names(&["shop.example.com", "www.shop.example.com"]);
+        assert_eq!(match_order(&info, &order, false), Ok(vec![]));
     }
 
     #[test]

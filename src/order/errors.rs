@@ -50,6 +50,11 @@ impl FieldErrors {
             .map(|e| e.message.as_str())
     }
 
+    /// Puts the errors in the order of their steps, keeping the order within a step.
+    pub fn sort_by_page_order(&mut self) {
+        self.0.sort_by_key(|e| Step::of_field(e.field) as u8);
+    }
+
     /// Keeps only the errors of the fields answered on `step`.
     pub fn on_step(&self, step: Step) -> FieldErrors {
         FieldErrors(

@@ -11,6 +11,7 @@ mod errors;
 mod field;
 #[cfg(test)]
 pub(crate) mod fixtures;
+mod from_csr;
 mod name_list;
 mod organisation;
 mod product;
@@ -31,6 +32,7 @@ pub use domain_name::{clean_input, Cleaned, DomainName, NameError};
 pub use draft::{ContactDraft, OrderDraft, OrganisationDraft};
 pub use errors::{FieldError, FieldErrors};
 pub use field::{ContactPart, Field, OrgPart, Role};
+pub use from_csr::{names_offer, organisation_offer};
 pub use name_list::{
     parse_name_list, read_name, CertName, ListEntry, NameList, ReadName, WildcardName,
 };

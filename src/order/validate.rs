@@ -136,10 +136,14 @@ pub fn validate(
         .collect(Field::Csr, csr::check(&draft.csr, provider.csr_max_len()))
         .and_then(|checked| match &primary {
             // Only compare names once the domain itself is valid, or the message would mislead.
-            Some(primary) => errors.collect(
-                Field::Csr,
-                csr::check_names(&checked.info, &primary.name.to_string()).map(|()| checked),
-            ),
+            Some(primary) => {
+                let names = [primary.name.to_string()];
+                let wildcard = product.coverage == Coverage::Wildcard;
+                errors.collect(
+                    Field::Csr,
+                    csr::match_order(&checked.info, &names, wildcard).map(|_| checked),
+                )
+            }
             None => Some(checked),
         });
     let dcv = match (&primary, &others) {
@@ -383,6 +387,20 @@ mod tests {
             errors.for_field(Field::Domain),
             Some(NameError::WildcardRequired.to_string().as_str())
         );
+    }
+
+    #[test]
+    fn a_wildcard_certificate_refuses_a_csr_whose_common_name_is_not_a_wildcard() {
+        let draft = OrderDraft {
+            product_id: "geotrust-dv-wildcard".into(),
+            domain: "*.example.com".into(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("exact CSR");
+        assert_eq!(fields_of(&errors), [Field::Csr]);
+        assert!(errors
+            .for_field(Field::Csr)
+            .is_some_and(|m| m.contains("Common Name is shop.example.com")));
     }
 
     #[test]

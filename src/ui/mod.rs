@@ -6,6 +6,7 @@ mod error_summary;
 mod fields;
 mod progress;
 mod result;
+mod signature;
 mod state;
 mod steps;
 mod submit;

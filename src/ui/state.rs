@@ -55,6 +55,9 @@ pub struct WizardState {
     pub catalogue: StoredValue<Catalogue>,
     /// Guards against a second submission before the first has changed any signal.
     pub in_flight: StoredValue<bool>,
+    /// The browser's verdict on a CSR's own signature, by the signature's bytes: a CSR that
+    /// fails it is refused like any other bad answer.
+    pub csr_verdict: RwSignal<Option<(Vec<u8>, bool)>>,
     /// The Public Suffix List, once fetched; validation re-runs when it arrives.
     pub suffixes: RwSignal<Option<PublicSuffixList>>,
     /// Today, read once: the email method's dates are judged against it.
@@ -79,10 +82,29 @@ fn with_rules<T>(
     })
 }
 
-fn errors_of(draft: &OrderDraft, catalogue: &Catalogue, rules: &Rules) -> FieldErrors {
-    validate_with(draft, catalogue, rules)
+/// Whether the browser found the draft's CSR signature bad.
+fn bad_signature(draft: &OrderDraft, verdict: &Option<(Vec<u8>, bool)>) -> bool {
+    match verdict {
+        Some((signature, false)) => crate::csr::check(&draft.csr, usize::MAX)
+            .is_ok_and(|csr| &csr.signed.signature == signature),
+        _ => false,
+    }
+}
+
+fn errors_of(
+    draft: &OrderDraft,
+    catalogue: &Catalogue,
+    rules: &Rules,
+    verdict: &Option<(Vec<u8>, bool)>,
+) -> FieldErrors {
+    let mut errors = validate_with(draft, catalogue, rules)
         .err()
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if bad_signature(draft, verdict) && errors.for_field(Field::Csr).is_none() {
+        errors.push(Field::Csr, crate::csr::CsrError::BadSignature.to_string());
+        errors.sort_by_page_order();
+    }
+    errors
 }
 
 impl WizardState {
@@ -99,6 +121,7 @@ impl WizardState {
         let checked = RwSignal::new(false);
         let catalogue = StoredValue::new(catalogue);
         let suffixes = RwSignal::new(None);
+        let csr_verdict = RwSignal::new(None);
         let today = super::dom::today();
         // None until Continue was pressed; then those of the current step, or of every
         // step on the review page.
@@ -107,7 +130,8 @@ impl WizardState {
                 return FieldErrors::new();
             }
             let all = with_rules(suffixes, today, |rules| {
-                draft.with(|d| catalogue.with_value(|c| errors_of(d, c, rules)))
+                csr_verdict
+                    .with(|v| draft.with(|d| catalogue.with_value(|c| errors_of(d, c, rules, v))))
             });
             match step.get() {
                 Step::Review => all,
@@ -129,6 +153,7 @@ impl WizardState {
             config: StoredValue::new(config),
             catalogue,
             in_flight: StoredValue::new(false),
+            csr_verdict,
             suffixes,
             today,
             shown,
@@ -154,17 +179,26 @@ impl WizardState {
 
     /// The draft as an order, or every problem with it.
     pub fn validated(&self) -> Result<order::ValidatedOrder, FieldErrors> {
-        self.with_rules(|rules| {
+        let order = self.with_rules(|rules| {
             self.draft
                 .with(|d| self.catalogue.with_value(|c| validate_with(d, c, rules)))
-        })
+        });
+        let bad = self
+            .csr_verdict
+            .with(|v| self.draft.with(|d| bad_signature(d, v)));
+        match order {
+            Ok(_) if bad => Err(self.all_errors()),
+            other => other,
+        }
     }
 
     /// Every problem with the whole draft, as of now.
     pub fn all_errors(&self) -> FieldErrors {
         self.with_rules(|rules| {
-            self.draft
-                .with(|d| self.catalogue.with_value(|c| errors_of(d, c, rules)))
+            self.csr_verdict.with(|v| {
+                self.draft
+                    .with(|d| self.catalogue.with_value(|c| errors_of(d, c, rules, v)))
+            })
         })
     }
 

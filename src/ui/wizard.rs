@@ -51,6 +51,22 @@ pub fn Wizard(
         step
     });
     Effect::new(move |_| mark("ssl-order:interactive"));
+    // A pasted CSR's own signature is checked by the browser once it reads; the verdict
+    // joins the errors through `WizardState::csr_verdict`.
+    let csr_text = Memo::new(move |_| wizard.draft.with(|d| d.csr.clone()));
+    Effect::new(move |_| {
+        let checked = csr_text.with(|text| crate::csr::check(text, usize::MAX));
+        let Some((key, check)) = checked.ok().and_then(|csr| {
+            crate::csr::verification(&csr).map(|check| (csr.signed.signature, check))
+        }) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Some(ok) = super::signature::verify(&check).await {
+                wizard.csr_verdict.try_set(Some((key, ok)));
+            }
+        });
+    });
     // The Public Suffix List is data (22 KB brotli), fetched once the first step is usable:
     // until it arrives, names are checked by shape and validation re-runs when it does.
     leptos::task::spawn_local(async move {
