@@ -86,6 +86,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs = 201;
     let validate_time = time(runs, || validate(&draft, product, &rules));
     let psl_time = time(21, || PublicSuffixList::parse(PSL));
+    for (name, text) in [
+        (
+            "RSA-4096",
+            include_str!("../tests/fixtures/csr/rsa4096-full-subject.csr"),
+        ),
+        (
+            "P-256",
+            include_str!("../tests/fixtures/csr/p256-no-san.csr"),
+        ),
+    ] {
+        let parse = time(runs, || ssl_order::csr::check(text, 5120));
+        println!(
+            "parse and check a {name} CSR (native, median of {runs}): {:.3} ms (target < 2 ms)",
+            parse.as_secs_f64() * 1e3
+        );
+    }
     println!("validate a 250-name multi-domain draft (native, median of {runs}): {:.3} ms (target < 1 ms)",
         validate_time.as_secs_f64() * 1e3);
     println!(
