@@ -4,6 +4,7 @@ mod app;
 mod dom;
 mod error_summary;
 mod fields;
+mod keygen;
 mod progress;
 mod result;
 mod signature;

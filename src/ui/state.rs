@@ -58,6 +58,9 @@ pub struct WizardState {
     /// The browser's verdict on a CSR's own signature, by the signature's bytes: a CSR that
     /// fails it is refused like any other bad answer.
     pub csr_verdict: RwSignal<Option<(Vec<u8>, bool)>>,
+    /// Set while a private key generated on the CSR step has not been downloaded or copied:
+    /// leaving the step then asks first, as leaving the page does.
+    pub unsaved_key: StoredValue<bool>,
     /// The Public Suffix List, once fetched; validation re-runs when it arrives.
     pub suffixes: RwSignal<Option<PublicSuffixList>>,
     /// Today, read once: the email method's dates are judged against it.
@@ -154,6 +157,7 @@ impl WizardState {
             catalogue,
             in_flight: StoredValue::new(false),
             csr_verdict,
+            unsaved_key: StoredValue::new(false),
             suffixes,
             today,
             shown,
@@ -221,6 +225,14 @@ impl WizardState {
     }
 
     pub fn go_to(&self, step: Step) {
+        if self.unsaved_key.get_value()
+            && !window()
+                .confirm_with_message(super::steps::LEAVE_WARNING)
+                .unwrap_or(false)
+        {
+            return;
+        }
+        self.unsaved_key.set_value(false);
         self.checked.set(false);
         self.step.set(step);
     }

@@ -1,3 +1,4 @@
+use super::GenerateCsr;
 use crate::csr::check;
 use crate::order::{
     names_offer, organisation_offer, parse_name_list, read_name, Coverage, Field, Step,
@@ -126,6 +127,9 @@ pub fn CsrStep() -> impl IntoView {
                 "Keep it secret, and paste the certificate signing request instead."
             </div>
         })}
+        // Placed directly, not under a closure that reads the draft: generating writes the
+        // CSR into the draft, and a re-render would lose the key the component holds.
+        <GenerateCsr/>
         <TextField
             field=Field::Csr
             hint="Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."

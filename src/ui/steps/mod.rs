@@ -2,6 +2,7 @@
 
 mod contacts;
 mod csr;
+mod csr_generate;
 mod domain;
 mod organisation;
 mod product;
@@ -10,6 +11,7 @@ mod validation;
 
 pub use contacts::ContactsStep;
 pub use csr::CsrStep;
+pub use csr_generate::{GenerateCsr, LEAVE_WARNING};
 pub use domain::DomainStep;
 pub use organisation::OrganisationStep;
 pub use product::ProductStep;
