@@ -566,6 +566,16 @@ mod tests {
     }
 
     #[test]
+    fn an_md5_signature_is_refused() {
+        assert_eq!(read("rsa2048-md5.csr"), Err(CsrError::BrokenHash("MD5")));
+    }
+
+    #[test]
+    fn an_rsa_key_whose_size_is_not_a_multiple_of_8_is_refused() {
+        assert_eq!(read("rsa2050.csr"), Err(CsrError::OddRsa(2050)));
+    }
+
+    #[test]
     fn curves_other_than_p256_p384_and_p521_are_refused() {
         assert_eq!(
             read("secp256k1.csr"),
