@@ -451,6 +451,24 @@ fn san_dns_names(attributes: AnyRef<'_>) -> der::Result<Vec<String>> {
     Ok(names)
 }
 
+/// The openssl-made CSRs under `tests/fixtures/csr/`, for the tests of every module.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{check, CheckedCsr, CsrError, HUAWEI_MAX_LEN};
+
+    pub fn fixture(name: &str) -> String {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/csr/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture")
+    }
+
+    pub fn read(name: &str) -> Result<CheckedCsr, CsrError> {
+        check(&fixture(name), HUAWEI_MAX_LEN)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,17 +478,7 @@ mod tests {
     const NO_CN: &str = include_str!("../../tests/fixtures/csr/rsa2048-no-cn.csr");
     const CERT: &str = include_str!("../../tests/fixtures/csr/certificate.pem");
 
-    fn fixture(name: &str) -> String {
-        std::fs::read_to_string(format!(
-            "{}/tests/fixtures/csr/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("fixture")
-    }
-
-    fn read(name: &str) -> Result<CheckedCsr, CsrError> {
-        check(&fixture(name), HUAWEI_MAX_LEN)
-    }
+    use super::fixtures::{fixture, read};
 
     #[test]
     fn each_accepted_key_and_signature_is_read_as_what_openssl_made() {

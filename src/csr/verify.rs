@@ -82,15 +82,9 @@ pub fn ecdsa_raw(der: &[u8], size: usize) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::csr::{check, HUAWEI_MAX_LEN};
 
     fn fixture(name: &str) -> CheckedCsr {
-        let text = std::fs::read_to_string(format!(
-            "{}/tests/fixtures/csr/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("fixture");
-        check(&text, HUAWEI_MAX_LEN).expect("valid")
+        crate::csr::fixtures::read(name).expect("valid")
     }
 
     #[test]

@@ -61,15 +61,9 @@ pub fn organisation_offer(draft: &OrderDraft, info: &CsrInfo) -> Option<Organisa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::csr::{check, HUAWEI_MAX_LEN};
 
     fn info(name: &str) -> CsrInfo {
-        let text = std::fs::read_to_string(format!(
-            "{}/tests/fixtures/csr/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("fixture");
-        check(&text, HUAWEI_MAX_LEN).expect("valid").info
+        crate::csr::fixtures::read(name).expect("valid").info
     }
 
     #[test]
