@@ -85,17 +85,16 @@ pub fn CsrStep() -> impl IntoView {
         if let Ok(more) = crate::csr::match_order(info, &names, wildcard) {
             notes.extend(more);
         }
-        Some((rows, notes))
+        Some((rows, notes, csr.signed.signature))
     });
+    // The browser's verdict on this CSR's signature, once it has one.
     let verdict = move || {
-        let signature = summary.with(|s| s.is_some()).then(|| {
-            wizard
-                .draft
-                .with(|d| check(&d.csr, usize::MAX).ok().map(|c| c.signed.signature))
-        })??;
-        wizard.csr_verdict.with(|v| match v {
-            Some((checked, ok)) if *checked == signature => Some(*ok),
-            _ => None,
+        summary.with(|s| {
+            let (_, _, signature) = s.as_ref()?;
+            wizard.csr_verdict.with(|v| match v {
+                Some((checked, ok)) if checked == signature => Some(*ok),
+                _ => None,
+            })
         })
     };
     // Answers the CSR already holds, offered for fields still empty.
@@ -136,7 +135,7 @@ pub fn CsrStep() -> impl IntoView {
             kind=Kind::Multiline
             filter=refuse_private_key
         />
-        {move || summary.get().map(|(rows, notes)| view! {
+        {move || summary.get().map(|(rows, notes, _)| view! {
             <dl class="csr-summary" data-testid="csr-summary">
                 {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 <dt>"Signature"</dt>
