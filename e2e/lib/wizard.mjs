@@ -49,3 +49,11 @@ export async function agreeAndSubmit(page, button = 'Buy and apply') {
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
   await page.getByRole('button', { name: button }).click();
 }
+
+/** Submits from the review page and returns the text of the failure it shows. */
+export async function submitAndReadFailure(page, button = 'Buy and apply') {
+  await agreeAndSubmit(page, button);
+  const failure = page.locator('#submit-failure');
+  await failure.waitFor();
+  return failure.textContent();
+}

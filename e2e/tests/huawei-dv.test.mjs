@@ -8,7 +8,8 @@ import path from 'node:path';
 import { root, sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import {
-  fillToReview, toDomainStep, heading, waitForHeading, agreeAndSubmit, CSR, DOMAIN,
+  fillToReview, toDomainStep, heading, waitForHeading, agreeAndSubmit, submitAndReadFailure,
+  CSR, DOMAIN,
 } from '../lib/wizard.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3 });
@@ -191,10 +192,7 @@ test("the provider's refusal is shown with its code, message and next step, and 
   await overrideConfig(page, { token: 'forbidden-token-0123456789abcdefghij' });
   await page.goto(suite.server.url);
   await fillToReview(page);
-  await agreeAndSubmit(page);
-  const failure = page.locator('#submit-failure');
-  await failure.waitFor();
-  const text = await failure.textContent();
+  const text = await submitAndReadFailure(page);
   assert.ok(text.includes('The provider did not sell the certificate'), text);
   assert.ok(text.includes('HTTP 403, SCM.0403'), text);
   assert.ok(text.includes('ask your administrator for the permission'), text);
@@ -216,10 +214,7 @@ test('a buy that got no answer must be checked before buying again, even after a
   await fillToReview(page);
   // The connection drops before the purchase's answer arrives: it may or may not have gone through.
   await page.route('**/certificates/buy', (route) => route.abort('connectionreset'));
-  await agreeAndSubmit(page);
-  const failure = page.locator('#submit-failure');
-  await failure.waitFor();
-  assert.ok((await failure.textContent()).includes('We could not confirm the purchase'));
+  assert.ok((await submitAndReadFailure(page)).includes('We could not confirm the purchase'));
   await page.unroute('**/certificates/buy');
 
   await page.reload();
@@ -227,7 +222,7 @@ test('a buy that got no answer must be checked before buying again, even after a
   await page.getByTestId('buy-in-doubt').waitFor();
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
   await page.getByRole('button', { name: 'Buy and apply' }).click();
-  assert.ok((await failure.textContent()).includes('Check for the earlier purchase first'));
+  assert.ok((await page.locator('#submit-failure').textContent()).includes('Check for the earlier purchase first'));
   await page.waitForFunction(() => document.activeElement?.id === 'confirm-no-purchase');
   assert.equal(calls(await sandboxLog(suite.server.url), 'buy').length, 0, 'nothing bought without the check');
 
@@ -247,10 +242,7 @@ test('a provider that does not answer in time is given up on, and the purchase i
   });
   await page.goto(suite.server.url);
   await fillToReview(page);
-  await agreeAndSubmit(page);
-  const failure = page.locator('#submit-failure');
-  await failure.waitFor();
-  const text = await failure.textContent();
+  const text = await submitAndReadFailure(page);
   assert.ok(text.includes('did not answer within 1 seconds'), text);
   assert.ok(text.includes('We could not confirm the purchase'), text);
   await page.getByTestId('buy-in-doubt').waitFor();
