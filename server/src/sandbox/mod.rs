@@ -4,6 +4,7 @@
 //! - `GET /sandbox/_log`: the log, a JSON array of [`log::LogEntry`], oldest first.
 //! - `POST /sandbox/_reset`: forgets the log and every certificate (answers 204).
 
+pub mod checks;
 pub mod huawei;
 pub mod log;
 

@@ -8,10 +8,10 @@ use axum::http::StatusCode;
 use rand::Rng;
 use serde::Serialize;
 
-use super::checks::split_wildcard;
 use super::error::{ApiError, NOT_PAID};
 use super::model::{Application, DomainMethod, DomainType, PrimaryDomainType, Product, WireEnum};
 use super::wall_time::format_utc;
+use crate::sandbox::checks::split_wildcard;
 
 /// The Baseline Requirements cap a certificate issued after 2026-03-15 at 200 days;
 /// multi-year orders are subscriptions that reissue, so one issued certificate is shorter.

@@ -1,7 +1,7 @@
 //! A sandbox of Huawei Cloud SCM v3: buy, apply and details, validated as the documents say.
 
 pub mod certificate;
-mod checks;
+
 pub mod error;
 mod fields;
 pub mod model;

@@ -1,13 +1,13 @@
 //! The rules of the buy and apply bodies, as the seeds and `providers.md` section 1 state them.
 //! The first broken rule is answered, as a 400 naming the field and the rule.
 
-use super::checks::{check_csr, check_email, check_name, split_wildcard};
 use super::error::ApiError;
 use super::fields::Fields;
 use super::model::{
     Application, Brand, BuyOrder, CaHashAlgorithm, CertType, DomainMethod, DomainType,
     PrimaryDomainType, Product, WireEnum,
 };
+use crate::sandbox::checks::{check_csr, check_email, check_name, split_wildcard};
 
 const BUY_FIELDS: &[&str] = &[
     "cert_brand",

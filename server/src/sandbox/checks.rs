@@ -1,4 +1,4 @@
-//! Value checks of the apply call: host names, email addresses and the CSR.
+//! Value checks shared by the sandboxes: host names, email addresses and the CSR.
 //!
 //! Written independently of the web app's own validation on purpose: if the app and the
 //! sandbox shared this code, a misreading of the documents would pass both unnoticed.
