@@ -2,7 +2,7 @@
 //! which endpoint, where the catalogue is, and where (if anywhere) drafts are kept.
 
 use crate::order::Provider;
-use crate::providers::Endpoint;
+use crate::providers::{cpanel, gogetssl, Api, Endpoint};
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -23,7 +23,8 @@ pub enum StorageKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    pub provider: Provider,
+    /// The wire format spoken to the endpoint.
+    pub api: Api,
     pub endpoint: Endpoint,
     pub catalogue_url: String,
     pub storage: StorageKind,
@@ -31,6 +32,8 @@ pub struct Config {
     pub poll_ms: u32,
     /// How long one request may take before it is abandoned, in milliseconds.
     pub timeout_ms: u32,
+    pub gogetssl: gogetssl::Options,
+    pub cpanel: cpanel::Options,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -56,19 +59,99 @@ struct RawConfig {
     poll_seconds: Option<u32>,
     #[serde(default)]
     timeout_seconds: Option<u32>,
+    #[serde(default)]
+    gogetssl: Option<RawGoGetSsl>,
+    #[serde(default)]
+    cpanel: Option<RawCpanel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoGetSsl {
+    #[serde(default)]
+    webserver_type: Option<u16>,
+    #[serde(default)]
+    server_count: Option<i32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCpanel {
+    #[serde(default)]
+    market: Option<String>,
+    #[serde(default)]
+    subject_names: Option<String>,
+    #[serde(default)]
+    url_after_checkout: Option<String>,
+}
+
+fn gogetssl_options(raw: Option<RawGoGetSsl>) -> Result<gogetssl::Options, ConfigError> {
+    let defaults = gogetssl::Options::default();
+    let Some(raw) = raw else {
+        return Ok(defaults);
+    };
+    let server_count = raw.server_count.unwrap_or(defaults.server_count);
+    if server_count == 0 || server_count < -1 {
+        return Err(ConfigError::Value(format!(
+            "gogetssl.server_count must be -1 (unlimited) or at least 1, not {server_count}"
+        )));
+    }
+    Ok(gogetssl::Options {
+        webserver_type: raw.webserver_type.unwrap_or(defaults.webserver_type),
+        server_count,
+    })
+}
+
+fn cpanel_options(raw: Option<RawCpanel>) -> Result<cpanel::Options, ConfigError> {
+    let defaults = cpanel::Options::default();
+    let Some(raw) = raw else {
+        return Ok(defaults);
+    };
+    let subject_names = match raw.subject_names.as_deref() {
+        None => defaults.subject_names,
+        Some(slug) => cpanel::SubjectNames::from_slug(slug).ok_or_else(|| {
+            ConfigError::Value(format!(
+                "cpanel.subject_names \"{slug}\" is not one of \"seed\", \"pairs\", \"wizard\""
+            ))
+        })?,
+    };
+    if let Some(url) = &raw.url_after_checkout {
+        let absolute = url.starts_with("https://") || url.starts_with("http://");
+        if !absolute || url.contains('?') || url.contains('#') {
+            return Err(ConfigError::Value(
+                "cpanel.url_after_checkout must be an absolute http(s) URL without a query string"
+                    .into(),
+            ));
+        }
+    }
+    Ok(cpanel::Options {
+        market: raw
+            .market
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or(defaults.market),
+        subject_names,
+        url_after_checkout: raw.url_after_checkout,
+    })
 }
 
 impl Config {
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig =
             serde_json::from_str(json).map_err(|e| ConfigError::Shape(e.to_string()))?;
-        let provider = match raw.provider.as_str() {
-            "huawei" => Provider::Huawei,
-            other => {
-                return Err(ConfigError::Value(format!(
-                    "provider \"{other}\" is not known; use \"huawei\""
-                )))
+        let api = Api::from_slug(&raw.provider).ok_or_else(|| {
+            ConfigError::Value(format!(
+                "provider \"{}\" is not known; use \"huawei\", \"gogetssl\", \"cpanel\" or \"generic\"",
+                raw.provider
+            ))
+        })?;
+        let catalogue_url = match (raw.catalogue, api) {
+            (Some(url), _) => url,
+            (None, Api::Generic) => {
+                return Err(ConfigError::Value(
+                    "provider \"generic\" needs a \"catalogue\": the products your proxy sells, e.g. \"catalog/gogetssl.json\"".into(),
+                ))
             }
+            (None, api) => format!("catalog/{}.json", api.slug()),
         };
         if raw.endpoint.trim().is_empty() {
             return Err(ConfigError::Value("endpoint must not be empty".into()));
@@ -85,16 +168,29 @@ impl Config {
             }
         };
         Ok(Config {
-            provider,
+            api,
             endpoint: Endpoint {
                 base_url: raw.endpoint,
                 token,
             },
-            catalogue_url: raw.catalogue.unwrap_or_else(|| DEFAULT_CATALOGUE.into()),
+            catalogue_url,
             storage,
             poll_ms: seconds_to_ms(raw.poll_seconds, 5, "poll_seconds")?,
             timeout_ms: seconds_to_ms(raw.timeout_seconds, 30, "timeout_seconds")?,
+            gogetssl: gogetssl_options(raw.gogetssl)?,
+            cpanel: cpanel_options(raw.cpanel)?,
         })
+    }
+
+    /// Whether products of `provider`'s catalogue can be ordered through this API: each
+    /// provider API sells its own; the generic format carries any.
+    pub fn sells(&self, provider: Provider) -> bool {
+        match self.api {
+            Api::Huawei => provider == Provider::Huawei,
+            Api::GoGetSsl => provider == Provider::GoGetSsl,
+            Api::Cpanel => provider == Provider::Cpanel,
+            Api::Generic => true,
+        }
     }
 }
 
@@ -129,7 +225,7 @@ mod tests {
     #[test]
     fn the_shipped_config_points_at_the_sandbox_on_the_same_origin() {
         let config = Config::from_json(include_str!("../public/config.json")).expect("valid");
-        assert_eq!(config.provider, Provider::Huawei);
+        assert_eq!(config.api, Api::Huawei);
         assert_eq!(config.endpoint.base_url, "sandbox/huawei");
         assert!(config
             .endpoint
@@ -150,9 +246,66 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_provider_is_refused_with_the_known_one_named() {
+    fn an_unknown_provider_is_refused_with_the_known_ones_named() {
         let err = Config::from_json(r#"{"provider":"acme","endpoint":"x"}"#).expect_err("bad");
-        assert!(err.to_string().contains("\"huawei\""));
+        for known in ["huawei", "gogetssl", "cpanel", "generic"] {
+            assert!(err.to_string().contains(&format!("\"{known}\"")), "{err}");
+        }
+    }
+
+    #[test]
+    fn each_provider_defaults_to_its_own_catalogue() {
+        for (slug, api) in [
+            ("huawei", Api::Huawei),
+            ("gogetssl", Api::GoGetSsl),
+            ("cpanel", Api::Cpanel),
+        ] {
+            let config = Config::from_json(&format!(r#"{{"provider":"{slug}","endpoint":"x"}}"#))
+                .expect("valid");
+            assert_eq!(config.api, api);
+            assert_eq!(config.catalogue_url, format!("catalog/{slug}.json"));
+        }
+    }
+
+    #[test]
+    fn the_generic_format_must_be_told_which_catalogue_it_sells() {
+        let err = Config::from_json(r#"{"provider":"generic","endpoint":"x"}"#)
+            .expect_err("no catalogue");
+        assert!(err.to_string().contains("catalogue"));
+        let config = Config::from_json(
+            r#"{"provider":"generic","endpoint":"x","catalogue":"catalog/gogetssl.json"}"#,
+        )
+        .expect("valid");
+        assert!(config.sells(Provider::GoGetSsl) && config.sells(Provider::Huawei));
+    }
+
+    #[test]
+    fn a_provider_api_sells_only_its_own_catalogue() {
+        let config = Config::from_json(r#"{"provider":"gogetssl","endpoint":"x"}"#).expect("valid");
+        assert!(config.sells(Provider::GoGetSsl));
+        assert!(!config.sells(Provider::Huawei));
+    }
+
+    #[test]
+    fn provider_settings_are_read_and_checked() {
+        let config = Config::from_json(
+            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"market":"Example","subject_names":"wizard","url_after_checkout":"https://panel.example.com/ssl"},
+                "gogetssl":{"webserver_type":2,"server_count":5}}"#,
+        )
+        .expect("valid");
+        assert_eq!(config.cpanel.market, "Example");
+        assert_eq!(config.cpanel.subject_names, cpanel::SubjectNames::Wizard);
+        assert_eq!(config.gogetssl.webserver_type, 2);
+        assert_eq!(config.gogetssl.server_count, 5);
+        for bad in [
+            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"subject_names":"list"}}"#,
+            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"url_after_checkout":"https://a.example/?x=1"}}"#,
+            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"url_after_checkout":"/relative"}}"#,
+            r#"{"provider":"gogetssl","endpoint":"x","gogetssl":{"server_count":0}}"#,
+            r#"{"provider":"gogetssl","endpoint":"x","gogetssl":{"servers":1}}"#,
+        ] {
+            assert!(Config::from_json(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub fn org_need(provider: Provider, level: Level, part: OrgPart) -> Need {
     }
     match (provider, part) {
         (_, OrgPart::Name | OrgPart::City | OrgPart::Country) => Required,
+        // GoGetSSL's `org_division` is required for OV and EV.
+        (Provider::GoGetSsl, OrgPart::Unit) => Required,
         (_, OrgPart::Unit) => Optional,
         (Provider::Huawei, OrgPart::State) => Required,
         (Provider::Huawei, _) => NotAsked,
@@ -324,11 +326,12 @@ mod tests {
     }
 
     #[test]
-    fn gogetssl_requires_the_full_address_and_phone_and_the_region_for_ov_only() {
+    fn gogetssl_requires_the_division_full_address_and_phone_and_the_region_for_ov_only() {
         assert_eq!(
             required(Provider::GoGetSsl, Level::Ov),
             [
                 OrgPart::Name,
+                OrgPart::Unit,
                 OrgPart::Street,
                 OrgPart::City,
                 OrgPart::State,

@@ -190,6 +190,43 @@ pub struct Product {
     /// Validation methods on offer; the first is the default.
     pub methods: Vec<DcvMethod>,
     pub price: Option<String>,
+    /// Per-name prices, for providers that charge by the name (cPanel's Market).
+    pub unit_price: Option<UnitPrice>,
+}
+
+/// What each name of a certificate costs, in cents of the catalogue's currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitPrice {
+    pub per_name: u32,
+    /// `None`: the product covers no wildcard names.
+    pub per_wildcard: Option<u32>,
+}
+
+impl UnitPrice {
+    /// The price of a certificate with `exact` ordinary names and `wildcards` wildcard names.
+    pub fn total(self, exact: usize, wildcards: usize) -> u64 {
+        let exact = u64::try_from(exact).unwrap_or(u64::MAX);
+        let wildcards = u64::try_from(wildcards).unwrap_or(u64::MAX);
+        (u64::from(self.per_name) * exact)
+            .saturating_add(u64::from(self.per_wildcard.unwrap_or(0)) * wildcards)
+    }
+}
+
+/// Reads a price such as `3`, `3.5` or `3.50` into cents.
+fn cents(raw: &str) -> Option<u32> {
+    let (whole, fraction) = raw.trim().split_once('.').unwrap_or((raw.trim(), ""));
+    if whole.is_empty()
+        || fraction.len() > 2
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let fraction: u32 = format!("{fraction:0<2}").parse().ok()?;
+    whole.checked_mul(100)?.checked_add(fraction)
 }
 
 impl Product {
@@ -257,6 +294,10 @@ struct RawProduct {
     validation_methods: Vec<String>,
     #[serde(default)]
     price: Option<String>,
+    #[serde(default)]
+    price_per_name: Option<String>,
+    #[serde(default)]
+    price_per_wildcard: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -379,6 +420,7 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         )));
     }
     let methods = methods_of(&raw.validation_methods, coverage, provider).map_err(fail)?;
+    let unit_price = unit_price_of(&raw, coverage, provider).map_err(fail)?;
     Ok(Product {
         id: raw.id,
         name: raw.name,
@@ -393,7 +435,41 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         names,
         methods,
         price: raw.price,
+        unit_price,
     })
+}
+
+fn unit_price_of(
+    raw: &RawProduct,
+    coverage: Coverage,
+    provider: Provider,
+) -> Result<Option<UnitPrice>, String> {
+    let read = |value: &Option<String>, key: &str| -> Result<Option<u32>, String> {
+        value
+            .as_deref()
+            .map(|v| cents(v).ok_or_else(|| format!("{key} \"{v}\" is not a price like 3.00")))
+            .transpose()
+    };
+    let per_name = read(&raw.price_per_name, "price_per_name")?;
+    let per_wildcard = read(&raw.price_per_wildcard, "price_per_wildcard")?;
+    match (provider, per_name) {
+        (Provider::Cpanel, None) => Err(
+            "cPanel's Market charges by the name: give price_per_name (and price_per_wildcard for wildcards)".into(),
+        ),
+        (_, None) if per_wildcard.is_some() => {
+            Err("price_per_wildcard needs price_per_name".into())
+        }
+        (_, None) => Ok(None),
+        (_, Some(per_name)) => {
+            if coverage.allows_wildcards() && per_wildcard.is_none() {
+                return Err("a product that covers wildcard names needs price_per_wildcard".into());
+            }
+            Ok(Some(UnitPrice {
+                per_name,
+                per_wildcard,
+            }))
+        }
+    }
 }
 
 fn names_of(

@@ -566,6 +566,7 @@ mod tests {
             },
             methods,
             price: None,
+            unit_price: None,
         }
     }
 

@@ -2,7 +2,9 @@
 //!
 //! Paths and field names as in `shared/reference/providers.md` §1.
 
-use super::{Endpoint, Header, Method, PreparedRequest, ProviderError};
+use super::{
+    excerpt, Endpoint, Header, Instruction, Method, PreparedRequest, ProviderError, StatusReport,
+};
 use crate::order::{CertName, Coverage, Dcv, Product, ValidatedOrder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -133,6 +135,29 @@ pub struct Details {
     pub records: Vec<DnsRecord>,
 }
 
+impl Details {
+    /// The details as the result page shows them, for every provider alike.
+    pub fn report(&self) -> StatusReport {
+        StatusReport {
+            text: self.status.describe(),
+            // PAID right after apply only means the CA has not picked it up yet.
+            pending: self.status.is_pending() || self.status == CertStatus::Paid,
+            checks: Vec::new(),
+            instructions: self
+                .records
+                .iter()
+                .map(|r| Instruction::Dns {
+                    domain: r.domain.clone(),
+                    name: r.name.clone(),
+                    record_type: r.kind.clone(),
+                    value: r.value.clone(),
+                })
+                .collect(),
+            not_after: self.not_after.clone(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct BuyBody<'a> {
     cert_brand: &'a str,
@@ -255,6 +280,7 @@ fn buy_for_names(product: &Product, names: &[&CertName], endpoint: &Endpoint) ->
         url: endpoint.url("v3/scm/certificates/buy"),
         headers: headers(endpoint, true),
         body: Some(to_json(&body)),
+        url_secrets: Vec::new(),
     }
 }
 
@@ -302,6 +328,7 @@ fn apply_to_path(order: &ValidatedOrder, cert: &str, endpoint: &Endpoint) -> Pre
         url: endpoint.url(&format!("v3/scm/certificates/{cert}/apply")),
         headers: headers(endpoint, true),
         body: Some(to_json(&body)),
+        url_secrets: Vec::new(),
     }
 }
 
@@ -312,6 +339,7 @@ pub fn details_request(cert: &CertId, endpoint: &Endpoint) -> PreparedRequest {
         url: endpoint.url(&format!("v3/scm/certificates/{cert}")),
         headers: headers(endpoint, false),
         body: None,
+        url_secrets: Vec::new(),
     }
 }
 
@@ -339,19 +367,6 @@ fn provider_error(status: u16, body: &str) -> ProviderError {
             code: None,
             message: format!("Unexpected answer from the provider: {}", excerpt(body)),
         },
-    }
-}
-
-fn excerpt(body: &str) -> String {
-    let trimmed = body.trim();
-    if trimmed.is_empty() {
-        return "an empty body".into();
-    }
-    let short: String = trimmed.chars().take(200).collect();
-    if short.len() < trimmed.len() {
-        format!("{short}…")
-    } else {
-        short
     }
 }
 
@@ -496,6 +511,7 @@ mod tests {
             },
             methods: vec![DcvMethod::Dns, DcvMethod::Http, DcvMethod::Email],
             price: None,
+            unit_price: None,
         }
     }
 

@@ -1,9 +1,57 @@
 //! Provider adapters: pure functions from a validated order to the exact HTTP requests,
 //! and from the provider's answers to outcomes. No I/O happens here.
 
+pub mod cpanel;
+pub mod generic;
+pub mod gogetssl;
 pub mod huawei;
+mod outcome;
 
+pub use outcome::{Instruction, Placed, StatusReport};
+
+use serde::Deserialize;
 use std::fmt;
+
+/// Which wire format the wizard speaks: one of the three provider APIs, or the generic
+/// JSON format for a proxy of one's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    Huawei,
+    GoGetSsl,
+    Cpanel,
+    Generic,
+}
+
+impl Api {
+    pub fn from_slug(slug: &str) -> Option<Api> {
+        match slug {
+            "huawei" => Some(Api::Huawei),
+            "gogetssl" => Some(Api::GoGetSsl),
+            "cpanel" => Some(Api::Cpanel),
+            "generic" => Some(Api::Generic),
+            _ => None,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Api::Huawei => "huawei",
+            Api::GoGetSsl => "gogetssl",
+            Api::Cpanel => "cpanel",
+            Api::Generic => "generic",
+        }
+    }
+
+    /// Where a person can look to see whether an order went through.
+    pub fn where_to_check(self) -> &'static str {
+        match self {
+            Api::Huawei => "the certificate list of your Huawei Cloud console",
+            Api::GoGetSsl => "the order list of your GoGetSSL account",
+            Api::Cpanel => "the SSL/TLS Status page of your cPanel account",
+            Api::Generic => "your provider's order list",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -35,15 +83,24 @@ pub struct PreparedRequest {
     pub url: String,
     pub headers: Vec<Header>,
     pub body: Option<String>,
+    /// Credentials carried in the URL (GoGetSSL's `auth_key`, cPanel's `access_token`),
+    /// as they appear there, so they can be masked wherever the request is shown.
+    pub url_secrets: Vec<String>,
 }
 
+const HIDDEN: &str = "•••••• (hidden)";
+
 impl PreparedRequest {
-    /// The request as text for a person to read, with secret header values masked.
+    /// The request as text for a person to read, with every credential masked.
     pub fn masked(&self) -> String {
-        let mut text = format!("{} {}\n", self.method.as_str(), self.url);
+        let mut url = self.url.clone();
+        for secret in self.url_secrets.iter().filter(|s| !s.is_empty()) {
+            url = url.replace(secret.as_str(), HIDDEN);
+        }
+        let mut text = format!("{} {}\n", self.method.as_str(), url);
         for header in &self.headers {
             let value = if header.secret {
-                "•••••• (hidden)"
+                HIDDEN
             } else {
                 header.value.as_str()
             };
@@ -55,6 +112,46 @@ impl PreparedRequest {
         }
         text
     }
+
+    /// The value of query parameter `name`, decoded; for tests and the review page.
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        let query = self.url.split_once('?')?.1;
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.into_owned())
+    }
+}
+
+/// The first 200 characters of an answer, for messages about answers that make no sense.
+pub(crate) fn excerpt(body: &str) -> String {
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        return "an empty body".into();
+    }
+    let short: String = trimmed.chars().take(200).collect();
+    if short.len() < trimmed.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// An answer that is neither the provider's success nor its error shape (a proxy's HTML
+/// error page, an empty body): reported with what came, never parsed further.
+pub(crate) fn unexpected(status: u16, body: &str) -> ProviderError {
+    ProviderError {
+        status,
+        code: None,
+        message: format!("Unexpected answer from the provider: {}", excerpt(body)),
+    }
+}
+
+/// Parses a JSON answer, or reports it as unexpected.
+pub(crate) fn parse_json<T: for<'de> Deserialize<'de>>(
+    status: u16,
+    body: &str,
+) -> Result<T, ProviderError> {
+    serde_json::from_str(body).map_err(|_| unexpected(status, body))
 }
 
 /// Where the provider (or a proxy in front of it) is, and the credential to send, if any.

@@ -45,6 +45,13 @@ async fn load() -> Load {
             Catalogue::from_json(&text)
                 .map_err(|e| format!("The catalogue {}: {e}", config.catalogue_url))
         }) {
+        Ok(catalogue) if !config.sells(catalogue.provider) => {
+            return Load::Failed(format!(
+                "The catalogue {} lists products of another provider than \"{}\", which config.json names.",
+                config.catalogue_url,
+                config.api.slug()
+            ))
+        }
         Ok(catalogue) => catalogue,
         Err(message) => return Load::Failed(message),
     };

@@ -1,0 +1,355 @@
+//! The generic JSON format: the wizard's canonical order, for a proxy of one's own.
+//!
+//! Published as a JSON Schema in `public/schema/order-v1.schema.json` and described in the
+//! README. `POST {endpoint}/orders` with an `Idempotency-Key`, `GET {endpoint}/orders/{id}`.
+
+use super::{
+    parse_json, unexpected, Endpoint, Header, Instruction, Method, Placed, PreparedRequest,
+    ProviderError, StatusReport,
+};
+use crate::order::{Contact, ContactName, Coverage, Dcv, Level, ValidatedOrder};
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "ssl-order/1";
+
+#[derive(Serialize)]
+struct Order<'a> {
+    format: &'static str,
+    product: ProductJson<'a>,
+    names: Vec<NameJson>,
+    csr: &'a str,
+    contacts: Option<ContactsJson<'a>>,
+    organisation: Option<OrganisationJson<'a>>,
+    agree_privacy: bool,
+}
+
+#[derive(Serialize)]
+struct ProductJson<'a> {
+    id: &'a str,
+    provider: &'static str,
+    code: &'a str,
+    brand: &'a str,
+    level: &'static str,
+    coverage: &'static str,
+    validity_months: u16,
+}
+
+#[derive(Serialize)]
+struct NameJson {
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unicode: Option<String>,
+    primary: bool,
+    method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approver: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ContactsJson<'a> {
+    applicant: ContactJson<'a>,
+    technical: Option<ContactJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ContactJson<'a> {
+    full_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    email: &'a str,
+    phone: &'a str,
+}
+
+#[derive(Serialize)]
+struct OrganisationJson<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    street: Option<&'a str>,
+    city: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    postal_code: Option<&'a str>,
+    country: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duns: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lei: Option<&'a str>,
+}
+
+fn contact(c: &Contact) -> ContactJson<'_> {
+    let (first_name, last_name) = match &c.name {
+        ContactName::Split { first, last } => (Some(first.as_str()), Some(last.as_str())),
+        ContactName::Full(_) => (None, None),
+    };
+    ContactJson {
+        full_name: c.name.full(),
+        first_name,
+        last_name,
+        title: c.title.as_ref().map(|t| t.as_str()),
+        email: c.email.as_str(),
+        phone: c.phone.as_str(),
+    }
+}
+
+fn method(dcv: &Dcv) -> &'static str {
+    match dcv {
+        Dcv::Dns => "dns",
+        Dcv::Http => "http",
+        Dcv::Https => "https",
+        Dcv::Email(_) => "email",
+    }
+}
+
+/// The order as the generic format's JSON, indented so the review page shows it as sent.
+pub fn order_json(order: &ValidatedOrder) -> String {
+    let product = &order.product;
+    let names = order
+        .names()
+        .enumerate()
+        .map(|(i, n)| NameJson {
+            name: n.name.to_string(),
+            unicode: n.unicode.clone(),
+            primary: i == 0,
+            method: method(&n.dcv),
+            approver: match &n.dcv {
+                Dcv::Email(Some(address)) => Some(address.as_str().to_string()),
+                _ => None,
+            },
+        })
+        .collect();
+    let org = order.validation.organisation();
+    let body = Order {
+        format: FORMAT,
+        product: ProductJson {
+            id: &product.id,
+            provider: match product.provider {
+                crate::order::Provider::Huawei => "huawei",
+                crate::order::Provider::GoGetSsl => "gogetssl",
+                crate::order::Provider::Cpanel => "cpanel",
+            },
+            code: &product.type_code,
+            brand: &product.brand,
+            level: match product.level {
+                Level::Dv => "DV",
+                Level::Ov => "OV",
+                Level::Ev => "EV",
+            },
+            coverage: match product.coverage {
+                Coverage::Single => "single",
+                Coverage::Wildcard => "wildcard",
+                Coverage::Multi { .. } => "multi",
+            },
+            validity_months: product.validity.months(),
+        },
+        names,
+        csr: &order.csr.pem,
+        contacts: order.contacts.as_ref().map(|c| ContactsJson {
+            applicant: contact(&c.applicant),
+            technical: c.tech_given.then(|| contact(&c.tech)),
+        }),
+        organisation: org.map(|o| OrganisationJson {
+            name: &o.name,
+            unit: o.unit.as_deref(),
+            street: o.street.as_deref(),
+            city: &o.city,
+            state: o.state.as_deref(),
+            postal_code: o.postal_code.as_deref(),
+            country: o.country.as_str(),
+            phone: o.phone.as_ref().map(|p| p.as_str()),
+            duns: o.duns.as_ref().map(|d| d.as_str()),
+            lei: o.lei.as_ref().map(|l| l.as_str()),
+        }),
+        agree_privacy: true,
+    };
+    serde_json::to_string_pretty(&body).unwrap_or_default()
+}
+
+fn auth(endpoint: &Endpoint, headers: &mut Vec<Header>) {
+    if let Some(token) = &endpoint.token {
+        headers.push(Header {
+            name: "Authorization",
+            value: format!("Bearer {token}"),
+            secret: true,
+        });
+    }
+}
+
+/// `POST {endpoint}/orders`. `key` must be the same on every attempt to place this order:
+/// the proxy answers a repeat with the first order instead of placing a second.
+pub fn order_request(order: &ValidatedOrder, endpoint: &Endpoint, key: &str) -> PreparedRequest {
+    let mut headers = vec![
+        Header {
+            name: "Content-Type",
+            value: "application/json".into(),
+            secret: false,
+        },
+        Header {
+            name: "Idempotency-Key",
+            value: key.to_string(),
+            secret: false,
+        },
+    ];
+    auth(endpoint, &mut headers);
+    PreparedRequest {
+        method: Method::Post,
+        url: endpoint.url("orders"),
+        headers,
+        body: Some(order_json(order)),
+        url_secrets: Vec::new(),
+    }
+}
+
+/// `GET {endpoint}/orders/{order_id}`.
+pub fn status_request(order_id: &str, endpoint: &Endpoint) -> PreparedRequest {
+    let id: String = form_urlencoded::byte_serialize(order_id.as_bytes()).collect();
+    let mut headers = Vec::new();
+    auth(endpoint, &mut headers);
+    PreparedRequest {
+        method: Method::Get,
+        url: endpoint.url(&format!("orders/{id}")),
+        headers,
+        body: None,
+        url_secrets: Vec::new(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    order_id: String,
+    status: String,
+    #[serde(default)]
+    status_text: Option<String>,
+    #[serde(default)]
+    certificate_id: Option<String>,
+    #[serde(default)]
+    checkout_url: Option<String>,
+    #[serde(default)]
+    instructions: Vec<InstructionJson>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "method", rename_all = "lowercase")]
+enum InstructionJson {
+    Dns { name: String, record: RecordJson },
+    Http { name: String, file: FileJson },
+    Https { name: String, file: FileJson },
+    Email { name: String, email: String },
+}
+
+#[derive(Deserialize)]
+struct RecordJson {
+    name: String,
+    #[serde(rename = "type")]
+    record_type: String,
+    value: String,
+}
+
+#[derive(Deserialize)]
+struct FileJson {
+    url: String,
+    content: String,
+}
+
+#[derive(Deserialize)]
+struct ErrorAnswer {
+    error: ErrorJson,
+}
+
+#[derive(Deserialize)]
+struct ErrorJson {
+    code: String,
+    message: String,
+    #[serde(default)]
+    field: Option<String>,
+}
+
+impl From<InstructionJson> for Instruction {
+    fn from(found: InstructionJson) -> Instruction {
+        match found {
+            InstructionJson::Dns { name, record } => Instruction::Dns {
+                domain: name,
+                name: record.name,
+                record_type: record.record_type,
+                value: record.value,
+            },
+            InstructionJson::Http { name, file } | InstructionJson::Https { name, file } => {
+                Instruction::File {
+                    domain: name,
+                    url: file.url,
+                    content: file.content,
+                }
+            }
+            InstructionJson::Email { name, email } => Instruction::Email {
+                domain: name,
+                address: email,
+            },
+        }
+    }
+}
+
+fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
+    if !(200..300).contains(&status) {
+        return Err(match serde_json::from_str::<ErrorAnswer>(body) {
+            Ok(ErrorAnswer { error }) => ProviderError {
+                status,
+                code: Some(error.code),
+                message: match error.field {
+                    Some(field) => format!("{} (at {field})", error.message),
+                    None => error.message,
+                },
+            },
+            Err(_) => unexpected(status, body),
+        });
+    }
+    parse_json(status, body)
+}
+
+pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
+    let answer = answer_of(status, body)?;
+    Ok(Placed {
+        order_id: answer.order_id,
+        cert_id: answer.certificate_id,
+        checkout_url: answer.checkout_url,
+        amount: None,
+        instructions: answer.instructions.into_iter().map(Into::into).collect(),
+    })
+}
+
+pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderError> {
+    let answer = answer_of(status, body)?;
+    let (words, pending) = match answer.status.as_str() {
+        "pending_validation" => ("Waiting for domain validation", true),
+        "processing" => ("Being processed by the CA", true),
+        "issued" => ("Issued: the certificate is ready", false),
+        "rejected" => ("Rejected by the CA", false),
+        "cancelled" => ("Cancelled", false),
+        _ => ("", false),
+    };
+    let text = answer.status_text.clone().unwrap_or_else(|| {
+        if words.is_empty() {
+            format!("Status reported by the provider: {}", answer.status)
+        } else {
+            words.to_string()
+        }
+    });
+    Ok(StatusReport {
+        text,
+        pending,
+        checks: Vec::new(),
+        instructions: if answer.status == "issued" {
+            Vec::new()
+        } else {
+            answer.instructions.into_iter().map(Into::into).collect()
+        },
+        not_after: None,
+    })
+}

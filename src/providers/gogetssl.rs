@@ -1,0 +1,501 @@
+//! GoGetSSL reseller API v1: `add_ssl_order`, then `orders/status`.
+//!
+//! Bodies are form-urlencoded and the credential is `auth_key` in the query, as in
+//! `shared/reference/providers.md` §2. Errors come back as HTTP 200 with `"error": true`.
+
+use super::{
+    parse_json, unexpected, Endpoint, Header, Instruction, Method, Placed, PreparedRequest,
+    ProviderError, StatusReport,
+};
+use crate::order::{Contact, ContactName, Dcv, Level, Organisation, ValidatedOrder};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Settings of the GoGetSSL adapter that are not part of an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// `webserver_type`, an ID from `GET /tools/webservers/`; 18 is "Other".
+    pub webserver_type: u16,
+    /// `server_count`: server licences; -1 is unlimited.
+    pub server_count: i32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            webserver_type: 18,
+            server_count: -1,
+        }
+    }
+}
+
+fn method_slug(dcv: &Dcv) -> &'static str {
+    match dcv {
+        Dcv::Dns => "dns",
+        Dcv::Http => "http",
+        Dcv::Https => "https",
+        Dcv::Email(_) => "email",
+    }
+}
+
+/// What `approver_emails` holds for one name: its approver address, or its method.
+fn approver_entry(dcv: &Dcv) -> String {
+    match dcv {
+        Dcv::Email(Some(address)) => address.as_str().to_string(),
+        other => method_slug(other).to_string(),
+    }
+}
+
+fn names_of(contact: &Contact) -> (&str, &str) {
+    match &contact.name {
+        ContactName::Split { first, last } => (first.as_str(), last.as_str()),
+        // Validation splits names for GoGetSSL; a full name is sent whole as the first name.
+        ContactName::Full(full) => (full.as_str(), ""),
+    }
+}
+
+fn contact_fields(form: &mut Vec<(&'static str, String)>, role: Role, contact: &Contact) {
+    let (first, last) = names_of(contact);
+    let title = contact
+        .title
+        .as_ref()
+        .map(|t| t.as_str())
+        .unwrap_or_default();
+    let fields = match role {
+        Role::Admin => [
+            "admin_firstname",
+            "admin_lastname",
+            "admin_phone",
+            "admin_title",
+            "admin_email",
+        ],
+        Role::Tech => [
+            "tech_firstname",
+            "tech_lastname",
+            "tech_phone",
+            "tech_title",
+            "tech_email",
+        ],
+    };
+    let values = [
+        first,
+        last,
+        contact.phone.as_str(),
+        title,
+        contact.email.as_str(),
+    ];
+    for (name, value) in fields.into_iter().zip(values) {
+        form.push((name, value.to_string()));
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Role {
+    Admin,
+    Tech,
+}
+
+/// The `admin_*`, `tech_*` and `org_*` organisation fields each level asks for (§2's table).
+fn organisation_fields(form: &mut Vec<(&'static str, String)>, level: Level, org: &Organisation) {
+    let ov = level == Level::Ov;
+    let mut push = |name: &'static str, value: Option<&str>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            form.push((name, value.to_string()));
+        }
+    };
+    let phone = org.phone.as_ref().map(|p| p.as_str());
+    push("admin_organization", Some(&org.name));
+    push("admin_addressline1", org.street.as_deref());
+    push("admin_city", Some(&org.city));
+    push("admin_country", Some(org.country.as_str()));
+    // GoGetSSL requires a fax for OV; the wizard asks for no fax number and sends the
+    // organisation's phone, which reaches the same people.
+    push("admin_fax", if ov { phone } else { None });
+    push("admin_postalcode", org.postal_code.as_deref());
+    push("admin_region", org.state.as_deref());
+    push("tech_organization", Some(&org.name));
+    push("tech_addressline1", org.street.as_deref());
+    push("tech_city", Some(&org.city));
+    push("tech_country", Some(org.country.as_str()));
+    push("tech_postalcode", org.postal_code.as_deref());
+    push("tech_region", org.state.as_deref());
+    push("org_name", Some(&org.name));
+    push("org_division", org.unit.as_deref());
+    push("org_duns", org.duns.as_ref().map(|d| d.as_str()));
+    push("org_addressline1", org.street.as_deref());
+    push("org_city", Some(&org.city));
+    push("org_country", Some(org.country.as_str()));
+    push("org_phone", phone);
+    push("org_postalcode", org.postal_code.as_deref());
+    push("org_region", org.state.as_deref());
+    push("org_lei", org.lei.as_ref().map(|l| l.as_str()));
+}
+
+/// The form fields of `add_ssl_order` for the order, in the order the documents list them.
+pub fn order_fields(order: &ValidatedOrder, options: Options) -> Vec<(&'static str, String)> {
+    let mut form: Vec<(&'static str, String)> = vec![
+        ("product_id", order.product.type_code.clone()),
+        ("period", order.product.validity.months().to_string()),
+        ("csr", order.csr.pem.clone()),
+        ("server_count", options.server_count.to_string()),
+        ("webserver_type", options.webserver_type.to_string()),
+        ("dcv_method", method_slug(&order.primary.dcv).to_string()),
+    ];
+    if let Dcv::Email(Some(address)) = &order.primary.dcv {
+        form.push(("approver_email", address.as_str().to_string()));
+    }
+    if !order.others.is_empty() {
+        let names: Vec<String> = order.others.iter().map(|n| n.name.to_string()).collect();
+        let approvers: Vec<String> = order
+            .others
+            .iter()
+            .map(|n| approver_entry(&n.dcv))
+            .collect();
+        form.push(("dns_names", names.join(",")));
+        form.push(("approver_emails", approvers.join(",")));
+    }
+    if let Some(contacts) = &order.contacts {
+        contact_fields(&mut form, Role::Admin, &contacts.applicant);
+        contact_fields(&mut form, Role::Tech, &contacts.tech);
+    }
+    if let Some(org) = order.validation.organisation() {
+        organisation_fields(&mut form, order.product.level, org);
+    }
+    form.push(("signature_hash", "SHA2".into()));
+    form
+}
+
+fn encode(fields: &[(&str, String)]) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in fields {
+        serializer.append_pair(name, value);
+    }
+    serializer.finish()
+}
+
+/// The URL of `path` with `auth_key` in the query, when a key is configured (a proxy adds
+/// its own otherwise).
+fn url_with_key(endpoint: &Endpoint, path: &str) -> (String, Vec<String>) {
+    let url = endpoint.url(path);
+    match &endpoint.token {
+        Some(key) => {
+            let encoded = encode(&[("auth_key", key.clone())]);
+            let secret = encoded.trim_start_matches("auth_key=").to_string();
+            (format!("{url}?{encoded}"), vec![secret])
+        }
+        None => (url, Vec::new()),
+    }
+}
+
+fn form_request(endpoint: &Endpoint, path: &str, fields: &[(&str, String)]) -> PreparedRequest {
+    let (url, url_secrets) = url_with_key(endpoint, path);
+    PreparedRequest {
+        method: Method::Post,
+        url,
+        headers: vec![Header {
+            name: "Content-Type",
+            value: "application/x-www-form-urlencoded".into(),
+            secret: false,
+        }],
+        body: Some(encode(fields)),
+        url_secrets,
+    }
+}
+
+/// `POST /orders/add_ssl_order/`: places the order.
+pub fn order_request(
+    order: &ValidatedOrder,
+    endpoint: &Endpoint,
+    options: Options,
+) -> PreparedRequest {
+    form_request(
+        endpoint,
+        "orders/add_ssl_order/",
+        &order_fields(order, options),
+    )
+}
+
+/// The same call with `test=Y`: GoGetSSL checks every field and orders nothing.
+pub fn check_request(
+    order: &ValidatedOrder,
+    endpoint: &Endpoint,
+    options: Options,
+) -> PreparedRequest {
+    let mut fields = order_fields(order, options);
+    fields.push(("test", "Y".into()));
+    form_request(endpoint, "orders/add_ssl_order/", &fields)
+}
+
+/// `GET /orders/status/{order_id}/`.
+pub fn status_request(order_id: &str, endpoint: &Endpoint) -> PreparedRequest {
+    let id: String = form_urlencoded::byte_serialize(order_id.as_bytes()).collect();
+    let (url, url_secrets) = url_with_key(endpoint, &format!("orders/status/{id}/"));
+    PreparedRequest {
+        method: Method::Get,
+        url,
+        headers: Vec::new(),
+        body: None,
+        url_secrets,
+    }
+}
+
+/// GoGetSSL's error shape; `error` may also come as the string "true" from its PHP.
+fn error_of(status: u16, value: &Value) -> Option<ProviderError> {
+    let flagged = match value.get("error") {
+        Some(Value::Bool(flag)) => *flag,
+        Some(Value::String(flag)) => flag == "true" || flag == "1",
+        Some(Value::Number(n)) => n.as_u64() == Some(1),
+        _ => false,
+    };
+    if !flagged {
+        return None;
+    }
+    let text = |key: &str| match value.get(key) {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let code = text("message");
+    let message = text("description")
+        .or_else(|| code.clone())
+        .unwrap_or_else(|| "The provider gave no message".into());
+    Some(ProviderError {
+        status,
+        code,
+        message,
+    })
+}
+
+/// Reads any answer: `error: true` is a failure whatever the HTTP status, and a non-200
+/// without it is one too.
+fn answer(status: u16, body: &str) -> Result<Value, ProviderError> {
+    let value: Value = parse_json(status, body)?;
+    if let Some(err) = error_of(status, &value) {
+        return Err(err);
+    }
+    if status != 200 || !value.is_object() {
+        return Err(unexpected(status, body));
+    }
+    Ok(value)
+}
+
+/// IDs come as numbers in the seed and as strings from some accounts.
+fn id_text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[derive(Deserialize)]
+struct FileMethod {
+    link: String,
+    #[serde(default)]
+    content: String,
+}
+
+#[derive(Deserialize)]
+struct DnsMethod {
+    record: String,
+}
+
+/// A zone-file-like line (`name. [ttl] [IN] CNAME value.`) split into name, type and value.
+fn dns_instruction(domain: &str, record: &str) -> Instruction {
+    let parts: Vec<&str> = record.split_whitespace().collect();
+    let kind_at = parts
+        .iter()
+        .position(|p| matches!(p.to_ascii_uppercase().as_str(), "CNAME" | "TXT"));
+    match (parts.first(), kind_at) {
+        (Some(name), Some(at)) if at > 0 => Instruction::Dns {
+            domain: domain.to_string(),
+            name: (*name).to_string(),
+            record_type: parts[at].to_ascii_uppercase(),
+            value: parts[at + 1..].join(" ").trim_matches('"').to_string(),
+        },
+        _ => Instruction::Dns {
+            domain: domain.to_string(),
+            name: String::new(),
+            record_type: String::new(),
+            value: record.to_string(),
+        },
+    }
+}
+
+/// Reads an `approver_method` (or a SAN's `validation`) object into instructions.
+fn instructions_of(domain: &str, method: &Value) -> Vec<Instruction> {
+    let mut found = Vec::new();
+    let Some(map) = method.as_object() else {
+        if let Some(address) = method.as_str().filter(|s| s.contains('@')) {
+            found.push(Instruction::Email {
+                domain: domain.into(),
+                address: address.into(),
+            });
+        }
+        return found;
+    };
+    for (kind, detail) in map {
+        match kind.as_str() {
+            "http" | "https" => {
+                if let Ok(file) = serde_json::from_value::<FileMethod>(detail.clone()) {
+                    found.push(Instruction::File {
+                        domain: domain.into(),
+                        url: file.link,
+                        content: file.content,
+                    });
+                }
+            }
+            "dns" => {
+                if let Ok(dns) = serde_json::from_value::<DnsMethod>(detail.clone()) {
+                    found.push(dns_instruction(domain, &dns.record));
+                }
+            }
+            "email" => {
+                if let Some(address) = detail.as_str() {
+                    found.push(Instruction::Email {
+                        domain: domain.into(),
+                        address: address.into(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The instructions for the primary and for every `san[]` entry of an answer.
+fn all_instructions(primary: &str, value: &Value) -> Vec<Instruction> {
+    let mut found = value
+        .get("approver_method")
+        .map(|m| instructions_of(primary, m))
+        .unwrap_or_default();
+    for san in value
+        .get("san")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(name) = san.get("san_name").and_then(Value::as_str) else {
+            continue;
+        };
+        if let Some(validation) = san.get("validation") {
+            found.extend(instructions_of(name, validation));
+        }
+    }
+    found
+}
+
+/// Reads the answer to `add_ssl_order`. `primary` names the instructions for the primary
+/// (GoGetSSL does not repeat it).
+pub fn parse_order(status: u16, body: &str, primary: &str) -> Result<Placed, ProviderError> {
+    let value = answer(status, body)?;
+    let order_id = id_text(value.get("order_id")).ok_or_else(|| ProviderError {
+        status,
+        code: None,
+        message: format!(
+            "The order answer holds no order ID: {}",
+            super::excerpt(body)
+        ),
+    })?;
+    let amount = id_text(value.get("order_amount")).map(|amount| {
+        match value.get("currency").and_then(Value::as_str) {
+            Some(currency) => format!("{amount} {currency}"),
+            None => amount,
+        }
+    });
+    Ok(Placed {
+        order_id,
+        cert_id: None,
+        checkout_url: None,
+        amount,
+        instructions: all_instructions(primary, &value),
+    })
+}
+
+/// Reads the answer to a `test=Y` check: the amount the order would cost, if given.
+pub fn parse_check(status: u16, body: &str) -> Result<Option<String>, ProviderError> {
+    let value = answer(status, body)?;
+    Ok(id_text(value.get("order_amount")))
+}
+
+/// The status values of `GET /orders/status/{id}` in words, and whether each can still change.
+fn describe(status: &str) -> (String, bool) {
+    let (text, pending) = match status {
+        "active" => ("Issued: the certificate is ready", false),
+        "processing" => ("Being checked: the CA is validating the domains", true),
+        "pending" => ("Pending: waiting for the CA", true),
+        "new_order" => ("New: the order has been received", true),
+        "reissue" => ("Being reissued", true),
+        "incomplete" => (
+            "Incomplete: the order needs more information in your GoGetSSL account",
+            false,
+        ),
+        "unpaid" => ("Unpaid: top up your GoGetSSL balance to continue", false),
+        "cancelled" => ("Cancelled", false),
+        "expired" => ("Expired", false),
+        "rejected" => ("Rejected by the CA", false),
+        other => return (format!("Status reported by the provider: {other}"), false),
+    };
+    (text.to_string(), pending)
+}
+
+/// A SAN's `status`: "0" not set, "1" processing, "2" validated.
+fn san_state(status: &Value) -> String {
+    match id_text(Some(status)).as_deref() {
+        Some("2") => "validated".into(),
+        Some("1") => "being validated".into(),
+        Some("0") => "not started".into(),
+        Some(other) => other.into(),
+        None => "unknown".into(),
+    }
+}
+
+pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderError> {
+    let value = answer(status, body)?;
+    let raw = value
+        .get("status")
+        .and_then(Value::as_str)
+        .unwrap_or("unknown");
+    let (text, pending) = describe(raw);
+    let primary = value
+        .get("domain")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let checks: Vec<(String, String)> = value
+        .get("san")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|san| {
+            let name = san.get("san_name")?.as_str()?;
+            Some((name.to_string(), san_state(san.get("status")?)))
+        })
+        .collect();
+    // Once issued there is nothing left to do; old instructions would only confuse.
+    let instructions = if raw == "active" {
+        Vec::new()
+    } else {
+        all_instructions(primary, &value)
+    };
+    let not_after = value
+        .get("valid_till")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty() && *s != "0000-00-00")
+        .map(str::to_string);
+    Ok(StatusReport {
+        text,
+        pending,
+        checks,
+        instructions,
+        not_after,
+    })
+}
+
+/// The form body of a request as name/value pairs, for tests and the review page.
+pub fn form_pairs(body: &str) -> BTreeMap<String, String> {
+    form_urlencoded::parse(body.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
