@@ -1,8 +1,8 @@
 //! Answers the unit tests share: a catalogue, a person, an organisation and complete drafts.
 
 use super::{
-    Catalogue, ContactDraft, ContactPart, Coverage, Field, OrderDraft, OrgPart, OrganisationDraft,
-    Product, Role,
+    Catalogue, ContactDraft, ContactPart, Coverage, DcvMethod, Field, OrderDraft, OrgPart,
+    OrganisationDraft, Product, Role,
 };
 
 pub const CSR: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
@@ -74,4 +74,110 @@ pub fn text_fields() -> Vec<Field> {
     }
     fields.extend(OrgPart::ALL.map(Field::Org));
     fields
+}
+
+pub const MULTI_CSR: &str = include_str!("../../tests/fixtures/csr/multi.csr");
+
+/// The shipped catalogue of each provider.
+pub fn catalogues() -> Vec<Catalogue> {
+    [
+        include_str!("../../public/catalog/huawei.json"),
+        include_str!("../../public/catalog/gogetssl.json"),
+        include_str!("../../public/catalog/cpanel.json"),
+    ]
+    .into_iter()
+    .map(|json| Catalogue::from_json(json).expect("valid"))
+    .collect()
+}
+
+/// The Public Suffix List the app ships.
+pub fn suffixes() -> super::PublicSuffixList {
+    super::PublicSuffixList::parse(include_str!("../../public/data/public-suffix-icann.dat"))
+}
+
+/// A draft every provider accepts for `product` with `method` for every name (DNS for a
+/// wildcard name when `method` cannot prove one): split names, a job title, a separate
+/// technical contact and the whole organisation, so no provider lacks an answer.
+pub fn scenario_draft(product: &Product, method: DcvMethod) -> OrderDraft {
+    let wildcard = product.coverage == Coverage::Wildcard;
+    let mut others: Vec<&str> = Vec::new();
+    if product.is_multi() {
+        others.extend(["www.example.com", "api.example.com"]);
+        // One method for the whole certificate (Huawei) must prove every name.
+        let one_method = !product.provider.method_per_name();
+        if product.coverage.allows_wildcards() && (!one_method || method.works_for_wildcards()) {
+            others.push("*.example.com");
+        }
+    }
+    let primary = if wildcard {
+        "*.example.com"
+    } else {
+        "shop.example.com"
+    };
+    let mut draft = OrderDraft {
+        product_id: product.id.clone(),
+        domain: primary.into(),
+        other_names: others.join("\n"),
+        csr: if wildcard { WILDCARD_CSR } else { MULTI_CSR }.into(),
+        method: method.slug().into(),
+        applicant: ContactDraft {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            title: "Director".into(),
+            ..ada()
+        },
+        tech_differs: true,
+        tech: ContactDraft {
+            name: "Charles Babbage".into(),
+            first_name: "Charles".into(),
+            last_name: "Babbage".into(),
+            title: "Engineer".into(),
+            phone: "+44 20 7946 0959".into(),
+            email: "charles@example.com".into(),
+        },
+        organisation: OrganisationDraft {
+            unit: "Web Services".into(),
+            street: "1 Example Street".into(),
+            postal_code: "SW1A 1AA".into(),
+            phone: "+44 20 7946 0000".into(),
+            duns: "15-048-3782".into(),
+            ..acme()
+        },
+        agree_privacy: true,
+        ..OrderDraft::default()
+    };
+    for name in std::iter::once(primary).chain(others) {
+        let wildcard_name = name.starts_with("*.");
+        let own = if wildcard_name && !method.works_for_wildcards() {
+            DcvMethod::Dns
+        } else {
+            method
+        };
+        draft.methods.insert(name.into(), own.slug().into());
+        if own == DcvMethod::Email {
+            draft
+                .approvers
+                .insert(name.into(), "admin@example.com".into());
+        }
+    }
+    draft
+}
+
+/// Every (product, method) pair the shipped catalogues offer, validated into an order.
+pub fn scenarios() -> Vec<super::ValidatedOrder> {
+    let list = suffixes();
+    let rules = super::Rules::basic(TODAY).with_suffixes(&list);
+    let mut orders = Vec::new();
+    for catalogue in catalogues() {
+        for product in &catalogue.products {
+            for method in &product.methods {
+                let draft = scenario_draft(product, *method);
+                match super::validate(&draft, product, &rules) {
+                    Ok(order) => orders.push(order),
+                    Err(errors) => panic!("{} {method:?}: {errors:?}", product.id),
+                }
+            }
+        }
+    }
+    orders
 }

@@ -627,9 +627,70 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_catalogue_is_valid_and_offers_every_level_and_coverage() {
-        let json = include_str!("../../public/catalog/huawei.json");
-        let catalogue = Catalogue::from_json(json).expect("shipped catalogue parses");
+    fn every_shipped_catalogue_is_valid_and_offers_every_level_and_coverage() {
+        for (json, provider) in [
+            (
+                include_str!("../../public/catalog/huawei.json"),
+                Provider::Huawei,
+            ),
+            (
+                include_str!("../../public/catalog/gogetssl.json"),
+                Provider::GoGetSsl,
+            ),
+            (
+                include_str!("../../public/catalog/cpanel.json"),
+                Provider::Cpanel,
+            ),
+        ] {
+            let catalogue = Catalogue::from_json(json).expect("shipped catalogue parses");
+            assert_eq!(catalogue.provider, provider);
+            assert_offers_every_shape(&catalogue);
+        }
+    }
+
+    #[test]
+    fn every_cpanel_product_is_priced_by_the_name() {
+        let catalogue =
+            Catalogue::from_json(include_str!("../../public/catalog/cpanel.json")).expect("parses");
+        for product in &catalogue.products {
+            let unit = product.unit_price.expect("priced by the name");
+            // The seed's example: product 143, two names, price 6.
+            if product.type_code == "143" {
+                assert_eq!(unit.total(2, 0), 600);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cpanel_product_without_a_price_per_name_is_refused() {
+        let json = r#"{"provider":"cpanel","products":[{"id":"a","name":"A","brand":"SECTIGO","cert_type":"143","level":"DV","domain_type":"SINGLE_DOMAIN","months":12,"validation_methods":["HTTP"]}]}"#;
+        assert!(refusal(json).contains("price_per_name"));
+    }
+
+    #[test]
+    fn a_product_covering_wildcards_needs_a_wildcard_price_when_priced_by_the_name() {
+        let json = r#"{"provider":"cpanel","products":[{"id":"a","name":"A","brand":"SECTIGO","cert_type":"143","level":"DV","domain_type":"WILDCARD","months":12,"validation_methods":["DNS"],"price_per_name":"3"}]}"#;
+        assert!(refusal(json).contains("price_per_wildcard"));
+    }
+
+    #[test]
+    fn prices_are_read_to_the_cent_and_anything_else_is_refused() {
+        for (raw, expected) in [
+            ("3", Some(300)),
+            ("3.5", Some(350)),
+            ("3.05", Some(305)),
+            ("120.00", Some(12_000)),
+            ("3.005", None),
+            ("-3", None),
+            ("3,50", None),
+            ("", None),
+            (".5", None),
+        ] {
+            assert_eq!(cents(raw), expected, "{raw:?}");
+        }
+    }
+
+    fn assert_offers_every_shape(catalogue: &Catalogue) {
         for level in [Level::Dv, Level::Ov, Level::Ev] {
             assert!(
                 catalogue.products.iter().any(|p| p.level == level),

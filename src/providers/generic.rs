@@ -353,3 +353,94 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         not_after: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::order::fixtures::scenarios;
+    use serde_json::Value;
+
+    fn endpoint() -> Endpoint {
+        Endpoint {
+            base_url: "https://proxy.example/api/".into(),
+            token: Some("secret-token".into()),
+        }
+    }
+
+    #[test]
+    fn every_scenario_is_one_json_order_with_the_primary_first() {
+        for order in scenarios() {
+            let body: Value = serde_json::from_str(&order_json(&order)).expect("JSON");
+            assert_eq!(body["format"], FORMAT);
+            let names = body["names"].as_array().expect("names");
+            assert_eq!(names.len(), order.names().count());
+            assert_eq!(names[0]["primary"], true);
+            assert_eq!(names[0]["name"], order.primary.name.to_string());
+            assert!(names[1..].iter().all(|n| n["primary"] == false));
+            assert_eq!(
+                body["organisation"].is_null(),
+                order.validation.organisation().is_none()
+            );
+            assert!(body.get("contacts").is_some(), "always present");
+        }
+    }
+
+    #[test]
+    fn the_order_carries_its_idempotency_key_and_a_masked_bearer_token() {
+        let order = scenarios().remove(0);
+        let request = order_request(&order, &endpoint(), "0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10");
+        assert_eq!(request.url, "https://proxy.example/api/orders");
+        let header = |name: &str| {
+            request
+                .headers
+                .iter()
+                .find(|h| h.name == name)
+                .map(|h| h.value.clone())
+        };
+        assert_eq!(
+            header("Idempotency-Key").as_deref(),
+            Some("0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10")
+        );
+        assert_eq!(
+            header("Authorization").as_deref(),
+            Some("Bearer secret-token")
+        );
+        assert!(!request.masked().contains("secret-token"));
+    }
+
+    #[test]
+    fn an_answer_gives_ids_checkout_and_every_kind_of_instruction() {
+        let body = r#"{"order_id":"G-1","status":"pending_validation","certificate_id":"C-9","checkout_url":"https://pay.example/1",
+            "instructions":[{"name":"a.example.com","method":"dns","record":{"name":"_dnsauth.a.example.com","type":"TXT","value":"v"}},
+            {"name":"b.example.com","method":"http","file":{"url":"http://b.example.com/.well-known/pki-validation/x.txt","content":"c"}},
+            {"name":"c.example.com","method":"email","email":"admin@example.com"}]}"#;
+        let placed = parse_order(201, body).expect("placed");
+        assert_eq!(placed.order_id, "G-1");
+        assert_eq!(placed.cert_id.as_deref(), Some("C-9"));
+        assert_eq!(
+            placed.checkout_url.as_deref(),
+            Some("https://pay.example/1")
+        );
+        assert_eq!(placed.instructions.len(), 3);
+        let report = parse_status(200, body).expect("status");
+        assert!(report.pending);
+        let issued =
+            parse_status(200, &body.replace("pending_validation", "issued")).expect("status");
+        assert!(!issued.pending && issued.instructions.is_empty());
+        let odd =
+            parse_status(200, &body.replace("pending_validation", "on_hold")).expect("status");
+        assert!(odd.text.contains("on_hold"));
+    }
+
+    #[test]
+    fn an_error_answer_gives_its_code_message_and_field() {
+        let err = parse_order(422, r#"{"error":{"code":"idempotency_mismatch","message":"Key reused","field":"/names/0"}}"#)
+            .expect_err("error");
+        assert_eq!(err.code.as_deref(), Some("idempotency_mismatch"));
+        assert_eq!(err.message, "Key reused (at /names/0)");
+        assert!(parse_order(502, "<html>Bad gateway</html>")
+            .expect_err("html")
+            .message
+            .contains("Bad gateway"));
+    }
+}

@@ -499,3 +499,308 @@ pub fn form_pairs(body: &str) -> BTreeMap<String, String> {
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::order::fixtures::{catalogues, scenario_draft, suffixes, TODAY};
+    use crate::order::{validate, DcvMethod, Provider, Rules};
+
+    const SEED_ANSWER: &str = r#"{
+  "approver_method": {
+    "http": {
+      "link": "http:\/\/demo.gogetssl.com\/.well-known\/pki-validation\/37D0C93EE263FF9EEEA799215A9C3225.txt",
+      "filename": "37D0C93EE263FF9EEEA799215A9C3225.txt",
+      "content": "D30C576BF9EB30A75211CB799848EE5CABFCE3D8EE13212A57C9B7E42EF9BAA2\r\nCOMODOCA.COM\r\nt0827792001533920169"
+     }
+  },
+  "order_id": 783956,
+  "invoice_id": 574941,
+  "order_status": "active",
+  "success": true,
+  "order_amount": 0,
+  "currency": "EUR",
+  "tax": "0.00",
+  "tax_rate": "21%"
+}"#;
+
+    fn endpoint() -> Endpoint {
+        Endpoint {
+            base_url: "https://my.gogetssl.com/api".into(),
+            token: Some("k3y&with=odd/chars".into()),
+        }
+    }
+
+    fn order(product_id: &str, method: DcvMethod) -> ValidatedOrder {
+        let catalogue = catalogues()
+            .into_iter()
+            .find(|c| c.provider == Provider::GoGetSsl)
+            .expect("shipped");
+        let product = catalogue.find(product_id).expect("product");
+        let list = suffixes();
+        validate(
+            &scenario_draft(product, method),
+            product,
+            &Rules::basic(TODAY).with_suffixes(&list),
+        )
+        .expect("valid")
+    }
+
+    fn fields(request: &PreparedRequest) -> BTreeMap<String, String> {
+        form_pairs(request.body.as_deref().unwrap_or_default())
+    }
+
+    #[test]
+    fn the_seed_answer_parses_to_its_order_amount_and_validation_file() {
+        let placed = parse_order(200, SEED_ANSWER, "demo.gogetssl.com").expect("success");
+        assert_eq!(placed.order_id, "783956");
+        assert_eq!(placed.amount.as_deref(), Some("0 EUR"));
+        assert_eq!(
+            placed.instructions,
+            [Instruction::File {
+                domain: "demo.gogetssl.com".into(),
+                url: "http://demo.gogetssl.com/.well-known/pki-validation/37D0C93EE263FF9EEEA799215A9C3225.txt".into(),
+                content: "D30C576BF9EB30A75211CB799848EE5CABFCE3D8EE13212A57C9B7E42EF9BAA2\r\nCOMODOCA.COM\r\nt0827792001533920169".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn an_error_in_an_http_200_is_a_failure_with_its_code_and_description() {
+        let body = r#"{"error":true,"message":"115","description":"Wildcard CSR must have an asterisk in its common name"}"#;
+        let err = parse_order(200, body, "example.com").expect_err("error");
+        assert_eq!(err.code.as_deref(), Some("115"));
+        assert!(err.message.contains("asterisk"));
+        assert!(parse_status(200, body).is_err());
+        assert!(parse_check(200, body).is_err());
+    }
+
+    #[test]
+    fn a_gateway_page_is_reported_not_parsed() {
+        let err = parse_order(502, "<html>Bad gateway</html>", "example.com").expect_err("html");
+        assert!(err.message.contains("Bad gateway"));
+        assert!(parse_order(500, r#"{"success":true}"#, "a.example").is_err());
+    }
+
+    #[test]
+    fn the_order_is_a_form_post_with_the_key_in_the_query_and_masked_when_shown() {
+        let request = order_request(
+            &order("positivessl", DcvMethod::Dns),
+            &endpoint(),
+            Options::default(),
+        );
+        assert_eq!(request.method, Method::Post);
+        assert!(request
+            .url
+            .starts_with("https://my.gogetssl.com/api/orders/add_ssl_order/?auth_key="));
+        assert_eq!(
+            request.query_param("auth_key").as_deref(),
+            Some("k3y&with=odd/chars")
+        );
+        assert_eq!(
+            request.headers[0].value,
+            "application/x-www-form-urlencoded"
+        );
+        let shown = request.masked();
+        assert!(
+            !shown.contains("k3y") && !shown.contains("odd%2Fchars"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_proxy_without_a_key_gets_no_auth_key() {
+        let proxy = Endpoint {
+            base_url: "/proxy".into(),
+            token: None,
+        };
+        let request = order_request(
+            &order("positivessl", DcvMethod::Dns),
+            &proxy,
+            Options::default(),
+        );
+        assert_eq!(request.url, "/proxy/orders/add_ssl_order/");
+    }
+
+    #[test]
+    fn a_dv_single_order_sends_exactly_the_documented_dv_fields() {
+        let request = order_request(
+            &order("positivessl", DcvMethod::Http),
+            &endpoint(),
+            Options::default(),
+        );
+        let sent = fields(&request);
+        let keys: Vec<&str> = sent.keys().map(String::as_str).collect();
+        let mut expected = vec![
+            "product_id",
+            "period",
+            "csr",
+            "server_count",
+            "webserver_type",
+            "dcv_method",
+            "admin_firstname",
+            "admin_lastname",
+            "admin_phone",
+            "admin_title",
+            "admin_email",
+            "tech_firstname",
+            "tech_lastname",
+            "tech_phone",
+            "tech_title",
+            "tech_email",
+            "signature_hash",
+        ];
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(sent["product_id"], "45");
+        assert_eq!(sent["period"], "12");
+        assert_eq!(sent["server_count"], "-1");
+        assert_eq!(sent["dcv_method"], "http");
+        assert_eq!(sent["admin_firstname"], "Ada");
+        assert_eq!(sent["tech_email"], "charles@example.com");
+        assert_eq!(sent["signature_hash"], "SHA2");
+    }
+
+    #[test]
+    fn email_validation_names_the_primarys_approver() {
+        let sent = fields(&order_request(
+            &order("positivessl", DcvMethod::Email),
+            &endpoint(),
+            Options::default(),
+        ));
+        assert_eq!(sent["dcv_method"], "email");
+        assert_eq!(sent["approver_email"], "admin@example.com");
+    }
+
+    #[test]
+    fn a_multi_domain_order_lists_the_other_names_with_one_approver_entry_each() {
+        let sent = fields(&order_request(
+            &order("sectigo-ov-multi-wildcard", DcvMethod::Http),
+            &endpoint(),
+            Options::default(),
+        ));
+        let names: Vec<&str> = sent["dns_names"].split(',').collect();
+        assert_eq!(
+            names,
+            ["www.example.com", "api.example.com", "*.example.com"]
+        );
+        assert!(!names.contains(&"shop.example.com"), "never the primary");
+        // The wildcard cannot be proved by a file, so it is validated by DNS.
+        assert_eq!(sent["approver_emails"], "http,http,dns");
+    }
+
+    #[test]
+    fn ov_orders_carry_the_organisation_and_ev_orders_omit_the_ov_only_fields() {
+        let ov = fields(&order_request(
+            &order("sectigo-ov", DcvMethod::Dns),
+            &endpoint(),
+            Options::default(),
+        ));
+        for key in [
+            "admin_organization",
+            "admin_addressline1",
+            "admin_city",
+            "admin_country",
+            "admin_fax",
+            "tech_organization",
+            "tech_city",
+            "tech_country",
+            "org_name",
+            "org_division",
+            "org_addressline1",
+            "org_city",
+            "org_country",
+            "org_phone",
+            "org_postalcode",
+            "org_region",
+            "org_duns",
+        ] {
+            assert!(ov.contains_key(key), "{key}");
+        }
+        assert_eq!(ov["org_division"], "Web Services");
+        assert_eq!(ov["org_country"], "GB");
+        let ev = fields(&order_request(
+            &order("sectigo-ev", DcvMethod::Dns),
+            &endpoint(),
+            Options::default(),
+        ));
+        assert!(!ev.contains_key("admin_fax"));
+        assert!(ev.contains_key("org_name"));
+        let dv = fields(&order_request(
+            &order("positivessl", DcvMethod::Dns),
+            &endpoint(),
+            Options::default(),
+        ));
+        assert!(!dv.keys().any(|k| k.starts_with("org_")));
+    }
+
+    #[test]
+    fn the_check_is_the_same_order_with_test_y() {
+        let order = order("positivessl", DcvMethod::Dns);
+        let check = fields(&check_request(&order, &endpoint(), Options::default()));
+        let mut real = fields(&order_request(&order, &endpoint(), Options::default()));
+        real.insert("test".into(), "Y".into());
+        assert_eq!(check, real);
+        assert_eq!(
+            parse_check(200, r#"{"success":true,"order_amount":8}"#)
+                .expect("ok")
+                .as_deref(),
+            Some("8")
+        );
+    }
+
+    #[test]
+    fn dns_records_are_split_into_name_type_and_value() {
+        assert_eq!(
+            dns_instruction(
+                "example.com",
+                "_abc.example.com. 3600 IN CNAME def.sectigo.com."
+            ),
+            Instruction::Dns {
+                domain: "example.com".into(),
+                name: "_abc.example.com.".into(),
+                record_type: "CNAME".into(),
+                value: "def.sectigo.com.".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn status_reads_each_sans_state_and_instructions_until_active() {
+        let body = r#"{"order_id":"1","status":"processing","domain":"shop.example.com",
+            "approver_method":{"dns":{"record":"_a.shop.example.com. CNAME b.sectigo.com."}},
+            "san":[{"san_name":"www.example.com","status":"2","validation":{"email":"admin@example.com"}}]}"#;
+        let report = parse_status(200, body).expect("ok");
+        assert!(report.pending);
+        assert_eq!(
+            report.checks,
+            [("www.example.com".to_string(), "validated".to_string())]
+        );
+        assert_eq!(report.instructions.len(), 2);
+        let issued = parse_status(200, &body.replace("processing", "active")).expect("ok");
+        assert!(!issued.pending && issued.instructions.is_empty());
+        let odd = parse_status(200, &body.replace("processing", "on_hold")).expect("ok");
+        assert!(odd.text.contains("on_hold"));
+    }
+
+    #[test]
+    fn every_documented_status_has_words() {
+        for status in [
+            "active",
+            "cancelled",
+            "expired",
+            "incomplete",
+            "new_order",
+            "unpaid",
+            "pending",
+            "processing",
+            "reissue",
+            "rejected",
+        ] {
+            assert!(
+                !describe(status).0.contains("reported by the provider"),
+                "{status}"
+            );
+        }
+    }
+}
