@@ -106,7 +106,7 @@ pub fn scenario_draft(product: &Product, method: DcvMethod) -> OrderDraft {
         // One method for the whole certificate (Huawei) must prove every name.
         let one_method = !product.provider.method_per_name();
         if product.coverage.allows_wildcards() && (!one_method || method.works_for_wildcards()) {
-            others.push("*.example.com");
+            others.push("*.api.example.com");
         }
     }
     let primary = if wildcard {

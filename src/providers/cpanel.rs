@@ -117,8 +117,20 @@ fn price_value(cents: u64) -> Value {
     }
 }
 
+/// The encoding actually used: only cPanel's wizard form carries a method per name, and the
+/// others mean HTTP validation, so an order with any name validated by DNS (every wildcard
+/// name is) is written in the wizard form whatever the setting.
+pub fn encoding_for(order: &ValidatedOrder, setting: SubjectNames) -> SubjectNames {
+    if order.names().any(|n| n.dcv == Dcv::Dns) {
+        SubjectNames::Wizard
+    } else {
+        setting
+    }
+}
+
 /// The `certificate` JSON for the order.
-pub fn certificate_json(order: &ValidatedOrder, encoding: SubjectNames) -> String {
+pub fn certificate_json(order: &ValidatedOrder, setting: SubjectNames) -> String {
+    let encoding = encoding_for(order, setting);
     let names: Vec<_> = order.names().collect();
     let wildcards = names.iter().filter(|n| n.name.is_wildcard()).count();
     let price = order.product.unit_price.map_or(Value::Null, |unit| {
@@ -322,42 +334,72 @@ pub fn parse_order(
 }
 
 /// The checks `get_certificate_status_details` reports, with names a person understands.
-const CHECKS: [(&str, &str); 5] = [
+const CHECKS: [(&str, &str); 7] = [
     ("csrStatus", "Certificate request"),
     ("dcvStatus", "Domain control"),
+    ("validationStatus", "Validation"),
+    ("organizationValidationStatus", "Organisation check"),
     ("brandValStatus", "Brand review"),
     ("ovCallbackStatus", "Organisation call-back"),
     ("evClickThroughStatus", "EV agreement"),
 ];
 
+fn state_words(state: &str) -> Option<String> {
+    match state {
+        "completed" => Some("done".into()),
+        "not-completed" => Some("not yet done".into()),
+        "in-progress" => Some("in progress".into()),
+        "not-applicable" | "not applicable" => None,
+        other => Some(other.to_string()),
+    }
+}
+
 pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderError> {
     let data = data_of(status, body)?;
+    // Current cPanel nests the checks in `status_details`; older answers put them in `data`.
+    let details = data.get("status_details").unwrap_or(&data);
     let mut checks = Vec::new();
     let mut open = false;
     for (key, label) in CHECKS {
-        let Some(state) = data.get(key).and_then(Value::as_str) else {
+        let Some(state) = details.get(key).and_then(Value::as_str) else {
             continue;
         };
-        let words = match state {
-            "completed" => "done".to_string(),
-            "not-completed" => "not yet done".to_string(),
-            "in-progress" => "in progress".to_string(),
-            "not-applicable" => continue,
-            other => other.to_string(),
-        };
-        open |= state != "completed";
-        checks.push((label.to_string(), words));
+        if let Some(words) = state_words(state) {
+            open |= state != "completed";
+            checks.push((label.to_string(), words));
+        }
     }
-    let text = if checks.is_empty() {
+    for domain in data
+        .get("domain_details")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let (Some(name), Some(state)) = (
+            domain.get("domain").and_then(Value::as_str),
+            domain.get("status").and_then(Value::as_str),
+        ) {
+            checks.push((
+                name.to_string(),
+                state.to_ascii_lowercase().replace('_', " "),
+            ));
+        }
+    }
+    let certificate = details.get("certificateStatus").and_then(Value::as_str);
+    let issued = match certificate {
+        Some(state) => state == "completed",
+        None => !open && !checks.is_empty(),
+    };
+    let text = if issued {
+        "Issued: cPanel installs the certificate".to_string()
+    } else if checks.is_empty() {
         "Status not reported yet".to_string()
-    } else if open {
-        "Being validated: see each check below".to_string()
     } else {
-        "Validated: the certificate is issued and cPanel installs it".to_string()
+        "Being validated: see each check below".to_string()
     };
     Ok(StatusReport {
         text,
-        pending: open || checks.is_empty(),
+        pending: !issued,
         checks,
         instructions: Vec::new(),
         not_after: None,
@@ -454,7 +496,7 @@ mod tests {
     #[test]
     fn wildcard_names_cost_their_own_price() {
         let order = order("cpanel-dv-multi", DcvMethod::Http);
-        // Three names at 3.00 and *.example.com at 50.00.
+        // Three names at 3.00 and *.api.example.com at 50.00.
         assert_eq!(
             certificate(&order_request(&order, &endpoint(), &Options::default()))["price"],
             59
@@ -463,7 +505,7 @@ mod tests {
 
     #[test]
     fn each_subject_name_encoding_is_written_as_documented() {
-        let order = order("cpanel-dv-single", DcvMethod::Dns);
+        let order = order("cpanel-dv-single", DcvMethod::Http);
         let names = |encoding| {
             certificate(&order_request(
                 &order,
@@ -485,7 +527,7 @@ mod tests {
         );
         assert_eq!(
             names(SubjectNames::Wizard),
-            r#"[{"dcv_method":"dns","name":"shop.example.com","type":"dNSName"}]"#
+            r#"[{"dcv_method":"http","name":"shop.example.com","type":"dNSName"}]"#
         );
     }
 
@@ -573,6 +615,36 @@ mod tests {
             .expect_err("html")
             .message
             .contains("Access denied"));
+    }
+
+    #[test]
+    fn dns_validation_is_written_in_the_only_form_that_can_say_so() {
+        let order = order("cpanel-dv-wildcard", DcvMethod::Dns);
+        let names = certificate(&order_request(&order, &endpoint(), &Options::default()))
+            ["subject_names"]
+            .to_string();
+        assert_eq!(
+            names,
+            r#"[{"dcv_method":"dns","name":"*.example.com","type":"dNSName"}]"#
+        );
+    }
+
+    #[test]
+    fn nested_status_details_and_domain_states_are_read() {
+        let body = |cert: &str| {
+            format!(
+                r#"{{"result":{{"status":1,"messages":["Not paid yet."],"data":{{"actionUrls":{{}},
+                "domain_details":[{{"domain":"shop.example.com","status":"NOTVALIDATED"}}],
+                "status_details":{{"certificateStatus":"{cert}","csrStatus":"completed","dcvStatus":"not-completed","evClickThroughStatus":"not applicable"}}}}}}}}"#
+            )
+        };
+        let open = parse_status(200, &body("not-completed")).expect("ok");
+        assert!(open.pending);
+        assert!(open
+            .checks
+            .contains(&("shop.example.com".to_string(), "notvalidated".to_string())));
+        assert!(!open.checks.iter().any(|(label, _)| label == "EV agreement"));
+        assert!(!parse_status(200, &body("completed")).expect("ok").pending);
     }
 
     #[test]

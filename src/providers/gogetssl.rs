@@ -682,7 +682,7 @@ mod tests {
         let names: Vec<&str> = sent["dns_names"].split(',').collect();
         assert_eq!(
             names,
-            ["www.example.com", "api.example.com", "*.example.com"]
+            ["www.example.com", "api.example.com", "*.api.example.com"]
         );
         assert!(!names.contains(&"shop.example.com"), "never the primary");
         // The wildcard cannot be proved by a file, so it is validated by DNS.

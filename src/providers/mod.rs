@@ -1,6 +1,8 @@
 //! Provider adapters: pure functions from a validated order to the exact HTTP requests,
 //! and from the provider's answers to outcomes. No I/O happens here.
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod contract;
 pub mod cpanel;
 pub mod generic;
 pub mod gogetssl;

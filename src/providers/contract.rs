@@ -1,0 +1,221 @@
+//! One contract, run against every adapter: for every product of every shipped catalogue and
+//! every validation method it offers, the request the adapter builds is accepted by the
+//! sandbox of its API, and the answer parses to IDs and the steps the person must take.
+
+use super::{cpanel, generic, gogetssl, huawei, Endpoint, Instruction, Method, PreparedRequest};
+use crate::order::fixtures::scenarios;
+use crate::order::{Dcv, Provider, ValidatedOrder};
+use axum::body::Body;
+use axum::http::Request;
+use axum::Router;
+use http_body_util::BodyExt;
+use std::time::Duration;
+use tower::ServiceExt;
+
+const TOKEN: &str = "contract-token-0123456789abcdef0123";
+
+fn sandbox() -> Router {
+    ssl_order_server::app(&ssl_order_server::Config {
+        issue_delay: Duration::from_secs(3600),
+        ..ssl_order_server::Config::new("/nonexistent")
+    })
+}
+
+/// Sends a prepared request through the sandbox in process; answers status and body.
+async fn send(app: &Router, request: &PreparedRequest) -> (u16, String) {
+    let mut builder = Request::builder()
+        .method(match request.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        })
+        .uri(&request.url)
+        .header("host", "sandbox.test");
+    for header in &request.headers {
+        builder = builder.header(header.name, &header.value);
+    }
+    let body = request
+        .body
+        .clone()
+        .map(Body::from)
+        .unwrap_or_else(Body::empty);
+    let answer = app
+        .clone()
+        .oneshot(builder.body(body).expect("request"))
+        .await
+        .expect("infallible");
+    let status = answer.status().as_u16();
+    let bytes = answer.into_body().collect().await.expect("body").to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn endpoint(base: &str) -> Endpoint {
+    Endpoint {
+        base_url: base.into(),
+        token: Some(TOKEN.into()),
+    }
+}
+
+/// What an instruction for `name` must look like for the method chosen for it.
+fn proves(instruction: &Instruction, dcv: &Dcv) -> bool {
+    matches!(
+        (instruction, dcv),
+        (Instruction::Dns { .. }, Dcv::Dns)
+            | (Instruction::File { .. }, Dcv::Http | Dcv::Https)
+            | (Instruction::Email { .. }, Dcv::Email(_))
+    )
+}
+
+/// Every name has exactly the instruction its method calls for.
+fn assert_instructions(order: &ValidatedOrder, instructions: &[Instruction], label: &str) {
+    for name in order.names() {
+        let wanted = name.name.to_string();
+        let found: Vec<_> = instructions
+            .iter()
+            .filter(|i| i.domain() == wanted)
+            .collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "{label}: one instruction for {wanted}: {instructions:?}"
+        );
+        assert!(
+            proves(found[0], &name.dcv),
+            "{label}: {wanted} {:?} got {:?}",
+            name.dcv,
+            found[0]
+        );
+    }
+}
+
+fn label(order: &ValidatedOrder) -> String {
+    format!("{} {:?}", order.product.id, order.primary.dcv.method())
+}
+
+fn of(provider: Provider) -> Vec<ValidatedOrder> {
+    scenarios()
+        .into_iter()
+        .filter(|o| o.product.provider == provider)
+        .collect()
+}
+
+#[tokio::test]
+async fn huawei_buys_applies_and_reports_dns_records() {
+    let app = sandbox();
+    let endpoint = endpoint("/sandbox/huawei");
+    let orders = of(Provider::Huawei);
+    assert!(orders.len() >= 9);
+    for order in orders {
+        let label = label(&order);
+        let (status, body) = send(&app, &huawei::buy_request(&order, &endpoint)).await;
+        let bought =
+            huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("{label}: buy {e}"));
+        let cert = &bought.cert_ids[0];
+        let (status, body) = send(&app, &huawei::apply_request(&order, cert, &endpoint)).await;
+        huawei::parse_apply(status, &body).unwrap_or_else(|e| panic!("{label}: apply {e}"));
+        let (status, body) = send(&app, &huawei::details_request(cert, &endpoint)).await;
+        let details =
+            huawei::parse_details(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_eq!(details.id, cert.as_str());
+        let report = details.report();
+        assert!(report.pending, "{label}: still being checked");
+        if order.primary.dcv == Dcv::Dns {
+            assert_instructions(&order, &report.instructions, &label);
+        } else {
+            assert!(
+                report.instructions.is_empty(),
+                "{label}: DNS records only for DNS"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn gogetssl_orders_and_reports_each_names_validation() {
+    let app = sandbox();
+    let endpoint = endpoint("/sandbox/gogetssl");
+    let options = gogetssl::Options::default();
+    let orders = of(Provider::GoGetSsl);
+    assert!(orders.len() >= 8);
+    for order in orders {
+        let label = label(&order);
+        let primary = order.primary.name.to_string();
+        let (status, body) = send(&app, &gogetssl::check_request(&order, &endpoint, options)).await;
+        gogetssl::parse_check(status, &body).unwrap_or_else(|e| panic!("{label}: check {e}"));
+        let (status, body) = send(&app, &gogetssl::order_request(&order, &endpoint, options)).await;
+        let placed = gogetssl::parse_order(status, &body, &primary)
+            .unwrap_or_else(|e| panic!("{label}: order {e}"));
+        assert!(!placed.order_id.is_empty(), "{label}");
+        assert_instructions(&order, &placed.instructions, &label);
+        let (status, body) =
+            send(&app, &gogetssl::status_request(&placed.order_id, &endpoint)).await;
+        let report =
+            gogetssl::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: status {e}"));
+        assert!(report.pending, "{label}: {}", report.text);
+    }
+}
+
+#[tokio::test]
+async fn cpanel_requests_in_every_encoding_and_reports_the_checks() {
+    let app = sandbox();
+    // cPanel Store access tokens are UUIDs.
+    let endpoint = Endpoint {
+        base_url: "/sandbox/cpanel/cpsess0123456789/execute".into(),
+        token: Some("725431a1-d5bc-11e5-a28b-8b0e09a93f05".into()),
+    };
+    let orders = of(Provider::Cpanel);
+    assert!(orders.len() >= 7);
+    for encoding in [
+        cpanel::SubjectNames::Seed,
+        cpanel::SubjectNames::Pairs,
+        cpanel::SubjectNames::Wizard,
+    ] {
+        let options = cpanel::Options {
+            subject_names: encoding,
+            url_after_checkout: Some("https://panel.example.com/ssl".into()),
+            ..cpanel::Options::default()
+        };
+        for order in &orders {
+            let label = format!("{} {encoding:?}", label(order));
+            let (status, body) =
+                send(&app, &cpanel::order_request(order, &endpoint, &options)).await;
+            let placed = cpanel::parse_order(status, &body, order)
+                .unwrap_or_else(|e| panic!("{label}: {e}"));
+            assert!(!placed.order_id.is_empty(), "{label}");
+            assert!(placed.checkout_url.is_some(), "{label}");
+            let item = placed
+                .cert_id
+                .unwrap_or_else(|| panic!("{label}: no order item"));
+            assert_eq!(placed.instructions.len(), order.names().count());
+            let (status, body) =
+                send(&app, &cpanel::status_request(&item, &endpoint, &options)).await;
+            let report =
+                cpanel::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+            assert!(report.pending, "{label}: unpaid, so not issued");
+            assert!(!report.checks.is_empty(), "{label}: {body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_generic_format_places_every_order_once_per_key() {
+    let app = sandbox();
+    let endpoint = endpoint("/sandbox/generic");
+    let orders = scenarios();
+    for (i, order) in orders.iter().enumerate() {
+        let label = label(order);
+        let key = format!("contract-{i:04}-key");
+        let request = generic::order_request(order, &endpoint, &key);
+        let (status, body) = send(&app, &request).await;
+        let placed = generic::parse_order(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_instructions(order, &placed.instructions, &label);
+        // A retry with the same key is the same order, not a second one.
+        let (status, body) = send(&app, &request).await;
+        let again = generic::parse_order(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_eq!(again.order_id, placed.order_id, "{label}");
+        let (status, body) =
+            send(&app, &generic::status_request(&placed.order_id, &endpoint)).await;
+        let report =
+            generic::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert!(report.pending, "{label}");
+    }
+}
