@@ -3,17 +3,26 @@
 
 use crate::config::StorageKind;
 use crate::order::OrderDraft;
+use crate::providers::Instruction;
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "ssl-order:v1";
 
-/// A certificate that has been paid for. Kept until the application is accepted, so a
-/// failure or reload in between resumes at "apply" instead of buying again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An order the provider accepted. For Huawei, kept from the buy until the application is
+/// accepted, so a failure or reload in between resumes at "apply" instead of buying again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Purchase {
     pub order_id: String,
+    /// Huawei's certificate ID, cPanel's order item ID, a proxy's certificate ID; or empty.
     pub cert_id: String,
     pub applied: bool,
+    #[serde(default)]
+    pub checkout_url: Option<String>,
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// What the person must do, as the provider first said; status checks may update it.
+    #[serde(default)]
+    pub instructions: Vec<Instruction>,
 }
 
 /// Everything kept between visits. It holds no token and no private key.
@@ -27,6 +36,9 @@ pub struct SavedState {
     /// a certificate may have been bought. Set before the buy is sent, cleared once the
     /// answer is known, so even a closed tab cannot lead to a blind second purchase.
     pub buy_in_doubt: bool,
+    /// The `Idempotency-Key` of a generic-format order whose answer has not arrived: a
+    /// retry sends the same key, so the proxy cannot place the order twice.
+    pub order_key: Option<String>,
 }
 
 impl SavedState {
@@ -88,8 +100,10 @@ mod tests {
                 order_id: "CS1803192259ROA8U".into(),
                 cert_id: "scs1481110651012".into(),
                 applied: false,
+                ..Purchase::default()
             }),
             buy_in_doubt: true,
+            order_key: Some("0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10".into()),
         };
         assert_eq!(SavedState::from_json(&state.to_json()), Some(state));
     }

@@ -161,8 +161,10 @@ fn round_trip(draft: &OrderDraft) -> Option<OrderDraft> {
             order_id: "CS1".into(),
             cert_id: "scs1481110651012".into(),
             applied: false,
+            ..Purchase::default()
         }),
         buy_in_doubt: false,
+        order_key: Some("key-1".into()),
     };
     let restored = SavedState::from_json(&saved.to_json())?;
     (restored == saved).then_some(restored.draft)

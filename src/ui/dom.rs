@@ -47,3 +47,27 @@ pub fn today() -> crate::order::Day {
     let day = u8::try_from(now.get_date()).unwrap_or(1);
     (year, month, day)
 }
+
+/// A random UUID (v4) from the browser's CSPRNG. `randomUUID` needs a secure context; a page
+/// served over plain http elsewhere than localhost builds one from `getRandomValues`.
+pub fn random_uuid() -> String {
+    let Ok(crypto) = window().crypto() else {
+        return String::new();
+    };
+    if js_sys::Reflect::has(&crypto, &"randomUUID".into()).unwrap_or(false) {
+        return crypto.random_uuid();
+    }
+    let mut bytes = [0u8; 16];
+    let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}

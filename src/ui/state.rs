@@ -51,6 +51,8 @@ pub struct WizardState {
     pub buy_in_doubt: RwSignal<bool>,
     /// The person confirmed that the doubtful buy bought nothing, so buying again is safe.
     pub doubt_resolved: RwSignal<bool>,
+    /// See [`SavedState::order_key`].
+    pub order_key: StoredValue<Option<String>>,
     pub config: StoredValue<Config>,
     pub catalogue: StoredValue<Catalogue>,
     /// Guards against a second submission before the first has changed any signal.
@@ -153,6 +155,7 @@ impl WizardState {
             purchase: RwSignal::new(saved.purchase),
             buy_in_doubt: RwSignal::new(saved.buy_in_doubt),
             doubt_resolved: RwSignal::new(false),
+            order_key: StoredValue::new(saved.order_key),
             config: StoredValue::new(config),
             catalogue,
             in_flight: StoredValue::new(false),
@@ -262,6 +265,7 @@ impl WizardState {
             draft: self.draft.get(),
             purchase: self.purchase.get(),
             buy_in_doubt: self.buy_in_doubt.get(),
+            order_key: self.order_key.get_value(),
         }
     }
 
@@ -278,6 +282,7 @@ impl WizardState {
         self.purchase.set(None);
         self.buy_in_doubt.set(false);
         self.doubt_resolved.set(false);
+        self.order_key.set_value(None);
         self.submission.set(Submission::Idle);
         self.in_flight.set_value(false);
         self.go_to(Step::Product);

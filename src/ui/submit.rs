@@ -1,11 +1,15 @@
-//! Placing the order: buy, then apply, each step recorded before the next is tried.
+//! Placing the order, in the configured API's own steps, each recorded before the next.
+//!
+//! Huawei: buy, then apply. GoGetSSL, cPanel and the generic format: one request. A request
+//! whose answer never came may have placed the order; the wizard never repeats one blindly.
 
-use super::dom::focus_later;
+use super::dom::{focus_later, random_uuid};
 use super::state::{Failure, Submission, WizardState};
 use crate::draft_store::Purchase;
 use crate::order::{OrderDraft, Step, ValidatedOrder};
 use crate::providers::huawei::{self, CertId};
-use crate::transport;
+use crate::providers::{cpanel, generic, gogetssl, Api, Placed, PreparedRequest, ProviderError};
+use crate::transport::{self, TransportError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,24 +30,143 @@ pub fn submit(wizard: WizardState) {
             return;
         }
     };
+    let api = wizard.config.with_value(|c| c.api);
     let buying = wizard.purchase.with_untracked(Option::is_none);
     if buying && wizard.buy_in_doubt.get_untracked() && !wizard.doubt_resolved.get_untracked() {
         wizard.submission.set(Submission::Failed(Failure {
-            summary: "Check for the earlier purchase first".into(),
-            detail: "An earlier attempt to buy this certificate got no answer, so it may have gone through.".into(),
-            next_step: "Look in the certificate list of your Huawei Cloud console. If no certificate was bought, tick the box above and submit again.".into(),
+            summary: "Check for the earlier order first".into(),
+            detail:
+                "An earlier attempt to place this order got no answer, so it may have gone through."
+                    .into(),
+            next_step: format!(
+                "Look in {}. If nothing was ordered, tick the box above and submit again.",
+                api.where_to_check()
+            ),
         }));
         focus_later(DOUBT_CHECKBOX.into());
         return;
     }
     wizard.in_flight.set_value(true);
     spawn_local(async move {
-        place(wizard, order).await;
+        match api {
+            Api::Huawei => buy_and_apply(wizard, order).await,
+            _ => place_at_once(wizard, api, order).await,
+        }
         wizard.in_flight.try_set_value(false);
     });
 }
 
-async fn place(wizard: WizardState, order: ValidatedOrder) {
+/// The message for a request that got no answer at all.
+fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
+    let next_step = if key_kept {
+        "Nothing you typed is lost. Submit again: the same order key is sent, so the order cannot be placed twice.".to_string()
+    } else {
+        format!(
+            "Nothing you typed is lost. The provider may or may not have received the order: check {} before trying again, so that you do not pay twice.",
+            api.where_to_check()
+        )
+    };
+    Failure {
+        summary: "We could not confirm the order".into(),
+        detail: err.to_string(),
+        next_step,
+    }
+}
+
+/// A refusal bought nothing; a server-side failure may have bought something.
+fn refused(api: Api, err: &ProviderError, in_doubt: bool) -> Failure {
+    let mut failure = Failure::from_provider("The provider did not accept the order", err);
+    if in_doubt {
+        failure.summary = "We could not confirm the order".into();
+        failure.next_step = format!(
+            "{} The provider may still have placed it: check {} before trying again.",
+            failure.next_step,
+            api.where_to_check()
+        );
+    }
+    failure
+}
+
+/// The page's own address without query or fragment, where cPanel's checkout returns to.
+fn this_page() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    Some(href[..end].to_string())
+}
+
+async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
+    let config = wizard.config.get_value();
+    let endpoint = &config.endpoint;
+    let key = match api {
+        Api::Generic => Some(wizard.order_key.get_value().unwrap_or_else(random_uuid)),
+        _ => None,
+    };
+    let request: PreparedRequest = match (api, &key) {
+        (Api::Generic, Some(key)) => generic::order_request(&order, endpoint, key),
+        (Api::Cpanel, _) => {
+            let mut options = config.cpanel.clone();
+            if options.url_after_checkout.is_none() {
+                options.url_after_checkout = this_page();
+            }
+            cpanel::order_request(&order, endpoint, &options)
+        }
+        _ => gogetssl::order_request(&order, endpoint, config.gogetssl),
+    };
+    wizard
+        .submission
+        .set(Submission::Busy("Placing the order…"));
+    // Written ahead: if no answer ever arrives, the next attempt must not place a second order.
+    wizard.order_key.set_value(key.clone());
+    wizard.buy_in_doubt.set(key.is_none());
+    wizard.doubt_resolved.set(false);
+    wizard.save();
+    let answer = match transport::send(&request, config.timeout_ms).await {
+        Ok(answer) => answer,
+        Err(err) => return fail(wizard, no_answer(api, &err, key.is_some())),
+    };
+    let outcome = match api {
+        Api::GoGetSsl => {
+            gogetssl::parse_order(answer.status, &answer.body, &order.primary.name.to_string())
+        }
+        Api::Cpanel => cpanel::parse_order(answer.status, &answer.body, &order),
+        _ => generic::parse_order(answer.status, &answer.body),
+    };
+    match outcome {
+        Ok(placed) => {
+            wizard.buy_in_doubt.set(false);
+            wizard.order_key.set_value(None);
+            finish(wizard, purchase_of(placed));
+        }
+        Err(err) => {
+            let server_side = err.status >= 500;
+            let mismatch = err.code.as_deref() == Some("idempotency_mismatch");
+            if key.is_some() && !server_side {
+                // The proxy refused the order, or refused a changed order under an old key
+                // whose first attempt may have gone through: then the person must check.
+                wizard.order_key.set_value(None);
+                wizard.buy_in_doubt.set(mismatch);
+            } else {
+                wizard.buy_in_doubt.set(key.is_none() && server_side);
+            }
+            wizard.save();
+            let in_doubt = (key.is_none() && server_side) || mismatch;
+            fail(wizard, refused(api, &err, in_doubt));
+        }
+    }
+}
+
+fn purchase_of(placed: Placed) -> Purchase {
+    Purchase {
+        order_id: placed.order_id,
+        cert_id: placed.cert_id.unwrap_or_default(),
+        applied: true,
+        checkout_url: placed.checkout_url,
+        amount: placed.amount,
+        instructions: placed.instructions,
+    }
+}
+
+async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
     let (endpoint, timeout) = wizard
         .config
         .with_value(|c| (c.endpoint.clone(), c.timeout_ms));
@@ -60,16 +183,7 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
             let request = huawei::buy_request(&order, &endpoint);
             let answer = match transport::send(&request, timeout).await {
                 Ok(answer) => answer,
-                Err(err) => {
-                    return fail(
-                        wizard,
-                        Failure {
-                            summary: "We could not confirm the purchase".into(),
-                            detail: err.to_string(),
-                            next_step: "Nothing you typed is lost. The provider may or may not have received the purchase: check the certificate list in your Huawei Cloud console before trying again, so that you do not pay twice.".into(),
-                        },
-                    );
-                }
+                Err(err) => return fail(wizard, no_answer(Api::Huawei, &err, false)),
             };
             let outcome = huawei::parse_buy(answer.status, &answer.body);
             // Only a server-side failure leaves the purchase in doubt; a refusal bought nothing.
@@ -87,6 +201,7 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
                         order_id: bought.order_id,
                         cert_id,
                         applied: false,
+                        ..Purchase::default()
                     };
                     wizard.purchase.set(Some(purchase.clone()));
                     // Written now, not by the next effect: a reload from here on must resume at apply.
@@ -95,14 +210,9 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
                 }
                 Err(err) => {
                     wizard.save();
-                    let mut failure =
-                        Failure::from_provider("The provider did not sell the certificate", &err);
-                    if still_in_doubt {
-                        failure.summary = "We could not confirm the purchase".into();
-                        failure.next_step = format!(
-                            "{} The provider may still have bought it: check the certificate list in your Huawei Cloud console before trying again.",
-                            failure.next_step
-                        );
+                    let mut failure = refused(Api::Huawei, &err, still_in_doubt);
+                    if !still_in_doubt {
+                        failure.summary = "The provider did not sell the certificate".into();
                     }
                     return fail(wizard, failure);
                 }
@@ -142,20 +252,25 @@ async fn place(wizard: WizardState, order: ValidatedOrder) {
         }),
     };
     match outcome {
-        Ok(()) => {
-            wizard.purchase.set(Some(Purchase {
+        Ok(()) => finish(
+            wizard,
+            Purchase {
                 applied: true,
                 ..purchase
-            }));
-            // The order is placed: what was typed is no longer needed.
-            wizard.draft.set(OrderDraft::default());
-            wizard.step.set(Step::Product);
-            wizard.submission.set(Submission::Placed);
-            wizard.save();
-            focus_later("result-heading".into());
-        }
+            },
+        ),
         Err(failure) => fail(wizard, failure),
     }
+}
+
+/// The order is placed: what was typed is no longer needed.
+fn finish(wizard: WizardState, purchase: Purchase) {
+    wizard.purchase.set(Some(purchase));
+    wizard.draft.set(OrderDraft::default());
+    wizard.step.set(Step::Product);
+    wizard.submission.set(Submission::Placed);
+    wizard.save();
+    focus_later("result-heading".into());
 }
 
 fn fail(wizard: WizardState, failure: Failure) {

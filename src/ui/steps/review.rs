@@ -1,8 +1,10 @@
+use crate::draft_store::Purchase;
 use crate::order::{
     chosen_method, clean_input, org_need, parse_name_list, read_name, CertName, ContactDraft,
     DcvMethod, Email, Field, Need, OrgPart, Phone, Step,
 };
-use crate::providers::huawei;
+use crate::providers::huawei::{self, CertId};
+use crate::providers::{cpanel, generic, gogetssl, Api};
 use crate::ui::state::{use_wizard, Submission};
 use crate::ui::submit::DOUBT_CHECKBOX;
 use leptos::prelude::*;
@@ -148,7 +150,8 @@ pub fn ReviewStep() -> impl IntoView {
     let requests = Memo::new(move |_| {
         let mut draft = wizard.draft.get();
         draft.agree_privacy = true;
-        let endpoint = wizard.config.with_value(|c| c.endpoint.clone());
+        let config = wizard.config.get_value();
+        let endpoint = config.endpoint.clone();
         wizard
             .with_rules(|rules| {
                 wizard
@@ -156,54 +159,74 @@ pub fn ReviewStep() -> impl IntoView {
                     .with_value(|c| crate::order::validate_with(&draft, c, rules))
             })
             .ok()
-            .map(|order| {
-                let mut texts = Vec::new();
-                if wizard.purchase.with(Option::is_none) {
-                    texts.push(("1. Buy", huawei::buy_request(&order, &endpoint).masked()));
+            .map(|order| match config.api {
+                Api::Huawei => {
+                    let mut texts = Vec::new();
+                    if wizard.purchase.with(Option::is_none) {
+                        texts.push(("1. Buy", huawei::buy_request(&order, &endpoint).masked()));
+                    }
+                    texts.push((
+                        "2. Apply",
+                        huawei::apply_preview(&order, &endpoint).masked(),
+                    ));
+                    texts
                 }
-                texts.push((
-                    "2. Apply",
-                    huawei::apply_preview(&order, &endpoint).masked(),
-                ));
-                texts
+                Api::GoGetSsl => vec![(
+                    "Order",
+                    gogetssl::order_request(&order, &endpoint, config.gogetssl).masked(),
+                )],
+                Api::Cpanel => vec![(
+                    "Order",
+                    cpanel::order_request(&order, &endpoint, &config.cpanel).masked(),
+                )],
+                Api::Generic => vec![(
+                    "Order",
+                    generic::order_request(&order, &endpoint, "{a new random key}").masked(),
+                )],
             })
     });
     let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
-    let button_label = move || {
-        if wizard.purchase.with(Option::is_some) {
-            "Apply for the certificate"
-        } else {
-            "Buy and apply"
-        }
+    let api = wizard.config.with_value(|c| c.api);
+    let button_label = move || match api {
+        Api::Huawei if wizard.purchase.with(Option::is_some) => "Apply for the certificate",
+        Api::Huawei => "Buy and apply",
+        _ => "Place the order",
     };
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Review.title()}</h1>
         <dl class="summary">{rows}</dl>
         {move || wizard.purchase.get().map(|p| view! {
             <div class="notice" data-testid="paid-notice">
-                {format!(
-                    "Certificate {} (order {}) is already paid for. Submitting applies for it; it will not be bought again.",
-                    p.cert_id, p.order_id
-                )}
+                {if p.order_id.is_empty() {
+                    format!("Certificate {} is already paid for. Submitting applies for it; it will not be bought again.", p.cert_id)
+                } else {
+                    format!(
+                        "Certificate {} (order {}) is already paid for. Submitting applies for it; it will not be bought again.",
+                        p.cert_id, p.order_id
+                    )
+                }}
             </div>
         })}
         {move || (wizard.buy_in_doubt.get() && wizard.purchase.with(Option::is_none)).then(|| view! {
             <div class="notice" data-testid="buy-in-doubt">
-                <h2 class="subheading">"An earlier purchase may have gone through"</h2>
+                <h2 class="subheading">"An earlier order may have gone through"</h2>
                 <p class="body">
-                    "Your last attempt to buy this certificate got no answer from the provider. "
-                    "Before buying again, check the certificate list in your Huawei Cloud console, so that you do not pay twice."
+                    {format!(
+                        "Your last attempt to order this certificate got no clear answer from the provider. Before ordering again, check {}, so that you do not pay twice.",
+                        api.where_to_check()
+                    )}
                 </p>
                 <div class="checkbox">
                     <input class="checkbox-input" type="checkbox" id=DOUBT_CHECKBOX
                         prop:checked=move || wizard.doubt_resolved.get()
                         on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
                     <label class="checkbox-label" for=DOUBT_CHECKBOX>
-                        "I have checked: no certificate was bought, so buy one now"
+                        "I have checked: nothing was ordered, so order now"
                     </label>
                 </div>
             </div>
         })}
+        {(api == Api::Huawei).then(|| view! { <ResumeAtApply/> })}
         <details class="requests">
             <summary>"See exactly what will be sent"</summary>
             {move || match requests.get() {
@@ -252,5 +275,49 @@ pub fn ReviewStep() -> impl IntoView {
         <button type="submit" class="button" aria-disabled=move || busy().then_some("true")>
             {button_label}
         </button>
+    }
+}
+
+/// For a Huawei certificate bought earlier (elsewhere, or in a tab since closed): apply for it
+/// by its ID instead of buying another.
+#[component]
+fn ResumeAtApply() -> impl IntoView {
+    let wizard = use_wizard();
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let use_it = move |_| match CertId::parse(&typed.get_untracked()) {
+        Some(cert) => {
+            error.set(None);
+            wizard.purchase.set(Some(Purchase {
+                cert_id: cert.to_string(),
+                ..Purchase::default()
+            }));
+            wizard.buy_in_doubt.set(false);
+            wizard.save();
+        }
+        None => {
+            error.set(Some("A certificate ID is 16 letters and digits, like scs1481110651012: copy it from the certificate list of your Huawei Cloud console"));
+            super::super::dom::focus_later("existing-cert-id".into());
+        }
+    };
+    move || {
+        wizard.purchase.with(Option::is_none).then(|| view! {
+        <details class="requests" data-testid="resume-at-apply">
+            <summary>"Already paid for this certificate? Apply with its certificate ID"</summary>
+            <div class=move || if error.get().is_some() { "field field-error" } else { "field" }>
+                <label class="label" for="existing-cert-id">"Certificate ID"</label>
+                <p class="hint" id="existing-cert-id-hint">"From the certificate list of your Huawei Cloud console. The certificate is applied for, not bought again."</p>
+                {move || error.get().map(|message| view! {
+                    <p class="error-message" id="existing-cert-id-error"><span class="visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <input class="input" id="existing-cert-id" type="text" autocomplete="off" spellcheck="false"
+                    aria-describedby=move || if error.get().is_some() { "existing-cert-id-hint existing-cert-id-error" } else { "existing-cert-id-hint" }
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev)) />
+            </div>
+            <button type="button" class="button button-secondary" on:click=use_it>"Use this certificate"</button>
+        </details>
+    })
     }
 }
