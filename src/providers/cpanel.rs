@@ -310,10 +310,16 @@ pub fn parse_order(
     let data = data_of(status, body)?;
     // The seed's own example answers `"data": {}`: accepted, with no ID to show.
     let order_id = text_of(data.get("order_id")).unwrap_or_default();
+    // cPanel documents `certificates: [{order_item_id, key_id}]`; some answers list the IDs.
     let cert_id = data
-        .get("order_item_ids")
+        .get("certificates")
         .and_then(Value::as_array)
-        .and_then(|ids| text_of(ids.first()));
+        .and_then(|list| text_of(list.first()?.get("order_item_id")))
+        .or_else(|| {
+            data.get("order_item_ids")
+                .and_then(Value::as_array)
+                .and_then(|ids| text_of(ids.first()))
+        });
     let instructions = order
         .names()
         .map(|n| Instruction::Automatic {
@@ -585,7 +591,7 @@ mod tests {
     #[test]
     fn an_answer_with_ids_gives_the_order_item_and_checkout() {
         let body = r#"{"apiversion":3,"func":"request_ssl_certificates","module":"Market","result":{"status":1,"errors":null,"messages":null,"warnings":null,"metadata":{},
-            "data":{"order_id":"12345678","order_item_ids":["87654321"],"checkout_url":"https://store.example/checkout/12345678"}}}"#;
+            "data":{"order_id":"12345678","certificates":[{"order_item_id":"87654321","key_id":"k"}],"checkout_url":"https://store.example/checkout/12345678"}}}"#;
         let placed =
             parse_order(200, body, &order("cpanel-dv-single", DcvMethod::Http)).expect("ok");
         assert_eq!(placed.order_id, "12345678");

@@ -1,0 +1,195 @@
+// One complete order per provider API, through the sandbox: what the sandbox received, byte
+// for byte where it matters, and what the page shows afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root, sandboxLog } from '../lib/harness.mjs';
+import { useSuite } from '../lib/suite.mjs';
+import { waitForHeading, continueOn, agreeAndSubmit } from '../lib/wizard.mjs';
+
+const suite = useSuite({ issueDelaySecs: 3 });
+const MULTI_CSR = readFileSync(path.join(root, 'tests/fixtures/csr/multi.csr'), 'utf8');
+const CPANEL_TOKEN = '725431a1-d5bc-11e5-a28b-8b0e09a93f05';
+
+/** Serves config.json as a deployment switched to another provider would. */
+async function useConfig(page, config) {
+  await page.route('**/config.json', (route) => route.fulfill({
+    json: { storage: 'local', poll_seconds: 1, timeout_seconds: 10, ...config },
+  }));
+}
+
+async function chooseProduct(page, name) {
+  await waitForHeading(page, 'Choose a certificate');
+  await page.getByLabel(name, { exact: true }).check();
+  await continueOn(page);
+}
+
+async function names(page, primary, others) {
+  await waitForHeading(page, others
+    ? 'Which domain names should the certificate cover?'
+    : 'Which domain name should the certificate cover?');
+  await page.getByLabel(/^Domain name|^Main domain name/).first().fill(primary);
+  if (others) await page.getByLabel(/^Other names/).fill(others);
+  await continueOn(page);
+  await waitForHeading(page, 'Paste your certificate signing request');
+  await page.getByLabel('Certificate signing request (CSR)').fill(MULTI_CSR);
+  await continueOn(page);
+}
+
+async function splitContact(page) {
+  await waitForHeading(page, 'Who is applying?');
+  await page.getByLabel(/^First name/).fill('Ada');
+  await page.getByLabel(/^Last name/).fill('Lovelace');
+  if (await page.getByLabel(/^Job title/).count()) await page.getByLabel(/^Job title/).fill('Director');
+  await page.getByLabel(/^Phone number/).fill('+44 20 7946 0958');
+  await page.getByLabel(/^Email address/).fill('ada@example.com');
+  await continueOn(page);
+}
+
+async function organisation(page) {
+  await waitForHeading(page, 'Which organisation is the certificate for?');
+  await page.getByLabel(/^Legal name of the organisation/).fill('Acme Widgets Ltd');
+  if (await page.getByLabel(/^Department/).count()) await page.getByLabel(/^Department/).fill('Web Services');
+  await page.getByLabel(/^Street address/).fill('1 Example Street');
+  await page.getByLabel(/^Town or city/).fill('London');
+  await page.getByLabel(/^State, province or region/).fill('Greater London');
+  await page.getByLabel(/^Postal code/).fill('SW1A 1AA');
+  await page.getByLabel(/^Country/).selectOption('GB');
+  if (await page.getByLabel(/^Organisation phone number/).count()) {
+    await page.getByLabel(/^Organisation phone number/).fill('+44 20 7946 0000');
+  }
+  await continueOn(page);
+}
+
+const form = (body) => Object.fromEntries(new URLSearchParams(body));
+
+test('GoGetSSL: a multi-domain order with a method per name is one form post, and the page shows each name\'s step', async () => {
+  const { context, page } = await suite.freshPage();
+  await useConfig(page, { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 'sandbox-auth-key-1234' });
+  await page.goto(suite.server.url);
+  await chooseProduct(page, 'Sectigo PositiveSSL Multi-Domain');
+  await names(page, 'shop.example.com', 'www.example.com\napi.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await page.getByLabel('Validation method for shop.example.com').selectOption('http');
+  await page.getByLabel('Validation method for www.example.com').selectOption('dns');
+  await page.getByLabel('Validation method for api.example.com').selectOption('email');
+  await page.getByLabel('Approver address for api.example.com').selectOption('admin@example.com');
+  await continueOn(page);
+  await splitContact(page);
+  await waitForHeading(page, 'Check your order');
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+
+  const orders = (await sandboxLog(suite.server.url))
+    .filter((e) => e.method === 'POST' && e.path === '/sandbox/gogetssl/orders/add_ssl_order/');
+  assert.equal(orders.length, 1, 'ordered once');
+  assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), 'sandbox-auth-key-1234');
+  assert.equal(orders[0].headers['content-type'], 'application/x-www-form-urlencoded');
+  const sent = form(orders[0].body);
+  assert.equal(sent.product_id, '47');
+  assert.equal(sent.period, '12');
+  assert.equal(sent.dcv_method, 'http');
+  assert.equal(sent.dns_names, 'www.example.com,api.example.com');
+  assert.equal(sent.approver_emails, 'dns,admin@example.com');
+  assert.equal(sent.admin_title, 'Director');
+  assert.equal(sent.tech_email, 'ada@example.com');
+  assert.equal(orders[0].status, 200);
+
+  const orderId = await page.getByTestId('order-id').textContent();
+  assert.match(orderId, /^\d+$/);
+  assert.match(await page.getByTestId('file-validations').textContent(), /shop\.example\.com.*\/\.well-known\/pki-validation\//s);
+  assert.match(await page.getByTestId('dns-records').textContent(), /CNAME/);
+  assert.match(await page.getByTestId('email-validations').textContent(), /api\.example\.com.*admin@example\.com/s);
+  // The status is read from the order's own status call, and becomes final once issued.
+  await page.getByTestId('status').filter({ hasText: 'Issued' }).waitFor({ timeout: 20000 });
+  const statuses = (await sandboxLog(suite.server.url)).filter((e) => e.path.startsWith(`/sandbox/gogetssl/orders/status/${orderId}`));
+  assert.ok(statuses.length >= 1);
+  await context.close();
+});
+
+test('cPanel: an OV order is one GET with JSON in the query, then checkout and the checks', async () => {
+  const { context, page } = await suite.freshPage();
+  await useConfig(page, {
+    provider: 'cpanel', endpoint: 'sandbox/cpanel/cpsess0123456789/execute', token: CPANEL_TOKEN,
+  });
+  await page.goto(suite.server.url);
+  await chooseProduct(page, 'Sectigo Organization Validated SSL');
+  await names(page, 'shop.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await page.getByLabel('Validation method for shop.example.com').selectOption('http');
+  await continueOn(page);
+  await splitContact(page);
+  await organisation(page);
+  await waitForHeading(page, 'Check your order');
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+
+  const calls = (await sandboxLog(suite.server.url))
+    .filter((e) => e.path.endsWith('/execute/Market/request_ssl_certificates'));
+  assert.equal(calls.length, 1, 'requested once');
+  assert.equal(calls[0].method, 'GET');
+  const query = new URLSearchParams(calls[0].query);
+  assert.equal(query.get('access_token'), CPANEL_TOKEN);
+  assert.equal(query.get('provider'), 'cPStore');
+  const certificate = JSON.parse(query.get('certificate'));
+  assert.deepEqual(certificate.subject_names, [{ dNSName: 'shop.example.com' }]);
+  assert.equal(certificate.product_id, '144');
+  assert.equal(certificate.price, 40);
+  assert.deepEqual(certificate.vhost_names, ['shop.example.com']);
+  const identity = JSON.parse(query.get('identity_verification'));
+  assert.equal(identity.organizationName, 'Acme Widgets Ltd');
+  assert.equal(identity.rep_surname, 'Lovelace');
+  assert.equal(query.get('url_after_checkout'), suite.server.url);
+
+  assert.match(await page.getByTestId('automatic-validations').textContent(), /shop\.example\.com/);
+  await page.getByTestId('status-checks').waitFor();
+  // Checkout: the sandbox's payment page returns to the form, which still shows the order.
+  await page.getByTestId('checkout-link').click();
+  await page.getByRole('button', { name: /Pay/ }).click();
+  await waitForHeading(page, 'Order placed');
+  await page.getByTestId('status').filter({ hasText: 'Issued' }).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('Generic JSON: the order carries an Idempotency-Key, and a retry after a dropped connection places it once', async () => {
+  const { context, page } = await suite.freshPage();
+  await useConfig(page, { provider: 'generic', endpoint: 'sandbox/generic', catalogue: 'catalog/gogetssl.json' });
+  await page.goto(suite.server.url);
+  await chooseProduct(page, 'Sectigo PositiveSSL');
+  await names(page, 'shop.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await page.getByLabel('Validation method for shop.example.com').selectOption('dns');
+  await continueOn(page);
+  await splitContact(page);
+  await waitForHeading(page, 'Check your order');
+  // The proxy places the order, but the answer is lost on the way back.
+  let dropped = false;
+  await page.route('**/sandbox/generic/orders', async (route) => {
+    if (dropped) return route.continue();
+    dropped = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await agreeAndSubmit(page, 'Place the order');
+  const failure = page.locator('#submit-failure');
+  await failure.waitFor();
+  assert.match(await failure.textContent(), /same order key is sent/);
+  await page.reload();
+  await waitForHeading(page, 'Check your order');
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+
+  const posts = (await sandboxLog(suite.server.url)).filter((e) => e.method === 'POST' && e.path === '/sandbox/generic/orders');
+  assert.equal(posts.length, 2, 'sent twice');
+  const keys = posts.map((e) => e.headers['idempotency-key']);
+  assert.match(keys[0], /^[0-9a-f-]{36}$/);
+  assert.equal(keys[0], keys[1], 'the retry reuses the key');
+  assert.deepEqual(posts.map((e) => e.status), [201, 200], 'the proxy placed it once and replayed it');
+  const body = JSON.parse(posts[0].body);
+  assert.equal(body.format, 'ssl-order/1');
+  assert.equal(body.names[0].name, 'shop.example.com');
+  assert.equal(body.names[0].method, 'dns');
+  assert.match(await page.getByTestId('dns-records').textContent(), /shop\.example\.com/);
+  await context.close();
+});
