@@ -236,13 +236,18 @@ struct Answer {
     instructions: Vec<InstructionJson>,
 }
 
+// A flat struct rather than a tagged enum: serde's tagged enums buffer the whole value first,
+// which costs several KB of wasm.
 #[derive(Deserialize)]
-#[serde(tag = "method", rename_all = "lowercase")]
-enum InstructionJson {
-    Dns { name: String, record: RecordJson },
-    Http { name: String, file: FileJson },
-    Https { name: String, file: FileJson },
-    Email { name: String, email: String },
+struct InstructionJson {
+    name: String,
+    method: String,
+    #[serde(default)]
+    record: Option<RecordJson>,
+    #[serde(default)]
+    file: Option<FileJson>,
+    #[serde(default)]
+    email: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -272,28 +277,30 @@ struct ErrorJson {
     field: Option<String>,
 }
 
-impl From<InstructionJson> for Instruction {
-    fn from(found: InstructionJson) -> Instruction {
-        match found {
-            InstructionJson::Dns { name, record } => Instruction::Dns {
-                domain: name,
+impl InstructionJson {
+    /// The instruction, if its method's detail is present; others are skipped.
+    fn read(self) -> Option<Instruction> {
+        let domain = self.name;
+        match (self.method.as_str(), self.record, self.file, self.email) {
+            ("dns", Some(record), _, _) => Some(Instruction::Dns {
+                domain,
                 name: record.name,
                 record_type: record.record_type,
                 value: record.value,
-            },
-            InstructionJson::Http { name, file } | InstructionJson::Https { name, file } => {
-                Instruction::File {
-                    domain: name,
-                    url: file.url,
-                    content: file.content,
-                }
-            }
-            InstructionJson::Email { name, email } => Instruction::Email {
-                domain: name,
-                address: email,
-            },
+            }),
+            ("http" | "https", _, Some(file), _) => Some(Instruction::File {
+                domain,
+                url: file.url,
+                content: file.content,
+            }),
+            ("email", _, _, Some(address)) => Some(Instruction::Email { domain, address }),
+            _ => None,
         }
     }
+}
+
+fn read_all(list: Vec<InstructionJson>) -> Vec<Instruction> {
+    list.into_iter().filter_map(InstructionJson::read).collect()
 }
 
 fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
@@ -320,7 +327,7 @@ pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
         cert_id: answer.certificate_id,
         checkout_url: answer.checkout_url,
         amount: None,
-        instructions: answer.instructions.into_iter().map(Into::into).collect(),
+        instructions: read_all(answer.instructions),
     })
 }
 
@@ -348,7 +355,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         instructions: if answer.status == "issued" {
             Vec::new()
         } else {
-            answer.instructions.into_iter().map(Into::into).collect()
+            read_all(answer.instructions)
         },
         not_after: None,
     })

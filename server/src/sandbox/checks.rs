@@ -140,6 +140,80 @@ fn decode_csr_pem(csr: &str) -> Result<Vec<u8>, String> {
     Ok(der)
 }
 
+/// The X.520 `commonName` attribute type, OID 2.5.4.3, as DER: tag, length, value.
+const COMMON_NAME_OID: [u8; 5] = [0x06, 0x03, 0x55, 0x04, 0x03];
+
+/// The Common Name of a PEM CSR, or `None` when its subject has none.
+///
+/// A scan rather than an ASN.1 parse: the subject is the first thing in a request after the
+/// version, so the first `commonName` OID in the DER is the subject's; the string after it is
+/// the name. Says why when the PEM or the string cannot be read.
+pub fn csr_common_name(csr: &str) -> Result<Option<String>, String> {
+    const TRUNCATED: &str = "the CSR ends inside its Common Name";
+    let der = decode_csr_pem(csr)?;
+    let Some(at) = der
+        .windows(COMMON_NAME_OID.len())
+        .position(|window| window == COMMON_NAME_OID)
+    else {
+        return Ok(None);
+    };
+    let rest = &der[at + COMMON_NAME_OID.len()..];
+    let (&tag, rest) = rest.split_first().ok_or(TRUNCATED)?;
+    let (len, rest) = der_length(rest).ok_or(TRUNCATED)?;
+    let value = rest.get(..len).ok_or(TRUNCATED)?;
+    der_string(tag, value).map(Some)
+}
+
+/// A DER length (short form, or long form of one or two bytes: names are never longer),
+/// and the bytes after it.
+fn der_length(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let (&first, rest) = bytes.split_first()?;
+    if first < 0x80 {
+        return Some((usize::from(first), rest));
+    }
+    let count = usize::from(first & 0x7f);
+    if !(1..=2).contains(&count) {
+        return None;
+    }
+    let (digits, rest) = rest.split_at_checked(count)?;
+    let len = digits
+        .iter()
+        .fold(0, |len, &digit| len << 8 | usize::from(digit));
+    Some((len, rest))
+}
+
+/// Decodes the string types a Common Name is written in.
+fn der_string(tag: u8, value: &[u8]) -> Result<String, String> {
+    const UTF8_STRING: u8 = 0x0c;
+    const PRINTABLE_STRING: u8 = 0x13;
+    const TELETEX_STRING: u8 = 0x14;
+    const IA5_STRING: u8 = 0x16;
+    const BMP_STRING: u8 = 0x1e;
+    match tag {
+        UTF8_STRING => {
+            String::from_utf8(value.to_vec()).map_err(|_| "the Common Name is not UTF-8".into())
+        }
+        PRINTABLE_STRING | IA5_STRING if value.is_ascii() => {
+            Ok(value.iter().copied().map(char::from).collect())
+        }
+        PRINTABLE_STRING | IA5_STRING => Err("the Common Name is not ASCII".into()),
+        // Read as Latin-1, as most decoders do.
+        TELETEX_STRING => Ok(value.iter().copied().map(char::from).collect()),
+        BMP_STRING if value.len().is_multiple_of(2) => {
+            let units = value
+                .chunks_exact(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]));
+            char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map_err(|_| "the Common Name is not valid UTF-16".into())
+        }
+        BMP_STRING => Err("the Common Name is not valid UTF-16".into()),
+        _ => Err(format!(
+            "the Common Name has an unexpected string type (DER tag 0x{tag:02x})"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +256,82 @@ mod tests {
         assert!(check_csr(&key, "www.example.com").is_err());
         let mismatched = pem.replace("-----END CERTIFICATE REQUEST", "-----END X");
         assert!(check_csr(&mismatched, "www.example.com").is_err());
+    }
+
+    fn pem_of(der: &[u8]) -> String {
+        format!(
+            "-----BEGIN CERTIFICATE REQUEST-----\n{}\n-----END CERTIFICATE REQUEST-----\n",
+            Base64::encode_string(der)
+        )
+    }
+
+    #[test]
+    fn csr_common_name_reads_the_subject_of_real_requests() {
+        for (pem, expected) in [
+            (
+                include_str!("../../tests/fixtures/www.example.com.csr"),
+                Some("www.example.com"),
+            ),
+            (
+                include_str!("../../tests/fixtures/wildcard.example.com.csr"),
+                Some("*.example.com"),
+            ),
+            // O and C come before CN here, and SANs follow.
+            (
+                include_str!("../../tests/fixtures/shop.example.org.csr"),
+                Some("shop.example.org"),
+            ),
+            (
+                include_str!("../../tests/fixtures/rsa4096-full-subject.csr"),
+                Some("www.example.com"),
+            ),
+            (
+                include_str!("../../tests/fixtures/no-common-name.csr"),
+                None,
+            ),
+        ] {
+            assert_eq!(csr_common_name(pem).unwrap().as_deref(), expected);
+        }
+    }
+
+    #[test]
+    fn csr_common_name_decodes_each_string_type() {
+        let oid = COMMON_NAME_OID;
+        let cases: [(u8, &[u8], &str); 4] = [
+            (0x0c, "bücher.example".as_bytes(), "bücher.example"),
+            (0x13, b"a.example", "a.example"),
+            (0x16, b"b.example", "b.example"),
+            (0x1e, b"\x00c\x00.\x00e\x00x", "c.ex"),
+        ];
+        for (tag, value, expected) in cases {
+            let mut der = vec![0x30, 0x00];
+            der.extend_from_slice(&oid);
+            der.push(tag);
+            der.push(u8::try_from(value.len()).unwrap());
+            der.extend_from_slice(value);
+            let name = csr_common_name(&pem_of(&der)).unwrap();
+            assert_eq!(name.as_deref(), Some(expected), "tag {tag:#x}");
+        }
+    }
+
+    #[test]
+    fn csr_common_name_reads_a_long_form_length() {
+        let name = "a".repeat(200);
+        let mut der = vec![0x30, 0x00];
+        der.extend_from_slice(&COMMON_NAME_OID);
+        der.extend_from_slice(&[0x0c, 0x81, 200]);
+        der.extend_from_slice(name.as_bytes());
+        assert_eq!(csr_common_name(&pem_of(&der)).unwrap(), Some(name));
+    }
+
+    #[test]
+    fn csr_common_name_refuses_what_it_cannot_read() {
+        let truncated = [0x30, 0x00, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x09, b'a'];
+        assert!(csr_common_name(&pem_of(&truncated)).is_err());
+        let unknown_type = [0x30, 0x00, 0x06, 0x03, 0x55, 0x04, 0x03, 0x04, 0x01, b'a'];
+        let rule = csr_common_name(&pem_of(&unknown_type)).unwrap_err();
+        assert!(rule.contains("0x04"), "{rule}");
+        let key = pem_of(b"\x30\x00").replace("CERTIFICATE REQUEST", "PRIVATE KEY");
+        assert!(csr_common_name(&key).unwrap_err().contains("private key"));
     }
 }

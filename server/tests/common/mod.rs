@@ -192,3 +192,346 @@ pub fn assert_invalid(answer: &Answer, field: &str, needles: &[&str]) {
     all.extend_from_slice(needles);
     assert_refused(answer, StatusCode::BAD_REQUEST, "SCM.1004", &all);
 }
+
+// cPanel: UAPI calls in a session, the envelope, and valid certificates to break.
+
+/// CN example.com, SANs example.com and example.org: the names of cPanel's seed example.
+pub const CSR_EXAMPLE_COM_AND_ORG: &str = include_str!("../fixtures/example.com-example.org.csr");
+
+/// UAPI `Market` inside a cPanel session: the session in the path is the credential.
+pub const CPANEL_SESSION: &str = "/sandbox/cpanel/cpsess0123456789/execute/Market";
+/// UAPI `Market` outside a session, which needs an `Authorization` header.
+pub const CPANEL_EXECUTE: &str = "/sandbox/cpanel/execute/Market";
+/// The access token of the seed's example.
+pub const CPANEL_ACCESS_TOKEN: &str = "725431a1-d5bc-11e5-a28b-8b0e09a93f05";
+/// The `Host` cPanel tests send, so the checkout URLs are absolute.
+pub const CPANEL_HOST: &str = "sandbox.test:8080";
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn query_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn query(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(name, value)| format!("{}={}", query_encode(name), query_encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `GET <CPANEL_SESSION>/<func>?<pairs>`, with the test `Host`.
+pub async fn uapi(app: &Router, func: &str, pairs: &[(&str, &str)]) -> Answer {
+    let request = Request::get(format!("{CPANEL_SESSION}/{func}?{}", query(pairs)))
+        .header("host", CPANEL_HOST)
+        .body(Body::empty())
+        .unwrap();
+    send(app, request).await
+}
+
+/// `request_ssl_certificates` with the seed's provider and access token, then `extra`.
+pub async fn cpanel_order(app: &Router, extra: &[(&str, &str)]) -> Answer {
+    let mut pairs = vec![
+        ("provider", "cPStore"),
+        ("access_token", CPANEL_ACCESS_TOKEN),
+    ];
+    pairs.extend_from_slice(extra);
+    uapi(app, "request_ssl_certificates", &pairs).await
+}
+
+/// The data of a successful UAPI call to `func` (HTTP 200, `status` 1, no errors).
+pub fn uapi_data(answer: &Answer, func: &str) -> Value {
+    let body = answer.json();
+    assert_eq!(answer.status, StatusCode::OK, "{body}");
+    assert_eq!(body["result"]["status"], 1, "{body}");
+    assert!(body["result"]["errors"].is_null(), "{body}");
+    assert_eq!(body["apiversion"], 3, "{body}");
+    assert_eq!(body["module"], "Market", "{body}");
+    assert_eq!(body["func"], func, "{body}");
+    body["result"]["data"].clone()
+}
+
+/// The errors of a failed UAPI call: HTTP 200 as cPanel answers, `status` 0, no data.
+pub fn uapi_errors(answer: &Answer, func: &str) -> Vec<String> {
+    let body = answer.json();
+    assert_eq!(answer.status, StatusCode::OK, "{body}");
+    assert_eq!(body["result"]["status"], 0, "{body}");
+    assert_eq!(body["func"], func, "{body}");
+    assert!(body["result"]["data"].is_null(), "{body}");
+    assert_eq!(body["result"]["metadata"], json!({}), "{body}");
+    body["result"]["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors: {body}"))
+        .iter()
+        .map(|e| e.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A failed `func` with one error that mentions every one of `needles`.
+pub fn assert_uapi_refused(answer: &Answer, func: &str, needles: &[&str]) {
+    let errors = uapi_errors(answer, func);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    for needle in needles {
+        assert!(
+            errors[0].contains(needle),
+            "{:?} does not mention {needle:?}",
+            errors[0]
+        );
+    }
+}
+
+/// The seed's example `identity_verification`.
+pub fn cpanel_identity() -> Value {
+    json!({
+        "countryName": "US",
+        "duns_number": "12-345-6789",
+        "localityName": "City Name",
+        "organizationName": "Company, Inc.",
+        "organizationalUnitName": "Team Company,",
+        "postalCode": 55555,
+        "rep_email_address": "username@example.com",
+        "rep_forename": "First Name",
+        "rep_surname": "Last Name",
+        "rep_telephone": "123-456-7891",
+        "stateOrProvinceName": "ST",
+        "streetAddress": "555 Street Name"
+    })
+}
+
+/// A valid certificate of cPanel product `product_id` ("143" DV, "144" OV, "145" EV) for
+/// example.com and example.org, in the seed's encoding, at the right price.
+pub fn cpanel_certificate(product_id: &str) -> Value {
+    let price = match product_id {
+        "143" => 6,
+        "144" => 80,
+        "145" => 240,
+        other => panic!("no cPanel product {other}"),
+    };
+    json!({
+        "price": price,
+        "product_id": product_id,
+        "subject_names": [{"dNSName": "example.com"}, {"dNSName": "example.org"}],
+        "validity_period": [1, "year"],
+        "vhost_names": ["example.com"],
+        "csr": CSR_EXAMPLE_COM_AND_ORG
+    })
+}
+
+// GoGetSSL: form bodies, `?auth_key=` paths and the error shape.
+
+pub const GOGETSSL: &str = "/sandbox/gogetssl";
+/// Any key of 8+ characters passes the GoGetSSL sandbox; this one looks like a real one.
+pub const GOGETSSL_KEY: &str = "5f2b3c4d5e6f708192a3b4c5d6e7f809";
+
+/// `path` of the GoGetSSL sandbox with the test key in the query.
+pub fn gogetssl_path(path: &str) -> String {
+    format!("{GOGETSSL}{path}?auth_key={GOGETSSL_KEY}")
+}
+
+/// Percent-encodes a form component as PHP's `http_build_query` does (spaces as `+`).
+pub fn form_escape(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                char::from(b).to_string()
+            }
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A form body as ordered pairs, to change or drop one field at a time.
+#[derive(Debug, Clone, Default)]
+pub struct FormBody(pub Vec<(String, String)>);
+
+impl FormBody {
+    pub fn new(pairs: &[(&str, &str)]) -> Self {
+        let mut form = Self::default();
+        for (name, value) in pairs {
+            form.set(name, value);
+        }
+        form
+    }
+
+    /// Replaces the value of `name`, or appends it.
+    pub fn set(&mut self, name: &str, value: &str) -> &mut Self {
+        match self.0.iter_mut().find(|(key, _)| key == name) {
+            Some(pair) => pair.1 = value.to_string(),
+            None => self.0.push((name.to_string(), value.to_string())),
+        }
+        self
+    }
+
+    pub fn remove(&mut self, name: &str) -> &mut Self {
+        self.0.retain(|(key, _)| key != name);
+        self
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    pub fn encode(&self) -> String {
+        let pairs: Vec<String> = self
+            .0
+            .iter()
+            .map(|(name, value)| format!("{}={}", form_escape(name), form_escape(value)))
+            .collect();
+        pairs.join("&")
+    }
+}
+
+/// POSTs `body` as `application/x-www-form-urlencoded` to `path` (query included).
+pub async fn post_form(app: &Router, path: &str, body: &str) -> Answer {
+    let request = Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(app, request).await
+}
+
+/// The GoGetSSL sandbox's product IDs, as `GET /products/ssl/` lists them.
+pub const GOGETSSL_SINGLE: [u32; 3] = [45, 60, 70];
+pub const GOGETSSL_WILDCARD: [u32; 2] = [46, 61];
+pub const GOGETSSL_MULTI: [u32; 3] = [47, 62, 71];
+
+/// A complete order of GoGetSSL product `product_id` validated by `dcv_method` (also used
+/// for every additional name): a CSR of the right kind, `dns_names` for multi-domain
+/// products, and every contact and organisation field an OV order needs.
+pub fn gogetssl_order(product_id: u32, dcv_method: &str) -> FormBody {
+    let (csr, approver) = if GOGETSSL_WILDCARD.contains(&product_id) {
+        (CSR_WILDCARD_EXAMPLE_COM, "admin@example.com")
+    } else if GOGETSSL_MULTI.contains(&product_id) {
+        (CSR_SHOP_EXAMPLE_ORG, "webmaster@shop.example.org")
+    } else {
+        (CSR_WWW_EXAMPLE_COM, "admin@example.com")
+    };
+    let id = product_id.to_string();
+    let mut form = FormBody::new(&[
+        ("product_id", &id),
+        ("period", "12"),
+        ("csr", csr),
+        ("server_count", "-1"),
+        ("webserver_type", "18"),
+        ("dcv_method", dcv_method),
+    ]);
+    if dcv_method == "email" {
+        form.set("approver_email", approver);
+    }
+    if GOGETSSL_MULTI.contains(&product_id) {
+        form.set("dns_names", "api.example.org,www.example.org");
+        let entries = if dcv_method == "email" {
+            "admin@api.example.org,postmaster@example.org".to_string()
+        } else {
+            format!("{dcv_method},{dcv_method}")
+        };
+        form.set("approver_emails", &entries);
+    }
+    for (name, value) in [
+        ("admin_firstname", "Anna"),
+        ("admin_lastname", "Schmidt"),
+        ("admin_organization", "Example GmbH"),
+        ("admin_addressline1", "Hauptstrasse 1"),
+        ("admin_phone", "+49 30 1234567"),
+        ("admin_title", "CTO"),
+        ("admin_email", "anna.schmidt@example.com"),
+        ("admin_city", "Berlin"),
+        ("admin_country", "DE"),
+        ("admin_fax", "+49 30 1234568"),
+        ("admin_postalcode", "10115"),
+        ("admin_region", "Berlin"),
+        ("tech_firstname", "Tom"),
+        ("tech_lastname", "Weber"),
+        ("tech_organization", "Example GmbH"),
+        ("tech_addressline1", "Hauptstrasse 1"),
+        ("tech_phone", "+49 30 1234569"),
+        ("tech_title", "Administrator"),
+        ("tech_email", "tom.weber@example.com"),
+        ("tech_city", "Berlin"),
+        ("tech_country", "DE"),
+        ("org_name", "Example GmbH"),
+        ("org_division", "IT"),
+        ("org_addressline1", "Hauptstrasse 1"),
+        ("org_city", "Berlin"),
+        ("org_country", "DE"),
+        ("org_phone", "+49 30 1234560"),
+        ("org_postalcode", "10115"),
+        ("org_region", "Berlin"),
+        ("signature_hash", "SHA2"),
+    ] {
+        form.set(name, value);
+    }
+    form
+}
+
+/// The contact fields only, as a DV order sends them (no organisation at all).
+pub fn gogetssl_dv_order(product_id: u32, dcv_method: &str) -> FormBody {
+    let mut form = gogetssl_order(product_id, dcv_method);
+    form.0.retain(|(name, _)| {
+        !name.starts_with("org_")
+            && ![
+                "admin_organization",
+                "admin_addressline1",
+                "admin_city",
+                "admin_country",
+                "admin_fax",
+                "admin_postalcode",
+                "admin_region",
+                "tech_organization",
+                "tech_addressline1",
+                "tech_city",
+                "tech_country",
+            ]
+            .contains(&name.as_str())
+    });
+    form
+}
+
+/// Asserts GoGetSSL's error shape with `status` and `message`, whose description mentions
+/// every one of `needles`.
+pub fn assert_gogetssl_error(answer: &Answer, status: StatusCode, message: &str, needles: &[&str]) {
+    let body = answer.json();
+    assert_eq!(answer.status, status, "{body}");
+    assert_eq!(body["error"], true, "{body}");
+    assert_eq!(body["message"], message, "{body}");
+    let description = body["description"].as_str().unwrap();
+    for needle in needles {
+        assert!(
+            description.contains(needle),
+            "{description:?} does not mention {needle:?}"
+        );
+    }
+    let mut keys: Vec<&String> = body.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["description", "error", "message"], "{body}");
+}
+
+/// A refusal of an invalid value, with HTTP 200 as GoGetSSL answers, naming `field`.
+pub fn assert_gogetssl_invalid(answer: &Answer, field: &str, needles: &[&str]) {
+    let mut all = vec![field];
+    all.extend_from_slice(needles);
+    assert_gogetssl_error(answer, StatusCode::OK, "Invalid parameter", &all);
+}
+
+/// A refusal of a missing field, with HTTP 200, naming `field`.
+pub fn assert_gogetssl_missing(answer: &Answer, field: &str) {
+    let needle = format!("Field {field} is required");
+    assert_gogetssl_error(
+        answer,
+        StatusCode::OK,
+        "Missing required parameter",
+        &[&needle],
+    );
+}
