@@ -34,7 +34,7 @@ pub fn submit(wizard: WizardState) {
     let buying = wizard.purchase.with_untracked(Option::is_none);
     if buying && wizard.buy_in_doubt.get_untracked() && !wizard.doubt_resolved.get_untracked() {
         wizard.submission.set(Submission::Failed(Failure {
-            summary: "Check for the earlier order first".into(),
+            summary: format!("Check for the earlier {} first", noun(api)),
             detail:
                 "An earlier attempt to place this order got no answer, so it may have gone through."
                     .into(),
@@ -56,6 +56,14 @@ pub fn submit(wizard: WizardState) {
     });
 }
 
+/// What the first request does: Huawei's buys a certificate, the others place an order.
+fn noun(api: Api) -> &'static str {
+    match api {
+        Api::Huawei => "purchase",
+        _ => "order",
+    }
+}
+
 /// The message for a request that got no answer at all.
 fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
     let next_step = if key_kept {
@@ -67,7 +75,7 @@ fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
         )
     };
     Failure {
-        summary: "We could not confirm the order".into(),
+        summary: format!("We could not confirm the {}", noun(api)),
         detail: err.to_string(),
         next_step,
     }
@@ -77,7 +85,7 @@ fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
 fn refused(api: Api, err: &ProviderError, in_doubt: bool) -> Failure {
     let mut failure = Failure::from_provider("The provider did not accept the order", err);
     if in_doubt {
-        failure.summary = "We could not confirm the order".into();
+        failure.summary = format!("We could not confirm the {}", noun(api));
         failure.next_step = format!(
             "{} The provider may still have placed it: check {} before trying again.",
             failure.next_step,

@@ -221,7 +221,11 @@ pub fn ReviewStep() -> impl IntoView {
                         prop:checked=move || wizard.doubt_resolved.get()
                         on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
                     <label class="checkbox-label" for=DOUBT_CHECKBOX>
-                        "I have checked: nothing was ordered, so order now"
+                        {if api == Api::Huawei {
+                            "I have checked: no certificate was bought, so buy one now"
+                        } else {
+                            "I have checked: nothing was ordered, so order now"
+                        }}
                     </label>
                 </div>
             </div>
