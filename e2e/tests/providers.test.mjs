@@ -193,3 +193,67 @@ test('Generic JSON: the order carries an Idempotency-Key, and a retry after a dr
   assert.match(await page.getByTestId('dns-records').textContent(), /shop\.example\.com/);
   await context.close();
 });
+
+/** Arms a sandbox fault switch for the next matching call. */
+async function injectFault(rule) {
+  const response = await fetch(new URL('sandbox/_faults', suite.server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
+  assert.equal(response.status, 201, await response.text());
+}
+
+async function gogetsslDvToReview(page) {
+  await useConfig(page, { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 'sandbox-auth-key-1234' });
+  await page.goto(suite.server.url);
+  await chooseProduct(page, 'Sectigo PositiveSSL');
+  await names(page, 'shop.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await continueOn(page);
+  await splitContact(page);
+  await waitForHeading(page, 'Check your order');
+}
+
+test('GoGetSSL: a provider error is shown with its code and nothing is in doubt; a 503 asks the person to check first', async () => {
+  const { context, page } = await suite.freshPage();
+  await gogetsslDvToReview(page);
+  await injectFault({ provider: 'gogetssl', path: 'add_ssl_order', fault: { kind: 'provider_error', message: 'Insufficient balance' } });
+  await agreeAndSubmit(page, 'Place the order');
+  const failure = page.locator('#submit-failure');
+  await failure.waitFor();
+  assert.match(await failure.textContent(), /did not accept the order.*Insufficient balance/s);
+  assert.equal(await page.getByTestId('buy-in-doubt').count(), 0, 'a refusal placed nothing');
+
+  await injectFault({ provider: 'gogetssl', path: 'add_ssl_order', fault: { kind: 'status', status: 503 } });
+  await page.getByRole('button', { name: 'Place the order' }).click();
+  await page.locator('#submit-failure').filter({ hasText: 'We could not confirm the order' }).waitFor();
+  assert.match(await page.locator('#submit-failure').textContent(), /order list of your GoGetSSL account/);
+  // The answers survive a reload, and so does the question about the earlier order.
+  await page.reload();
+  await waitForHeading(page, 'Check your order');
+  await page.getByTestId('buy-in-doubt').waitFor();
+  await agreeAndSubmit(page, 'Place the order');
+  await page.locator('#submit-failure').filter({ hasText: 'Check for the earlier order first' }).waitFor();
+  await page.getByLabel('I have checked: nothing was ordered, so order now').check();
+  await page.getByRole('button', { name: 'Place the order' }).click();
+  await waitForHeading(page, 'Order placed');
+  const statuses = (await sandboxLog(suite.server.url))
+    .filter((e) => e.path === '/sandbox/gogetssl/orders/add_ssl_order/')
+    .map((e) => e.status);
+  assert.deepEqual(statuses, [200, 503, 200]);
+  await context.close();
+});
+
+test('a dropped connection from the sandbox is reported as no answer, and the typed order is kept', async () => {
+  const { context, page } = await suite.freshPage();
+  await gogetsslDvToReview(page);
+  await injectFault({ provider: 'gogetssl', path: 'add_ssl_order', fault: { kind: 'drop' } });
+  await agreeAndSubmit(page, 'Place the order');
+  await page.locator('#submit-failure').filter({ hasText: 'We could not confirm the order' }).waitFor();
+  assert.match(await page.locator('#submit-failure').textContent(), /could not be reached/);
+  await page.reload();
+  await waitForHeading(page, 'Check your order');
+  assert.match(await page.locator('.summary').first().textContent(), /shop\.example\.com/);
+  await context.close();
+});
