@@ -8,7 +8,8 @@ use super::{
     ProviderError, StatusReport,
 };
 use crate::order::{Contact, ContactName, Coverage, Dcv, Level, ValidatedOrder};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 pub const FORMAT: &str = "ssl-order/1";
 
@@ -222,102 +223,83 @@ pub fn status_request(order_id: &str, endpoint: &Endpoint) -> PreparedRequest {
     }
 }
 
-#[derive(Deserialize)]
+/// The answer's fields read here. Read through `Value`, whose parser the other adapters
+/// share, rather than derived structs: each derived parser costs wasm of its own.
 struct Answer {
     order_id: String,
     status: String,
-    #[serde(default)]
     status_text: Option<String>,
-    #[serde(default)]
     certificate_id: Option<String>,
-    #[serde(default)]
     checkout_url: Option<String>,
-    #[serde(default)]
-    instructions: Vec<InstructionJson>,
+    instructions: Vec<Instruction>,
 }
 
-// A flat struct rather than a tagged enum: serde's tagged enums buffer the whole value first,
-// which costs several KB of wasm.
-#[derive(Deserialize)]
-struct InstructionJson {
-    name: String,
-    method: String,
-    #[serde(default)]
-    record: Option<RecordJson>,
-    #[serde(default)]
-    file: Option<FileJson>,
-    #[serde(default)]
-    email: Option<String>,
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
 }
 
-#[derive(Deserialize)]
-struct RecordJson {
-    name: String,
-    #[serde(rename = "type")]
-    record_type: String,
-    value: String,
-}
-
-#[derive(Deserialize)]
-struct FileJson {
-    url: String,
-    content: String,
-}
-
-#[derive(Deserialize)]
-struct ErrorAnswer {
-    error: ErrorJson,
-}
-
-#[derive(Deserialize)]
-struct ErrorJson {
-    code: String,
-    message: String,
-    #[serde(default)]
-    field: Option<String>,
-}
-
-impl InstructionJson {
-    /// The instruction, if its method's detail is present; others are skipped.
-    fn read(self) -> Option<Instruction> {
-        let domain = self.name;
-        match (self.method.as_str(), self.record, self.file, self.email) {
-            ("dns", Some(record), _, _) => Some(Instruction::Dns {
+fn instruction(found: &Value) -> Option<Instruction> {
+    let domain = text(found, "name")?;
+    match found.get("method")?.as_str()? {
+        "dns" => {
+            let record = found.get("record")?;
+            Some(Instruction::Dns {
                 domain,
-                name: record.name,
-                record_type: record.record_type,
-                value: record.value,
-            }),
-            ("http" | "https", _, Some(file), _) => Some(Instruction::File {
-                domain,
-                url: file.url,
-                content: file.content,
-            }),
-            ("email", _, _, Some(address)) => Some(Instruction::Email { domain, address }),
-            _ => None,
+                name: text(record, "name")?,
+                record_type: text(record, "type")?,
+                value: text(record, "value")?,
+            })
         }
+        "http" | "https" => {
+            let file = found.get("file")?;
+            Some(Instruction::File {
+                domain,
+                url: text(file, "url")?,
+                content: text(file, "content").unwrap_or_default(),
+            })
+        }
+        "email" => Some(Instruction::Email {
+            domain,
+            address: text(found, "email")?,
+        }),
+        _ => None,
     }
-}
-
-fn read_all(list: Vec<InstructionJson>) -> Vec<Instruction> {
-    list.into_iter().filter_map(InstructionJson::read).collect()
 }
 
 fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
+    let value: Value = parse_json(status, body)?;
     if !(200..300).contains(&status) {
-        return Err(match serde_json::from_str::<ErrorAnswer>(body) {
-            Ok(ErrorAnswer { error }) => ProviderError {
-                status,
-                code: Some(error.code),
-                message: match error.field {
-                    Some(field) => format!("{} (at {field})", error.message),
-                    None => error.message,
+        let error = value.get("error");
+        return Err(
+            match error.and_then(|e| Some((text(e, "code")?, text(e, "message")?))) {
+                Some((code, message)) => ProviderError {
+                    status,
+                    code: Some(code),
+                    message: match error.and_then(|e| text(e, "field")) {
+                        Some(field) => format!("{message} (at {field})"),
+                        None => message,
+                    },
                 },
+                None => unexpected(status, body),
             },
-            Err(_) => unexpected(status, body),
-        });
+        );
     }
-    parse_json(status, body)
+    let (Some(order_id), Some(order_status)) = (text(&value, "order_id"), text(&value, "status"))
+    else {
+        return Err(unexpected(status, body));
+    };
+    Ok(Answer {
+        order_id,
+        status: order_status,
+        status_text: text(&value, "status_text"),
+        certificate_id: text(&value, "certificate_id"),
+        checkout_url: text(&value, "checkout_url"),
+        instructions: value
+            .get("instructions")
+            .and_then(Value::as_array)
+            .map(|list| list.iter().filter_map(instruction).collect())
+            .unwrap_or_default(),
+    })
 }
 
 pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
@@ -327,7 +309,7 @@ pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
         cert_id: answer.certificate_id,
         checkout_url: answer.checkout_url,
         amount: None,
-        instructions: read_all(answer.instructions),
+        instructions: answer.instructions,
     })
 }
 
@@ -355,7 +337,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         instructions: if answer.status == "issued" {
             Vec::new()
         } else {
-            read_all(answer.instructions)
+            answer.instructions
         },
         not_after: None,
     })

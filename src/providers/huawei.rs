@@ -6,7 +6,8 @@ use super::{
     excerpt, Endpoint, Header, Instruction, Method, PreparedRequest, ProviderError, StatusReport,
 };
 use crate::order::{CertName, Coverage, Dcv, Product, ValidatedOrder};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// The wizard buys one certificate per order and applies for it.
@@ -343,26 +344,25 @@ pub fn details_request(cert: &CertId, endpoint: &Endpoint) -> PreparedRequest {
     }
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    error_code: Option<String>,
-    error_msg: Option<String>,
+// Answers are read through `Value`, whose parser every adapter shares, rather than derived
+// structs: each derived parser costs wasm of its own.
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
 }
 
 /// Reads Huawei's error shape, or describes an answer that is not in it.
-fn provider_error(status: u16, body: &str) -> ProviderError {
-    match serde_json::from_str::<ErrorBody>(body) {
-        Ok(ErrorBody {
-            error_code: Some(code),
-            error_msg,
-        }) => ProviderError {
+fn provider_error(status: u16, value: Option<&Value>, body: &str) -> ProviderError {
+    match value.and_then(|v| text(v, "error_code")) {
+        Some(code) => ProviderError {
             status,
             code: Some(code),
-            message: error_msg
+            message: value
+                .and_then(|v| text(v, "error_msg"))
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| "The provider gave no message".into()),
         },
-        _ => ProviderError {
+        None => ProviderError {
             status,
             code: None,
             message: format!("Unexpected answer from the provider: {}", excerpt(body)),
@@ -370,99 +370,72 @@ fn provider_error(status: u16, body: &str) -> ProviderError {
     }
 }
 
-/// A 200 whose body does not carry an `error_code`, parsed as `T`.
-fn success<T: for<'de> Deserialize<'de>>(status: u16, body: &str) -> Result<T, ProviderError> {
-    if status != 200 {
-        return Err(provider_error(status, body));
+/// A 200 JSON object whose body does not carry an `error_code`.
+fn success(status: u16, body: &str) -> Result<Value, ProviderError> {
+    let value = serde_json::from_str::<Value>(body).ok();
+    match value {
+        Some(value) if status == 200 && value.is_object() && value.get("error_code").is_none() => {
+            Ok(value)
+        }
+        other => Err(provider_error(status, other.as_ref(), body)),
     }
-    if let Ok(ErrorBody {
-        error_code: Some(_),
-        ..
-    }) = serde_json::from_str::<ErrorBody>(body)
-    {
-        return Err(provider_error(status, body));
-    }
-    serde_json::from_str(body).map_err(|_| provider_error(status, body))
-}
-
-#[derive(Deserialize)]
-struct BuyAnswer {
-    order_id: String,
-    cert: Vec<CertAnswer>,
-}
-
-#[derive(Deserialize)]
-struct CertAnswer {
-    cert_id: String,
 }
 
 pub fn parse_buy(status: u16, body: &str) -> Result<Bought, ProviderError> {
-    let answer: BuyAnswer = success(status, body)?;
+    let answer = success(status, body)?;
     let cert_ids = answer
-        .cert
-        .iter()
-        .map(|c| CertId::parse(&c.cert_id))
-        .collect::<Option<Vec<_>>>()
-        .filter(|ids| !ids.is_empty())
-        .ok_or_else(|| ProviderError {
+        .get("cert")
+        .and_then(Value::as_array)
+        .and_then(|certs| {
+            certs
+                .iter()
+                .map(|c| CertId::parse(c.get("cert_id")?.as_str()?))
+                .collect::<Option<Vec<_>>>()
+        })
+        .filter(|ids| !ids.is_empty());
+    match (text(&answer, "order_id"), cert_ids) {
+        (Some(order_id), Some(cert_ids)) => Ok(Bought { order_id, cert_ids }),
+        _ => Err(ProviderError {
             status,
             code: None,
             message: format!(
                 "The purchase answer holds no usable certificate ID: {}",
                 excerpt(body)
             ),
-        })?;
-    Ok(Bought {
-        order_id: answer.order_id,
-        cert_ids,
-    })
+        }),
+    }
 }
 
 /// Apply answers `{"request info":"success"}` (or `request_info`); any 200 without an
 /// error code is taken as accepted.
 pub fn parse_apply(status: u16, body: &str) -> Result<(), ProviderError> {
-    success::<serde::de::IgnoredAny>(status, body).map(|_| ())
-}
-
-#[derive(Deserialize)]
-struct DetailsAnswer {
-    id: String,
-    status: Option<String>,
-    order_id: Option<String>,
-    domain: Option<String>,
-    validation_method: Option<String>,
-    not_after: Option<String>,
-    authentification: Option<Vec<RecordAnswer>>,
-}
-
-#[derive(Deserialize)]
-struct RecordAnswer {
-    record_name: Option<String>,
-    record_type: Option<String>,
-    record_value: Option<String>,
-    domain: Option<String>,
+    success(status, body).map(|_| ())
 }
 
 pub fn parse_details(status: u16, body: &str) -> Result<Details, ProviderError> {
-    let answer: DetailsAnswer = success(status, body)?;
+    let answer = success(status, body)?;
+    let id = text(&answer, "id").ok_or_else(|| provider_error(status, None, body))?;
     let records = answer
-        .authentification
-        .unwrap_or_default()
-        .into_iter()
-        .map(|r| DnsRecord {
-            name: r.record_name.unwrap_or_default(),
-            kind: r.record_type.unwrap_or_default(),
-            value: r.record_value.unwrap_or_default(),
-            domain: r.domain.unwrap_or_default(),
+        .get("authentification")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|r| DnsRecord {
+                    name: text(r, "record_name").unwrap_or_default(),
+                    kind: text(r, "record_type").unwrap_or_default(),
+                    value: text(r, "record_value").unwrap_or_default(),
+                    domain: text(r, "domain").unwrap_or_default(),
+                })
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
     Ok(Details {
-        id: answer.id,
-        status: CertStatus::parse(answer.status.as_deref().unwrap_or("")),
-        order_id: answer.order_id,
-        domain: answer.domain,
-        validation_method: answer.validation_method,
-        not_after: answer.not_after.filter(|s| !s.is_empty()),
+        id,
+        status: CertStatus::parse(answer.get("status").and_then(Value::as_str).unwrap_or("")),
+        order_id: text(&answer, "order_id"),
+        domain: text(&answer, "domain"),
+        validation_method: text(&answer, "validation_method"),
+        not_after: text(&answer, "not_after").filter(|s| !s.is_empty()),
         records,
     })
 }
