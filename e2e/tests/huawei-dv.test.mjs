@@ -282,3 +282,38 @@ test('"Start over" does nothing while the order is being sent', async () => {
   await expectPlacedOnce(page);
   await context.close();
 });
+
+test('a certificate bought earlier is applied for by its ID, and is not bought again', async () => {
+  // Bought outside this page (another tab, the console): paid, not yet applied for.
+  const bought = await fetch(new URL('sandbox/huawei/v3/scm/certificates/buy', suite.server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-auth-token': 'sandbox-token-not-a-secret-0123456789' },
+    body: JSON.stringify({
+      cert_brand: 'GEOTRUST', cert_type: 'DV_SSL_CERT', domain_type: 'SINGLE_DOMAIN', effective_time: 1,
+      domain_numbers: 1, order_number: 1, agree_privacy_protection: true,
+    }),
+  });
+  assert.equal(bought.status, 200);
+  const certId = (await bought.json()).cert[0].cert_id;
+
+  const { context, page } = await freshPage();
+  await page.goto(suite.server.url);
+  await fillToReview(page);
+  await page.getByText('Already paid for this certificate?').click();
+  await page.getByLabel('Certificate ID').fill('not-an-id');
+  await page.getByRole('button', { name: 'Use this certificate' }).click();
+  assert.match(await page.locator('#existing-cert-id-error').textContent(), /16 letters and digits/);
+  await page.getByLabel('Certificate ID').fill(certId);
+  await page.getByRole('button', { name: 'Use this certificate' }).click();
+  await page.getByTestId('paid-notice').filter({ hasText: certId }).waitFor();
+  await agreeAndSubmit(page, 'Apply for the certificate');
+  await waitForHeading(page, 'Application sent');
+  assert.equal((await page.getByTestId('cert-id').textContent()).trim(), certId);
+
+  const log = await sandboxLog(suite.server.url);
+  assert.equal(calls(log, 'buy').length, 1, 'only the purchase made outside the page');
+  const applies = calls(log, 'apply');
+  assert.equal(applies.length, 1);
+  assert.ok(applies[0].path.endsWith(`/${certId}/apply`), applies[0].path);
+  await context.close();
+});
