@@ -78,11 +78,22 @@ test('GoGetSSL: a multi-domain order with a method per name is one form post, an
   await continueOn(page);
   await splitContact(page);
   await waitForHeading(page, 'Check your order');
+  // GoGetSSL's dry run checks every answer and orders nothing; it sends the answers to the
+  // provider, so the privacy statement must be agreed to first.
+  await page.getByRole('button', { name: 'Check with GoGetSSL first (nothing is ordered)' }).click();
+  await page.locator('#error-summary').filter({ hasText: 'privacy' }).waitFor();
+  await page.getByLabel(/I agree to the provider's privacy statement/).check();
+  await page.getByRole('button', { name: 'Check with GoGetSSL first (nothing is ordered)' }).click();
+  await page.getByTestId('check-outcome').filter({ hasText: 'GoGetSSL accepted every answer' }).waitFor();
+  const checks = (await sandboxLog(suite.server.url)).filter((e) => e.path === '/sandbox/gogetssl/orders/add_ssl_order/');
+  assert.equal(checks.length, 1);
+  assert.equal(form(checks[0].body).test, 'Y');
   await agreeAndSubmit(page, 'Place the order');
   await waitForHeading(page, 'Order placed');
 
   const orders = (await sandboxLog(suite.server.url))
-    .filter((e) => e.method === 'POST' && e.path === '/sandbox/gogetssl/orders/add_ssl_order/');
+    .filter((e) => e.method === 'POST' && e.path === '/sandbox/gogetssl/orders/add_ssl_order/')
+    .filter((e) => form(e.body).test !== 'Y');
   assert.equal(orders.length, 1, 'ordered once');
   assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), 'sandbox-auth-key-1234');
   assert.equal(orders[0].headers['content-type'], 'application/x-www-form-urlencoded');

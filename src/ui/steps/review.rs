@@ -231,6 +231,7 @@ pub fn ReviewStep() -> impl IntoView {
             </div>
         })}
         {(api == Api::Huawei).then(|| view! { <ResumeAtApply/> })}
+        {(api == Api::GoGetSsl).then(|| view! { <CheckFirst/> })}
         <details class="requests">
             <summary>"See exactly what will be sent"</summary>
             {move || match requests.get() {
@@ -323,5 +324,52 @@ fn ResumeAtApply() -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=use_it>"Use this certificate"</button>
         </details>
     })
+    }
+}
+
+/// GoGetSSL's dry run (`test=Y`): every answer checked by the provider, nothing ordered.
+#[component]
+fn CheckFirst() -> impl IntoView {
+    let wizard = use_wizard();
+    let outcome = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let check = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let Ok(order) = untrack(|| wizard.validated()) else {
+            wizard.checked.set(true);
+            super::super::dom::focus_later("error-summary".into());
+            return;
+        };
+        let config = wizard.config.get_value();
+        let request = gogetssl::check_request(&order, &config.endpoint, config.gogetssl);
+        busy.set(true);
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            let said = match crate::transport::send(&request, config.timeout_ms).await {
+                Ok(answer) => match gogetssl::parse_check(answer.status, &answer.body) {
+                    Ok(Some(amount)) => (true, format!("GoGetSSL accepted every answer. The order would cost {amount}. Nothing was ordered.")),
+                    Ok(None) => (true, "GoGetSSL accepted every answer. Nothing was ordered.".to_string()),
+                    Err(err) => (false, format!("GoGetSSL would refuse this order: {err}. Nothing was ordered.")),
+                },
+                Err(err) => (false, format!("{err}. Nothing was ordered.")),
+            };
+            busy.try_set(false);
+            outcome.try_set(Some(said));
+        });
+    };
+    view! {
+        <p class="body">
+            <button type="button" class="button button-secondary" on:click=check
+                aria-disabled=move || busy.get().then_some("true")>
+                "Check with GoGetSSL first (nothing is ordered)"
+            </button>
+        </p>
+        <p class="body" role="status" data-testid="check-outcome">{move || match outcome.get() {
+            Some((_, text)) => text,
+            None if busy.get() => "Checking with GoGetSSL…".to_string(),
+            None => String::new(),
+        }}</p>
     }
 }
