@@ -181,3 +181,23 @@ pub fn scenarios() -> Vec<super::ValidatedOrder> {
     }
     orders
 }
+
+/// The scenario order for `product_id` of `provider`'s shipped catalogue, validated.
+pub fn scenario_order(
+    provider: super::Provider,
+    product_id: &str,
+    method: DcvMethod,
+) -> super::ValidatedOrder {
+    let catalogue = catalogues()
+        .into_iter()
+        .find(|c| c.provider == provider)
+        .expect("shipped");
+    let product = catalogue.find(product_id).expect("product");
+    let list = suffixes();
+    super::validate(
+        &scenario_draft(product, method),
+        product,
+        &super::Rules::basic(TODAY).with_suffixes(&list),
+    )
+    .expect("valid")
+}

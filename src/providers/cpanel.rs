@@ -415,7 +415,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::fixtures::{catalogues, scenario_draft, suffixes, TODAY};
+    use crate::order::fixtures::{catalogues, scenario_draft, scenario_order, suffixes, TODAY};
     use crate::order::{validate, DcvMethod, Provider, Rules};
 
     /// The seed's example response, byte for byte.
@@ -441,18 +441,7 @@ mod tests {
     }
 
     fn order(product_id: &str, method: DcvMethod) -> ValidatedOrder {
-        let catalogue = catalogues()
-            .into_iter()
-            .find(|c| c.provider == Provider::Cpanel)
-            .expect("shipped");
-        let product = catalogue.find(product_id).expect("product");
-        let list = suffixes();
-        validate(
-            &scenario_draft(product, method),
-            product,
-            &Rules::basic(TODAY).with_suffixes(&list),
-        )
-        .expect("valid")
+        scenario_order(Provider::Cpanel, product_id, method)
     }
 
     fn certificate(request: &PreparedRequest) -> Value {

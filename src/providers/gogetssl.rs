@@ -503,8 +503,8 @@ pub fn form_pairs(body: &str) -> BTreeMap<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::order::fixtures::{catalogues, scenario_draft, suffixes, TODAY};
-    use crate::order::{validate, DcvMethod, Provider, Rules};
+    use crate::order::fixtures::scenario_order;
+    use crate::order::{DcvMethod, Provider};
 
     const SEED_ANSWER: &str = r#"{
   "approver_method": {
@@ -532,18 +532,7 @@ mod tests {
     }
 
     fn order(product_id: &str, method: DcvMethod) -> ValidatedOrder {
-        let catalogue = catalogues()
-            .into_iter()
-            .find(|c| c.provider == Provider::GoGetSsl)
-            .expect("shipped");
-        let product = catalogue.find(product_id).expect("product");
-        let list = suffixes();
-        validate(
-            &scenario_draft(product, method),
-            product,
-            &Rules::basic(TODAY).with_suffixes(&list),
-        )
-        .expect("valid")
+        scenario_order(Provider::GoGetSsl, product_id, method)
     }
 
     fn fields(request: &PreparedRequest) -> BTreeMap<String, String> {

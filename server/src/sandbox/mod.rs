@@ -9,6 +9,7 @@
 //! - `POST /sandbox/_reset`: forgets the log, every certificate and every order, and clears the
 //!   fault rules (answers 204).
 
+mod calendar;
 pub mod checks;
 pub mod cpanel;
 pub mod faults;

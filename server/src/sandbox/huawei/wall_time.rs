@@ -1,5 +1,6 @@
 //! Calendar times as the details call shows them, without a date-time dependency.
 
+use crate::sandbox::calendar::civil_from_days;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Formats as `YYYY-MM-DD HH:MM:SS.0` in UTC, the shape of timestamps in Huawei's SCM answers.
@@ -16,20 +17,6 @@ pub fn format_utc(time: SystemTime) -> String {
         rest % 3600 / 60,
         rest % 60
     )
-}
-
-/// Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
