@@ -65,6 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         applicant: contact,
         organisation: OrganisationDraft {
             name: "Acme Widgets Ltd".into(),
+            unit: "Web Services".into(),
             street: "1 High Street".into(),
             city: "London".into(),
             state: "London".into(),
