@@ -182,6 +182,14 @@ impl Config {
         })
     }
 
+    /// The endpoint with `token` in place of config.json's, when one is given.
+    pub fn endpoint_with(&self, token: Option<String>) -> Endpoint {
+        Endpoint {
+            base_url: self.endpoint.base_url.clone(),
+            token: token.or_else(|| self.endpoint.token.clone()),
+        }
+    }
+
     /// Whether products of `provider`'s catalogue can be ordered through this API: each
     /// provider API sells its own; the generic format carries any.
     pub fn sells(&self, provider: Provider) -> bool {
@@ -277,6 +285,24 @@ mod tests {
         )
         .expect("valid");
         assert!(config.sells(Provider::GoGetSsl) && config.sells(Provider::Huawei));
+    }
+
+    #[test]
+    fn a_token_from_the_embedding_page_replaces_the_configured_one() {
+        let config =
+            Config::from_json(r#"{"provider":"gogetssl","endpoint":"x","token":"from-config"}"#)
+                .expect("valid");
+        assert_eq!(
+            config.endpoint_with(None).token.as_deref(),
+            Some("from-config")
+        );
+        assert_eq!(
+            config
+                .endpoint_with(Some("from-page".into()))
+                .token
+                .as_deref(),
+            Some("from-page")
+        );
     }
 
     #[test]

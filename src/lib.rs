@@ -4,6 +4,7 @@
 pub mod config;
 pub mod csr;
 pub mod draft_store;
+pub mod embed;
 pub mod order;
 pub mod providers;
 pub mod transport;

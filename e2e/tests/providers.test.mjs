@@ -268,3 +268,28 @@ test('a dropped connection from the sandbox is reported as no answer, and the ty
   assert.match(await page.locator('.summary').first().textContent(), /shop\.example\.com/);
   await context.close();
 });
+
+test('a token handed over by the embedding page is used, masked, and never stored', async () => {
+  const { context, page } = await suite.freshPage();
+  await useConfig(page, { provider: 'gogetssl', endpoint: 'sandbox/gogetssl' });
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await page.evaluate(() => window.wasmBindings.setToken('embedded-auth-key-5678'));
+  await chooseProduct(page, 'Sectigo PositiveSSL');
+  await names(page, 'shop.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await continueOn(page);
+  await splitContact(page);
+  await waitForHeading(page, 'Check your order');
+  await page.getByText('See exactly what will be sent').click();
+  const shown = (await page.locator('pre.request').allTextContents()).join('\n');
+  assert.match(shown, /auth_key=•••••• \(hidden\)/);
+  assert.ok(!shown.includes('embedded-auth-key'), shown);
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+  const orders = (await sandboxLog(suite.server.url)).filter((e) => e.path === '/sandbox/gogetssl/orders/add_ssl_order/');
+  assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), 'embedded-auth-key-5678');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes('embedded-auth-key'), stored);
+  await context.close();
+});

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 /// The status call for a placed order, if the provider gave what it needs.
 fn status_request(config: &Config, purchase: &Purchase) -> Option<PreparedRequest> {
-    let endpoint = &config.endpoint;
+    let endpoint = &crate::embed::endpoint(config);
     let order_id = Some(purchase.order_id.as_str()).filter(|id| !id.is_empty());
     let cert_id = Some(purchase.cert_id.as_str()).filter(|id| !id.is_empty());
     match config.api {

@@ -104,7 +104,7 @@ fn this_page() -> Option<String> {
 
 async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
     let config = wizard.config.get_value();
-    let endpoint = &config.endpoint;
+    let endpoint = &crate::embed::endpoint(&config);
     let key = match api {
         Api::Generic => Some(wizard.order_key.get_value().unwrap_or_else(random_uuid)),
         _ => None,
@@ -177,7 +177,7 @@ fn purchase_of(placed: Placed) -> Purchase {
 async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
     let (endpoint, timeout) = wizard
         .config
-        .with_value(|c| (c.endpoint.clone(), c.timeout_ms));
+        .with_value(|c| (crate::embed::endpoint(c), c.timeout_ms));
     let purchase = match wizard.purchase.get_untracked() {
         Some(purchase) => purchase,
         None => {

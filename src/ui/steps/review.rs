@@ -151,7 +151,7 @@ pub fn ReviewStep() -> impl IntoView {
         let mut draft = wizard.draft.get();
         draft.agree_privacy = true;
         let config = wizard.config.get_value();
-        let endpoint = config.endpoint.clone();
+        let endpoint = crate::embed::endpoint(&config);
         wizard
             .with_rules(|rules| {
                 wizard
@@ -343,7 +343,8 @@ fn CheckFirst() -> impl IntoView {
             return;
         };
         let config = wizard.config.get_value();
-        let request = gogetssl::check_request(&order, &config.endpoint, config.gogetssl);
+        let request =
+            gogetssl::check_request(&order, &crate::embed::endpoint(&config), config.gogetssl);
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
