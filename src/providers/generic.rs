@@ -101,15 +101,6 @@ fn contact(c: &Contact) -> ContactJson<'_> {
     }
 }
 
-fn method(dcv: &Dcv) -> &'static str {
-    match dcv {
-        Dcv::Dns => "dns",
-        Dcv::Http => "http",
-        Dcv::Https => "https",
-        Dcv::Email(_) => "email",
-    }
-}
-
 /// The order as the generic format's JSON, indented so the review page shows it as sent.
 pub fn order_json(order: &ValidatedOrder) -> String {
     let product = &order.product;
@@ -120,7 +111,8 @@ pub fn order_json(order: &ValidatedOrder) -> String {
             name: n.name.to_string(),
             unicode: n.unicode.clone(),
             primary: i == 0,
-            method: method(&n.dcv),
+            // The format's method names are the wizard's own slugs.
+            method: n.dcv.method().slug(),
             approver: match &n.dcv {
                 Dcv::Email(Some(address)) => Some(address.as_str().to_string()),
                 _ => None,

@@ -30,20 +30,12 @@ impl Default for Options {
     }
 }
 
-fn method_slug(dcv: &Dcv) -> &'static str {
-    match dcv {
-        Dcv::Dns => "dns",
-        Dcv::Http => "http",
-        Dcv::Https => "https",
-        Dcv::Email(_) => "email",
-    }
-}
-
 /// What `approver_emails` holds for one name: its approver address, or its method.
 fn approver_entry(dcv: &Dcv) -> String {
     match dcv {
         Dcv::Email(Some(address)) => address.as_str().to_string(),
-        other => method_slug(other).to_string(),
+        // GoGetSSL's method names are the wizard's own slugs.
+        other => other.method().slug().to_string(),
     }
 }
 
@@ -140,7 +132,7 @@ pub fn order_fields(order: &ValidatedOrder, options: Options) -> Vec<(&'static s
         ("csr", order.csr.pem.clone()),
         ("server_count", options.server_count.to_string()),
         ("webserver_type", options.webserver_type.to_string()),
-        ("dcv_method", method_slug(&order.primary.dcv).to_string()),
+        ("dcv_method", order.primary.dcv.method().slug().to_string()),
     ];
     if let Dcv::Email(Some(address)) = &order.primary.dcv {
         form.push(("approver_email", address.as_str().to_string()));
