@@ -293,3 +293,39 @@ test('a token handed over by the embedding page is used, masked, and never store
   assert.ok(!stored.includes('embedded-auth-key'), stored);
   await context.close();
 });
+
+test('the result page copies DNS values and downloads the validation file with its own name', async () => {
+  const { context, page } = await suite.freshPage();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.server.url).origin });
+  await useConfig(page, { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 'sandbox-auth-key-1234' });
+  await page.goto(suite.server.url);
+  await chooseProduct(page, 'Sectigo PositiveSSL Multi-Domain');
+  await names(page, 'shop.example.com', 'www.example.com\napi.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await page.getByLabel('Validation method for shop.example.com').selectOption('http');
+  await page.getByLabel('Validation method for www.example.com').selectOption('dns');
+  await continueOn(page);
+  await splitContact(page);
+  await waitForHeading(page, 'Check your order');
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+
+  const valueCell = page.getByTestId('dns-records').locator('tbody tr').first().locator('td').nth(2);
+  const value = (await valueCell.locator('code').textContent()).trim();
+  await page.getByRole('button', { name: /^Copy the value for / }).first().click();
+  await page.getByTestId('copy-status').filter({ hasText: 'Copied the value for' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), value);
+
+  const files = page.getByTestId('file-validations');
+  const url = (await files.locator('code').first().textContent()).trim();
+  const content = await files.locator('pre').first().textContent();
+  const expectedName = url.split('/').pop();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download ${expectedName}` }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), expectedName);
+  const saved = await download.path();
+  assert.equal(readFileSync(saved, 'utf8'), content);
+  await context.close();
+});

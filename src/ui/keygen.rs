@@ -77,12 +77,13 @@ pub async fn generate(
     })
 }
 
-/// Offers `text` as a file download named `file_name`, through a temporary object URL.
-pub fn download(file_name: &str, text: &str) -> Result<(), KeygenError> {
-    let step = "offer the key as a download";
+/// Offers `text` as a file download named `file_name` of type `mime`, through a temporary
+/// object URL.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), KeygenError> {
+    let step = "offer the file as a download";
     let fail = |err: JsValue| browser_error(step, err);
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/x-pem-file");
+    options.set_type(mime);
     let parts = Array::of1(&JsValue::from_str(text));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
@@ -112,14 +113,16 @@ pub fn download(file_name: &str, text: &str) -> Result<(), KeygenError> {
 
 /// Writes `text` to the clipboard.
 pub async fn copy_to_clipboard(text: &str) -> Result<(), KeygenError> {
-    let step = "copy the key";
+    let step = "copy the text";
     let navigator = window().navigator();
     let has_clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .is_ok_and(|c| !c.is_undefined() && !c.is_null());
     if !has_clipboard {
         return Err(KeygenError::Browser {
             step,
-            message: "this page has no access to the clipboard; select the key and copy it, or download it".into(),
+            message:
+                "this page has no access to the clipboard; select the text and copy it instead"
+                    .into(),
         });
     }
     call(step, Ok(navigator.clipboard().write_text(text)))

@@ -1,5 +1,6 @@
 //! After the order: the IDs, what to do to prove control, and the live status.
 
+use super::keygen;
 use super::state::use_wizard;
 use crate::config::{poll_delay_ms, Config};
 use crate::draft_store::Purchase;
@@ -114,6 +115,8 @@ pub fn ResultView() -> impl IntoView {
         _ => "Order placed",
     };
     let start_over = move |_| wizard.start_over();
+    // What the last copy or download did, announced to screen readers.
+    let said = RwSignal::new(String::new());
     view! {
         <div class="panel">
             <h1 class="heading" id="result-heading" tabindex="-1">{heading}</h1>
@@ -161,13 +164,33 @@ pub fn ResultView() -> impl IntoView {
                 </dl>
             })
         }}
-        {move || instructions_view(instructions())}
+        {move || instructions_view(instructions(), said)}
+        <p class="hint" role="status" data-testid="copy-status">{move || said.get()}</p>
         <p class="body"><button type="button" class="button button-secondary" on:click=start_over>"Start a new order"</button></p>
     }
 }
 
-/// What the person must do, grouped by kind.
-fn instructions_view(all: Vec<Instruction>) -> Option<impl IntoView> {
+/// Copies `text`, then says so (or why not) in `said`.
+fn copy(text: String, what: String, said: RwSignal<String>) {
+    spawn_local(async move {
+        let outcome = match keygen::copy_to_clipboard(&text).await {
+            Ok(()) => format!("Copied {what}."),
+            Err(err) => err.to_string(),
+        };
+        said.try_set(outcome);
+    });
+}
+
+/// The validation file's own name: the last segment of its URL.
+fn file_name(url: &str) -> String {
+    url.rsplit('/')
+        .find(|part| !part.is_empty())
+        .unwrap_or("validation.txt")
+        .to_string()
+}
+
+/// What the person must do, grouped by kind, each value with a copy or download button.
+fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<impl IntoView> {
     if all.is_empty() {
         return None;
     }
@@ -200,8 +223,22 @@ fn instructions_view(all: Vec<Instruction>) -> Option<impl IntoView> {
                 <caption class="visually-hidden">"DNS records to create"</caption>
                 <thead><tr><th scope="col">"Name"</th><th scope="col">"Type"</th><th scope="col">"Value"</th></tr></thead>
                 <tbody>
-                    {records.into_iter().map(|(name, kind, value)| view! {
-                        <tr><td><code>{name}</code></td><td>{kind}</td><td><code class="record-value">{value}</code></td></tr>
+                    {records.into_iter().map(|(name, kind, value)| {
+                        let (copy_name, copy_value) = (name.clone(), value.clone());
+                        let (what_name, what_value) = (format!("the name {name}"), format!("the value for {name}"));
+                        view! {
+                            <tr>
+                                <td><code>{name.clone()}</code>
+                                    <button type="button" class="button button-small button-secondary"
+                                        aria-label=format!("Copy the name {name}")
+                                        on:click=move |_| copy(copy_name.clone(), what_name.clone(), said)>"Copy"</button></td>
+                                <td>{kind}</td>
+                                <td><code class="record-value">{value}</code>
+                                    <button type="button" class="button button-small button-secondary"
+                                        aria-label=format!("Copy the value for {name}")
+                                        on:click=move |_| copy(copy_value.clone(), what_value.clone(), said)>"Copy"</button></td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -209,9 +246,28 @@ fn instructions_view(all: Vec<Instruction>) -> Option<impl IntoView> {
         {(!files.is_empty()).then(|| view! {
             <p class="body">"Publish each file below on your web server, so that it opens at exactly this address, with exactly this content."</p>
             <ul class="list" data-testid="file-validations">
-                {files.into_iter().map(|(domain, url, content)| view! {
-                    <li><strong>{domain}</strong>": "<code class="record-value">{url}</code>
-                        <pre class="request" tabindex="0">{content}</pre></li>
+                {files.into_iter().map(|(domain, url, content)| {
+                    let name = file_name(&url);
+                    let (for_download, for_copy) = (content.clone(), content.clone());
+                    let download_name = name.clone();
+                    let what = format!("the content of {name}");
+                    let download = move |_| {
+                        let outcome = match keygen::download(&download_name, &for_download, "text/plain") {
+                            Ok(()) => format!("{download_name} was downloaded."),
+                            Err(err) => err.to_string(),
+                        };
+                        said.set(outcome);
+                    };
+                    view! {
+                        <li><strong>{domain}</strong>": "<code class="record-value">{url}</code>
+                            <pre class="request" tabindex="0">{content}</pre>
+                            <button type="button" class="button button-small button-secondary" on:click=download>
+                                {format!("Download {name}")}</button>
+                            <button type="button" class="button button-small button-secondary"
+                                aria-label=format!("Copy the content of {name}")
+                                on:click=move |_| copy(for_copy.clone(), what.clone(), said)>"Copy the content"</button>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         })}

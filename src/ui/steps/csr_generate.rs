@@ -174,7 +174,7 @@ pub fn GenerateCsr() -> impl IntoView {
         let Some(pem) = key.get_untracked() else {
             return;
         };
-        match keygen::download(&key_file.get_untracked(), &pem) {
+        match keygen::download(&key_file.get_untracked(), &pem, "application/x-pem-file") {
             Ok(()) => {
                 saved.set(Some(Saved::Downloaded));
                 disarm();
