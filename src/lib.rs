@@ -7,5 +7,6 @@ pub mod draft_store;
 pub mod embed;
 pub mod order;
 pub mod providers;
+pub mod retry;
 pub mod transport;
 pub mod ui;

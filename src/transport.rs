@@ -72,6 +72,30 @@ pub async fn send(
     Ok(RawResponse { status, body })
 }
 
+/// Sends a request that is safe to repeat, retrying a missing answer or a 5xx as
+/// [`crate::retry`] allows. `on_retry` hears the retry's number before each wait.
+pub async fn send_retrying(
+    request: &PreparedRequest,
+    timeout_ms: u32,
+    on_retry: impl Fn(u32),
+) -> Result<RawResponse, TransportError> {
+    use crate::retry::{again, backoff_ms, Attempt};
+    let mut attempt = 0;
+    loop {
+        let outcome = send(request, timeout_ms).await;
+        let seen = match &outcome {
+            Ok(answer) => Attempt::Answered(answer.status),
+            Err(_) => Attempt::NoAnswer,
+        };
+        if !again(attempt, seen) {
+            return outcome;
+        }
+        attempt += 1;
+        on_retry(attempt);
+        gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
+    }
+}
+
 /// Reads a static file of the app itself (configuration, catalogue).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url)

@@ -289,6 +289,7 @@ fn data_of(status: u16, body: &str) -> Result<Value, ProviderError> {
         } else {
             errors.join(" ")
         },
+        unreadable: false,
     })
 }
 

@@ -271,6 +271,7 @@ fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
                         Some(field) => format!("{message} (at {field})"),
                         None => message,
                     },
+                    unreadable: false,
                 },
                 None => unexpected(status, body),
             },

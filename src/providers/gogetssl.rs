@@ -256,6 +256,7 @@ fn error_of(status: u16, value: &Value) -> Option<ProviderError> {
         status,
         code,
         message,
+        unreadable: false,
     })
 }
 
@@ -390,6 +391,7 @@ pub fn parse_order(status: u16, body: &str, primary: &str) -> Result<Placed, Pro
             "The order answer holds no order ID: {}",
             super::excerpt(body)
         ),
+        unreadable: true,
     })?;
     let amount = id_text(value.get("order_amount")).map(|amount| {
         match value.get("currency").and_then(Value::as_str) {

@@ -361,11 +361,13 @@ fn provider_error(status: u16, value: Option<&Value>, body: &str) -> ProviderErr
                 .and_then(|v| text(v, "error_msg"))
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| "The provider gave no message".into()),
+            unreadable: false,
         },
         None => ProviderError {
             status,
             code: None,
             message: format!("Unexpected answer from the provider: {}", excerpt(body)),
+            unreadable: true,
         },
     }
 }
@@ -402,6 +404,7 @@ pub fn parse_buy(status: u16, body: &str) -> Result<Bought, ProviderError> {
                 "The purchase answer holds no usable certificate ID: {}",
                 excerpt(body)
             ),
+            unreadable: true,
         }),
     }
 }

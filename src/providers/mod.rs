@@ -145,6 +145,7 @@ pub(crate) fn unexpected(status: u16, body: &str) -> ProviderError {
         status,
         code: None,
         message: format!("Unexpected answer from the provider: {}", excerpt(body)),
+        unreadable: true,
     }
 }
 
@@ -190,15 +191,28 @@ pub struct ProviderError {
     pub status: u16,
     pub code: Option<String>,
     pub message: String,
+    /// The answer could not be read as a success or a refusal (a proxy's HTML page, a
+    /// success without its IDs): the provider may have acted on the request.
+    pub unreadable: bool,
 }
 
 impl ProviderError {
     /// What the person can do about it, where the meaning of the status is known.
+    /// Whether the provider may have acted on the request despite the failure: it failed
+    /// on its own side, or its answer could not be read.
+    pub fn maybe_acted(&self) -> bool {
+        self.status >= 500 || self.unreadable
+    }
+
     pub fn next_step(&self) -> &'static str {
+        if self.unreadable && self.status < 500 {
+            return "The answer was not the provider's: a proxy or gateway in between may have failed. Check with the provider before trying again.";
+        }
         match self.status {
             401 => "The API token was not accepted: ask your administrator for a valid token, then try again.",
             403 => "This account may not buy certificates: ask your administrator for the permission, then try again.",
             404 => "The provider does not know this certificate: check the certificate ID.",
+            429 => "The provider is receiving too many requests: wait a minute, then try again.",
             400 => "The provider refused a value: correct it using the message above, then try again.",
             500..=599 => "The provider had a problem of its own: wait a few minutes, then try again.",
             _ => "Try again; if it happens again, contact the provider's support with the code above.",
@@ -212,5 +226,39 @@ impl fmt::Display for ProviderError {
             Some(code) => write!(f, "{} (HTTP {}, {})", self.message, self.status, code),
             None => write!(f, "{} (HTTP {})", self.message, self.status),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(status: u16) -> ProviderError {
+        ProviderError {
+            status,
+            code: Some("E1".into()),
+            message: "refused".into(),
+            unreadable: false,
+        }
+    }
+
+    #[test]
+    fn a_refusal_did_nothing_but_a_server_failure_may_have_acted() {
+        assert!(!refusal(400).maybe_acted());
+        assert!(!refusal(429).maybe_acted());
+        assert!(refusal(500).maybe_acted());
+        assert!(refusal(503).maybe_acted());
+    }
+
+    #[test]
+    fn an_answer_that_cannot_be_read_may_have_been_acted_on() {
+        let html = unexpected(200, "<html><body>Bad gateway</body></html>");
+        assert!(html.maybe_acted());
+        assert!(html.next_step().contains("Check with the provider"));
+    }
+
+    #[test]
+    fn too_many_requests_says_to_wait() {
+        assert!(refusal(429).next_step().contains("wait a minute"));
     }
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub enum Submission {
     Idle,
     /// A request is under way; the text says which.
-    Busy(&'static str),
+    Busy(String),
     Failed(Failure),
     /// The application was accepted: the result page shows from here on.
     Placed,

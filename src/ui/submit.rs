@@ -7,8 +7,10 @@ use super::dom::{focus_later, random_uuid};
 use super::state::{Failure, Submission, WizardState};
 use crate::draft_store::Purchase;
 use crate::order::{OrderDraft, Step, ValidatedOrder};
-use crate::providers::huawei::{self, CertId};
-use crate::providers::{cpanel, generic, gogetssl, Api, Placed, PreparedRequest, ProviderError};
+use crate::providers::huawei::{self, CertId, CertStatus};
+use crate::providers::{
+    cpanel, generic, gogetssl, Api, Endpoint, Placed, PreparedRequest, ProviderError,
+};
 use crate::transport::{self, TransportError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -120,15 +122,23 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
         }
         _ => gogetssl::order_request(&order, endpoint, config.gogetssl),
     };
-    wizard
-        .submission
-        .set(Submission::Busy("Placing the order…"));
+    busy(wizard, "Placing the order…");
     // Written ahead: if no answer ever arrives, the next attempt must not place a second order.
     wizard.order_key.set_value(key.clone());
     wizard.buy_in_doubt.set(key.is_none());
     wizard.doubt_resolved.set(false);
     wizard.save();
-    let answer = match transport::send(&request, config.timeout_ms).await {
+    // Only an order under an idempotency key may go again by itself: the proxy places it once.
+    let answer = match key {
+        Some(_) => {
+            transport::send_retrying(&request, config.timeout_ms, |n| {
+                retrying(wizard, "Placing the order…", n)
+            })
+            .await
+        }
+        None => transport::send(&request, config.timeout_ms).await,
+    };
+    let answer = match answer {
         Ok(answer) => answer,
         Err(err) => return fail(wizard, no_answer(api, &err, key.is_some())),
     };
@@ -146,7 +156,7 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
             finish(wizard, purchase_of(placed));
         }
         Err(err) => {
-            let server_side = err.status >= 500;
+            let server_side = err.maybe_acted();
             let mismatch = err.code.as_deref() == Some("idempotency_mismatch");
             if key.is_some() && !server_side {
                 // The proxy refused the order, or refused a changed order under an old key
@@ -181,9 +191,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
     let purchase = match wizard.purchase.get_untracked() {
         Some(purchase) => purchase,
         None => {
-            wizard
-                .submission
-                .set(Submission::Busy("Buying the certificate…"));
+            busy(wizard, "Buying the certificate…");
             // Written ahead: if no answer ever arrives, the next attempt must ask first.
             wizard.buy_in_doubt.set(true);
             wizard.doubt_resolved.set(false);
@@ -195,7 +203,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
             };
             let outcome = huawei::parse_buy(answer.status, &answer.body);
             // Only a server-side failure leaves the purchase in doubt; a refusal bought nothing.
-            let still_in_doubt = matches!(&outcome, Err(err) if err.status >= 500);
+            let still_in_doubt = matches!(&outcome, Err(err) if err.maybe_acted());
             wizard.buy_in_doubt.set(still_in_doubt);
             match outcome {
                 Ok(bought) => {
@@ -240,19 +248,24 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
             },
         );
     };
-    wizard
-        .submission
-        .set(Submission::Busy("Applying for the certificate…"));
+    const APPLYING: &str = "Applying for the certificate…";
+    busy(wizard, APPLYING);
     let request = huawei::apply_request(&order, &cert, &endpoint);
-    let outcome = match transport::send(&request, timeout).await {
-        Ok(answer) => huawei::parse_apply(answer.status, &answer.body).map_err(|err| {
-            Failure::from_provider(
-                &format!(
-                    "Certificate {cert} is paid for, but the application was not accepted"
-                ),
+    // The certificate is paid for: applying again costs nothing, so a lost answer is retried.
+    let sent = transport::send_retrying(&request, timeout, |n| retrying(wizard, APPLYING, n)).await;
+    let outcome = match sent {
+        Ok(answer) => match huawei::parse_apply(answer.status, &answer.body) {
+            Ok(()) => Ok(()),
+            // An earlier attempt whose answer was lost (before a retry or a reload) may have
+            // been accepted: the certificate's own status says so.
+            Err(err) if !err.maybe_acted() && already_applied(&cert, &endpoint, timeout).await => {
+                Ok(())
+            }
+            Err(err) => Err(Failure::from_provider(
+                &format!("Certificate {cert} is paid for, but the application was not accepted"),
                 &err,
-            )
-        }),
+            )),
+        },
         Err(err) => Err(Failure {
             summary: format!("Certificate {cert} is paid for, but the application could not be sent"),
             detail: err.to_string(),
@@ -269,6 +282,29 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
         ),
         Err(failure) => fail(wizard, failure),
     }
+}
+
+/// Whether the certificate has left `PAID`: its application went in.
+async fn already_applied(cert: &CertId, endpoint: &Endpoint, timeout: u32) -> bool {
+    let request = huawei::details_request(cert, endpoint);
+    match transport::send(&request, timeout).await {
+        Ok(answer) => huawei::parse_details(answer.status, &answer.body)
+            .is_ok_and(|d| !matches!(d.status, CertStatus::Paid | CertStatus::Other(_))),
+        Err(_) => false,
+    }
+}
+
+fn busy(wizard: WizardState, text: &str) {
+    wizard.submission.set(Submission::Busy(text.to_string()));
+}
+
+/// Says that a retry is coming, so a wait of seconds is not mistaken for a hang.
+fn retrying(wizard: WizardState, doing: &str, retry: u32) {
+    let attempts = crate::retry::MAX_RETRIES + 1;
+    wizard.submission.try_set(Submission::Busy(format!(
+        "{doing} The provider has not answered properly yet: trying again (attempt {} of {attempts}).",
+        retry + 1
+    )));
 }
 
 /// The order is placed: what was typed is no longer needed.

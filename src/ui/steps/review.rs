@@ -348,7 +348,9 @@ fn CheckFirst() -> impl IntoView {
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
-            let said = match crate::transport::send(&request, config.timeout_ms).await {
+            // A dry run orders nothing, so it may go again by itself.
+            let sent = crate::transport::send_retrying(&request, config.timeout_ms, |_| ()).await;
+            let said = match sent {
                 Ok(answer) => match gogetssl::parse_check(answer.status, &answer.body) {
                     Ok(Some(amount)) => (true, format!("GoGetSSL accepted every answer. The order would cost {amount}. Nothing was ordered.")),
                     Ok(None) => (true, "GoGetSSL accepted every answer. Nothing was ordered.".to_string()),
