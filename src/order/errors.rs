@@ -50,6 +50,17 @@ impl FieldErrors {
             .map(|e| e.message.as_str())
     }
 
+    /// Only the errors of these fields.
+    pub fn only(&self, fields: &[Field]) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .iter()
+                .filter(|e| fields.contains(&e.field))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// Puts the errors in the order of their steps, keeping the order within a step.
     pub fn sort_by_page_order(&mut self) {
         self.0.sort_by_key(|e| Step::of_field(e.field) as u8);

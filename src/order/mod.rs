@@ -43,7 +43,7 @@ pub use product::{
 };
 pub use public_suffix::PublicSuffixList;
 pub use rules::{Rules, ToAscii};
-pub use step::{can_continue, next, previous, steps_for, Step};
+pub use step::{can_continue, next, previous, reachable, steps_for, Step};
 pub use validate::{
     validate, validate_with, OrderName, PrivacyAccepted, ValidatedOrder, Validation,
 };

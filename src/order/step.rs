@@ -1,7 +1,7 @@
 //! The wizard's steps as a pure type: which steps a product needs and where Continue goes.
 
 use super::rules::Rules;
-use super::{validate_with, Catalogue, Field, OrderDraft, Product};
+use super::{validate_with, Catalogue, Field, FieldErrors, OrderDraft, Product};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -114,6 +114,18 @@ pub fn previous(steps: &[Step], current: Step) -> Option<Step> {
     at.checked_sub(1).and_then(|i| steps.get(i).copied())
 }
 
+/// Where a jump to `target` (the browser's Forward button, a saved step) lands: `target`
+/// itself when every step before it is complete, else the first incomplete one, so no step
+/// is skipped with its questions unanswered. A step the product does not have is refused.
+pub fn reachable(steps: &[Step], errors: &FieldErrors, target: Step) -> Option<Step> {
+    let at = steps.iter().position(|s| *s == target)?;
+    let blocked = steps[..at]
+        .iter()
+        .copied()
+        .find(|step| errors.iter().any(|e| Step::of_field(e.field) == *step));
+    Some(blocked.unwrap_or(target))
+}
+
 /// Whether every answer on `step` is acceptable, so Continue may move on.
 pub fn can_continue(draft: &OrderDraft, step: Step, catalogue: &Catalogue, rules: &Rules) -> bool {
     match validate_with(draft, catalogue, rules) {
@@ -125,6 +137,32 @@ pub fn can_continue(draft: &OrderDraft, step: Step, catalogue: &Catalogue, rules
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_jump_forward_stops_at_the_first_step_with_a_problem() {
+        let steps = steps_for(None);
+        let mut errors = FieldErrors::new();
+        assert_eq!(reachable(&steps, &errors, Step::Review), Some(Step::Review));
+        errors.push(Field::Csr, "Paste a CSR");
+        errors.push(Field::Org(crate::order::OrgPart::Name), "Enter a name");
+        assert_eq!(reachable(&steps, &errors, Step::Review), Some(Step::Csr));
+        assert_eq!(reachable(&steps, &errors, Step::Csr), Some(Step::Csr));
+        assert_eq!(reachable(&steps, &errors, Step::Domain), Some(Step::Domain));
+    }
+
+    #[test]
+    fn a_jump_to_a_step_the_product_does_not_have_is_refused() {
+        let dv = catalogue()
+            .products
+            .into_iter()
+            .find(|p| p.level == crate::order::Level::Dv)
+            .expect("a DV product");
+        let steps = steps_for(Some(&dv));
+        assert_eq!(
+            reachable(&steps, &FieldErrors::new(), Step::Organisation),
+            None
+        );
+    }
 
     #[test]
     fn continue_and_back_move_one_step() {

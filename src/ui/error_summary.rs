@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn ErrorSummary() -> impl IntoView {
     let wizard = use_wizard();
     move || {
-        let errors = wizard.shown_errors();
+        let errors = wizard.summary_errors();
         (!errors.is_empty()).then(|| {
             let items = errors
                 .iter()

@@ -88,6 +88,7 @@ pub fn TextField(
                 aria-invalid=invalid
                 prop:value=value
                 on:input=on_input
+                on:change=move |_| wizard.touch(field)
             ></textarea>
         }
         .into_any(),
@@ -109,6 +110,7 @@ pub fn TextField(
                     aria-invalid=invalid
                     prop:value=value
                     on:input=on_input
+                    on:change=move |_| wizard.touch(field)
                 />
             }
             .into_any()

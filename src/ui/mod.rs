@@ -4,6 +4,7 @@ mod app;
 mod dom;
 mod error_summary;
 mod fields;
+mod history;
 mod keygen;
 mod progress;
 mod result;

@@ -45,6 +45,9 @@ pub struct WizardState {
     pub step: RwSignal<Step>,
     /// Set once Continue was pressed on the current step: errors show and update as typed.
     pub checked: RwSignal<bool>,
+    /// Fields changed and left (the `change` event): their own errors show beside them
+    /// before Continue is pressed.
+    pub touched: RwSignal<Vec<Field>>,
     pub submission: RwSignal<Submission>,
     pub purchase: RwSignal<Option<Purchase>>,
     /// See [`SavedState::buy_in_doubt`].
@@ -124,29 +127,33 @@ impl WizardState {
         let draft = RwSignal::new(saved.draft);
         let step = RwSignal::new(step);
         let checked = RwSignal::new(false);
+        let touched = RwSignal::new(Vec::<Field>::new());
         let catalogue = StoredValue::new(catalogue);
         let suffixes = RwSignal::new(None);
         let csr_verdict = RwSignal::new(None);
         let today = super::dom::today();
-        // None until Continue was pressed; then those of the current step, or of every
-        // step on the review page.
+        // Those of fields changed and left; once Continue was pressed, all of the current
+        // step, or of every step on the review page.
         let shown = Memo::new(move |_| {
-            if !checked.get() {
+            let is_checked = checked.get();
+            if !is_checked && touched.with(Vec::is_empty) {
                 return FieldErrors::new();
             }
             let all = with_rules(suffixes, today, |rules| {
                 csr_verdict
                     .with(|v| draft.with(|d| catalogue.with_value(|c| errors_of(d, c, rules, v))))
             });
-            match step.get() {
-                Step::Review => all,
-                step => all.on_step(step),
+            match (step.get(), is_checked) {
+                (Step::Review, true) => all,
+                (step, true) => all.on_step(step),
+                (step, false) => touched.with(|fields| all.on_step(step).only(fields)),
             }
         });
         WizardState {
             draft,
             step,
             checked,
+            touched,
             submission: RwSignal::new(if placed {
                 Submission::Placed
             } else {
@@ -209,9 +216,25 @@ impl WizardState {
         })
     }
 
-    /// The errors on show: none until Continue was pressed, then those that apply here.
-    pub fn shown_errors(&self) -> FieldErrors {
-        self.shown.get()
+    /// The errors in the summary at the top (those beside the fields come from
+    /// [`Self::shown_errors_for`], which also shows the errors of fields changed and left): only once Continue was pressed, as the
+    /// summary is the answer to pressing it.
+    pub fn summary_errors(&self) -> FieldErrors {
+        if self.checked.get() {
+            self.shown.get()
+        } else {
+            FieldErrors::new()
+        }
+    }
+
+    /// Marks a field as changed and left: its errors show from now on.
+    pub fn touch(&self, field: Field) {
+        if !self
+            .touched
+            .with_untracked(|fields| fields.contains(&field))
+        {
+            self.touched.update(|fields| fields.push(field));
+        }
     }
 
     /// Every message on show for `field`, `None` when it has none.
@@ -228,16 +251,22 @@ impl WizardState {
     }
 
     pub fn go_to(&self, step: Step) {
+        self.move_to(step);
+    }
+
+    /// Shows `step`; returns false when the person chose to stay (an unsaved key).
+    pub fn move_to(&self, step: Step) -> bool {
         if self.unsaved_key.get_value()
             && !window()
                 .confirm_with_message(super::steps::LEAVE_WARNING)
                 .unwrap_or(false)
         {
-            return;
+            return false;
         }
         self.unsaved_key.set_value(false);
         self.checked.set(false);
         self.step.set(step);
+        true
     }
 
     /// Continue: move on when the step is complete, else show its errors and focus them.
@@ -283,6 +312,7 @@ impl WizardState {
         self.buy_in_doubt.set(false);
         self.doubt_resolved.set(false);
         self.order_key.set_value(None);
+        self.touched.set(Vec::new());
         self.submission.set(Submission::Idle);
         self.in_flight.set_value(false);
         self.go_to(Step::Product);

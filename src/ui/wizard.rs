@@ -28,6 +28,7 @@ pub fn Wizard(
 ) -> impl IntoView {
     let wizard = WizardState::new(config, catalogue, saved);
     provide_context(wizard);
+    super::history::follow(wizard);
 
     // Keep what was typed: saved whenever the draft, the step or the purchase changes.
     Effect::new(move |_| {
