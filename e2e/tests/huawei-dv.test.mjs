@@ -150,22 +150,23 @@ test('a failed apply followed by a reload applies for the paid certificate witho
   await fillToReview(page);
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
 
-  // The network drops the first apply before it reaches the provider.
+  // The network drops every apply before it reaches the provider: the first and its two retries.
   let dropped = 0;
-  await page.route('**/apply', async (route) => {
-    if (dropped === 0) { dropped += 1; await route.abort('connectionreset'); } else { await route.continue(); }
-  });
+  await page.route('**/apply', async (route) => { dropped += 1; await route.abort('connectionreset'); });
   await page.getByRole('button', { name: 'Buy and apply' }).click();
+  await page.getByRole('status').filter({ hasText: 'trying again (attempt 2 of 3)' }).waitFor();
   const failure = page.getByRole('alert').filter({ hasText: 'is paid for, but the application could not be sent' });
   await failure.waitFor();
+  assert.equal(dropped, 3, 'the apply was tried three times');
+  await page.unroute('**/apply');
 
   await page.reload();
   await waitForHeading(page, 'Check your order');
   await page.getByTestId('paid-notice').waitFor();
   await page.getByRole('button', { name: 'Apply for the certificate' }).click();
-  // The dropped apply never reached the sandbox; the retry did, and nothing was bought again.
+  // The dropped applies never reached the sandbox; the one after the reload did, and nothing was bought again.
   await expectPlacedOnce(page);
-  assert.equal(dropped, 1);
+  assert.equal(dropped, 3);
   await context.close();
 });
 

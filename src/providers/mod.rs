@@ -199,13 +199,14 @@ pub struct ProviderError {
 impl ProviderError {
     /// What the person can do about it, where the meaning of the status is known.
     /// Whether the provider may have acted on the request despite the failure: it failed
-    /// on its own side, or its answer could not be read.
+    /// on its own side, or a success status came with an answer that could not be read.
+    /// A 4xx, readable or not (a gateway's 429 page), refused the request.
     pub fn maybe_acted(&self) -> bool {
-        self.status >= 500 || self.unreadable
+        self.status >= 500 || (self.unreadable && self.status < 400)
     }
 
     pub fn next_step(&self) -> &'static str {
-        if self.unreadable && self.status < 500 {
+        if self.unreadable && self.status < 400 {
             return "The answer was not the provider's: a proxy or gateway in between may have failed. Check with the provider before trying again.";
         }
         match self.status {
@@ -260,5 +261,8 @@ mod tests {
     #[test]
     fn too_many_requests_says_to_wait() {
         assert!(refusal(429).next_step().contains("wait a minute"));
+        let page = unexpected(429, "<html>Slow down</html>");
+        assert!(!page.maybe_acted());
+        assert!(page.next_step().contains("wait a minute"));
     }
 }

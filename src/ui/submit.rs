@@ -66,10 +66,12 @@ fn noun(api: Api) -> &'static str {
     }
 }
 
+const SAME_KEY: &str = "Nothing you typed is lost. Submit again: the same order key is sent, so the order cannot be placed twice.";
+
 /// The message for a request that got no answer at all.
 fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
     let next_step = if key_kept {
-        "Nothing you typed is lost. Submit again: the same order key is sent, so the order cannot be placed twice.".to_string()
+        SAME_KEY.to_string()
     } else {
         format!(
             "Nothing you typed is lost. The provider may or may not have received the order: check {} before trying again, so that you do not pay twice.",
@@ -168,7 +170,13 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
             }
             wizard.save();
             let in_doubt = (key.is_none() && server_side) || mismatch;
-            fail(wizard, refused(api, &err, in_doubt));
+            let mut failure = refused(api, &err, in_doubt);
+            if key.is_some() && server_side {
+                // The key is kept: whatever happened, submitting again cannot order twice.
+                failure.summary = format!("We could not confirm the {}", noun(api));
+                failure.next_step = SAME_KEY.into();
+            }
+            fail(wizard, failure);
         }
     }
 }
@@ -257,10 +265,8 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
         Ok(answer) => match huawei::parse_apply(answer.status, &answer.body) {
             Ok(()) => Ok(()),
             // An earlier attempt whose answer was lost (before a retry or a reload) may have
-            // been accepted: the certificate's own status says so.
-            Err(err) if !err.maybe_acted() && already_applied(&cert, &endpoint, timeout).await => {
-                Ok(())
-            }
+            // been accepted, or this one despite the failure: the certificate's status says.
+            Err(_) if already_applied(&cert, &endpoint, timeout).await => Ok(()),
             Err(err) => Err(Failure::from_provider(
                 &format!("Certificate {cert} is paid for, but the application was not accepted"),
                 &err,
