@@ -60,9 +60,9 @@ export async function organisation(page) {
 }
 
 /** A DV order of one name with the product's default method, up to the review page. */
-export async function dvToReview(page, config, product = 'Sectigo PositiveSSL') {
+export async function dvToReview(page, url, config, product = 'Sectigo PositiveSSL') {
   await useConfig(page, config);
-  await page.goto(config.url);
+  await page.goto(url);
   await chooseProduct(page, product);
   await names(page, 'shop.example.com');
   await waitForHeading(page, 'How will you prove you control each name?');

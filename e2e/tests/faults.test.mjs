@@ -52,7 +52,7 @@ const GENERIC = { provider: 'generic', endpoint: 'sandbox/generic', catalogue: '
 for (const fault of FAULTS) {
   test(`Generic JSON, ${fault.name}`, async () => {
     const { context, page } = await suite.freshPage();
-    await dvToReview(page, { ...GENERIC, url: suite.server.url, timeout_seconds: fault.timeout ?? 10 });
+    await dvToReview(page, suite.server.url, { ...GENERIC, timeout_seconds: fault.timeout ?? 10 });
     // Enough to outlast the app's own retries, so the person sees the failure.
     const times = fault.retried ? 3 : 1;
     await injectFault(suite.server.url, { provider: 'generic', path: '/orders', method: 'POST', times, fault: fault.fault });
@@ -84,7 +84,7 @@ for (const fault of FAULTS) {
 
 test('Generic JSON: two 503s in a row are overcome by the retries alone', async () => {
   const { context, page } = await suite.freshPage();
-  await dvToReview(page, { ...GENERIC, url: suite.server.url });
+  await dvToReview(page, suite.server.url, { ...GENERIC });
   await injectFault(suite.server.url, { provider: 'generic', path: '/orders', method: 'POST', times: 2, fault: { kind: 'status', status: 503 } });
   await agreeAndSubmit(page, 'Place the order');
   await page.getByRole('status').filter({ hasText: 'trying again (attempt 2 of 3)' }).waitFor();
@@ -100,7 +100,7 @@ const GOGETSSL = { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 's
 for (const fault of FAULTS) {
   test(`GoGetSSL, ${fault.name}`, async () => {
     const { context, page } = await suite.freshPage();
-    await dvToReview(page, { ...GOGETSSL, url: suite.server.url, timeout_seconds: fault.timeout ?? 10 });
+    await dvToReview(page, suite.server.url, { ...GOGETSSL, timeout_seconds: fault.timeout ?? 10 });
     await injectFault(suite.server.url, { provider: 'gogetssl', path: 'add_ssl_order', times: 1, fault: fault.fault });
     await agreeAndSubmit(page, 'Place the order');
     const orders = () => statusesOf('/sandbox/gogetssl/orders/add_ssl_order/');

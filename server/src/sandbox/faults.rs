@@ -46,7 +46,7 @@ pub type ProviderError = fn(path: &str, message: &str) -> Response;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Fault {
-    /// Waits, then answers normally.
+    /// Waits, then answers normally; the call is carried out even if the caller has gone.
     Delay { ms: u64 },
     /// A gateway's status with a short plain-text body.
     Status {
@@ -282,8 +282,14 @@ async fn inject(State(injector): State<Injector>, request: Request, next: Next) 
     };
     match fault {
         Fault::Delay { ms } => {
-            tokio::time::sleep(Duration::from_millis(ms)).await;
-            next.run(request).await
+            // A slow provider finishes its work even when the caller has given up waiting:
+            // the call runs on its own task, which a closed connection does not cancel.
+            let call = tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                next.run(request).await
+            });
+            call.await
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
         }
         Fault::Status { status, message } => gateway_status(status, message.as_deref()),
         Fault::Drop => dropped(),
