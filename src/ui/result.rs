@@ -134,7 +134,9 @@ pub fn ResultView() -> impl IntoView {
                         <dd class="summary-value" data-testid="amount">{amount}</dd></div>
                 })}
                 <div class="summary-row"><dt class="summary-key">"Status"</dt>
-                    <dd class="summary-value" data-testid="status" role="status" aria-live="polite">{status_text}</dd></div>
+                    // The live region is inside the <dd>: a role on the <dd> itself would
+                    // take it out of the description list.
+                    <dd class="summary-value"><span data-testid="status" role="status">{status_text}</span></dd></div>
             </dl>
             <p class="hint">{move || {
                 let at = checked_at.get();
@@ -219,21 +221,27 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
         <h2 class="subheading">"What you need to do now"</h2>
         {(!records.is_empty()).then(|| view! {
             <p class="body">"Create these DNS records at the company that hosts DNS for your domain. The certificate authority looks for them and issues the certificate once they are found."</p>
-            <table class="records" data-testid="dns-records">
+            // The roles are explicit because on a phone the CSS shows each row as a block,
+            // which some browsers take as no longer a table; data-label names each cell there.
+            <table class="records" data-testid="dns-records" role="table">
                 <caption class="visually-hidden">"DNS records to create"</caption>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"Type"</th><th scope="col">"Value"</th></tr></thead>
-                <tbody>
+                <thead role="rowgroup"><tr role="row">
+                    <th scope="col" role="columnheader">"Name"</th>
+                    <th scope="col" role="columnheader">"Type"</th>
+                    <th scope="col" role="columnheader">"Value"</th>
+                </tr></thead>
+                <tbody role="rowgroup">
                     {records.into_iter().map(|(name, kind, value)| {
                         let (copy_name, copy_value) = (name.clone(), value.clone());
                         let (what_name, what_value) = (format!("the name {name}"), format!("the value for {name}"));
                         view! {
-                            <tr>
-                                <td><code>{name.clone()}</code>
+                            <tr role="row">
+                                <td role="cell" data-label="Name"><code>{name.clone()}</code>
                                     <button type="button" class="button button-small button-secondary"
                                         aria-label=format!("Copy the name {name}")
                                         on:click=move |_| copy(copy_name.clone(), what_name.clone(), said)>"Copy"</button></td>
-                                <td>{kind}</td>
-                                <td><code class="record-value">{value}</code>
+                                <td role="cell" data-label="Type">{kind}</td>
+                                <td role="cell" data-label="Value"><code class="record-value">{value}</code>
                                     <button type="button" class="button button-small button-secondary"
                                         aria-label=format!("Copy the value for {name}")
                                         on:click=move |_| copy(copy_value.clone(), what_value.clone(), said)>"Copy"</button></td>

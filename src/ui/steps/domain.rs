@@ -78,8 +78,11 @@ pub fn DomainStep() -> impl IntoView {
             <TextField field=Field::OtherNames kind=Kind::Multiline autocomplete="off"
                 hint="One name per line, or separated by commas or spaces. The name above is included already." />
         })}
-        <ul class="notes" role="status">
-            {move || notes.get().into_iter().map(|text| view! { <li class="note">{text}</li> }).collect_view()}
-        </ul>
+        // The live region wraps the list: a role on the <ul> itself would hide that it is a list.
+        <div role="status">
+            <ul class="notes">
+                {move || notes.get().into_iter().map(|text| view! { <li class="note">{text}</li> }).collect_view()}
+            </ul>
+        </div>
     }
 }

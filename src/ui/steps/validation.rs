@@ -64,6 +64,7 @@ pub fn ValidationStep() -> impl IntoView {
                 .draft
                 .with(|d| names.first().map(|n| chosen_method(d, &product, n)));
             let error = wizard.error_for(Field::Method(0));
+            let described_by = error.is_some().then_some("method-0-error");
             let fieldset_class = if error.is_some() {
                 "fieldset field-error"
             } else {
@@ -79,19 +80,20 @@ pub fn ValidationStep() -> impl IntoView {
                         format!("method-0-{}", method.slug())
                     };
                     let checked = current.as_deref() == Some(method.slug());
+                    let hint_id = format!("{id}-hint");
                     view! {
                         <div class="radio">
                             <input class="radio-input" type="radio" name="method" id=id.clone()
-                                value=method.slug() prop:checked=checked
+                                value=method.slug() prop:checked=checked aria-describedby=hint_id.clone()
                                 on:change=move |_| choose(None, method.slug()) />
                             <label class="radio-label" for=id>{method.describe()}</label>
-                            <p class="hint radio-hint">{method_hint(method, legacy)}</p>
+                            <p class="hint radio-hint" id=hint_id>{method_hint(method, legacy)}</p>
                         </div>
                     }
                 })
                 .collect_view();
             return view! {
-                <fieldset class=fieldset_class>
+                <fieldset class=fieldset_class aria-describedby=described_by>
                     <legend class="legend">"Validation method for every name"</legend>
                     {error.map(|message| view! {
                         <p class="error-message" id="method-0-error">
@@ -119,6 +121,11 @@ pub fn ValidationStep() -> impl IntoView {
                 let approver_error = wizard.error_for(approver_field);
                 let approver_class = if approver_error.is_some() { "field field-error" } else { "field" };
                 let method_class = if method_error.is_some() { "field field-error" } else { "field" };
+                // The error is tied to its control, so a screen reader reads it with the label.
+                let approver_invalid = approver_error.is_some().then_some("true");
+                let approver_described = approver_error.is_some().then(|| format!("{}-error", approver_field.id()));
+                let method_invalid = method_error.is_some().then_some("true");
+                let method_described = method_error.is_some().then(|| format!("{}-error", method_field.id()));
                 let options = methods
                     .into_iter()
                     .map(|m| view! {
@@ -139,6 +146,7 @@ pub fn ValidationStep() -> impl IntoView {
                             {approver_error.map(|m| view! { <p class="error-message" id=format!("{}-error", approver_field.id())>
                                 <span class="visually-hidden">"Error: "</span>{m}</p> })}
                             <select class="select" id=approver_field.id()
+                                aria-invalid=approver_invalid aria-describedby=approver_described
                                 on:change=move |ev| {
                                     let value = event_target_value(&ev);
                                     let key = key.clone();
@@ -158,6 +166,7 @@ pub fn ValidationStep() -> impl IntoView {
                             {method_error.map(|m| view! { <p class="error-message" id=format!("{}-error", method_field.id())>
                                 <span class="visually-hidden">"Error: "</span>{m}</p> })}
                             <select class="select" id=method_field.id()
+                                aria-invalid=method_invalid aria-describedby=method_described
                                 on:change=move |ev| choose(Some(key_for_method.clone()), &event_target_value(&ev))>
                                 {options}
                             </select>
