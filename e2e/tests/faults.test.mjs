@@ -74,7 +74,14 @@ for (const fault of FAULTS) {
     const posts = (await sandboxLog(suite.server.url))
       .filter((e) => e.method === 'POST' && e.path === '/sandbox/generic/orders');
     assert.equal(posts.length, times + 1);
-    assert.equal(posts.filter((e) => e.status === 201).length, 1, 'placed exactly once');
+    if (fault.actedAnyway) {
+      // The abandoned first call placed it (its log entry never completes, as nobody was
+      // left to answer); the call after the reload, under the same key, was answered as a replay.
+      assert.equal(posts.at(-1).status, 200, 'a replay of the order already placed');
+      assert.ok(posts.every((e) => e.status !== 201), 'never placed by an answered call');
+    } else {
+      assert.equal(posts.filter((e) => e.status === 201).length, 1, 'placed exactly once');
+    }
     const keys = new Set(posts.map((e) => e.headers['idempotency-key']));
     assert.equal(keys.size, fault.doubt ? 1 : 2, 'the same key while in doubt, a new one after a refusal');
     assert.deepEqual(await pendingFaults(suite.server.url), []);
@@ -211,8 +218,9 @@ for (const fault of FAULTS.filter((f) => !f.slow)) {
       // applied for, which the certificate's own status confirmed.
       assert.equal(statuses.at(-1), 400, String(statuses));
     } else {
+      // The faulted attempts never reached Huawei's handler; the one after the reload did.
       assert.equal(statuses.at(-1), 200, String(statuses));
-      assert.equal(statuses.filter((s) => s === 200).length, 1);
+      assert.equal(statuses.length, times + 1, String(statuses));
     }
     await context.close();
   });

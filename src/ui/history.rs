@@ -82,6 +82,12 @@ pub fn follow(wizard: WizardState) {
                     super::dom::focus_later("error-summary".into());
                 }
             }
+            // Forward from a step whose answers are not complete: stay, and say why.
+            Some(_) if target != current => {
+                record(current, true);
+                wizard.checked.set(true);
+                super::dom::focus_later("error-summary".into());
+            }
             // The product no longer has that step, or it is the one on show.
             _ => record(current, true),
         }
