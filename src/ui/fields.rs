@@ -88,7 +88,7 @@ pub fn TextField(
                 aria-invalid=invalid
                 prop:value=value
                 on:input=on_input
-                on:change=move |_| wizard.touch(field)
+                on:change=move |_| super::leaving::left(wizard, field)
             ></textarea>
         }
         .into_any(),
@@ -110,7 +110,7 @@ pub fn TextField(
                     aria-invalid=invalid
                     prop:value=value
                     on:input=on_input
-                    on:change=move |_| wizard.touch(field)
+                    on:change=move |_| super::leaving::left(wizard, field)
                 />
             }
             .into_any()

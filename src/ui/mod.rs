@@ -6,6 +6,7 @@ mod error_summary;
 mod fields;
 mod history;
 mod keygen;
+mod leaving;
 mod progress;
 mod result;
 mod signature;

@@ -48,6 +48,9 @@ pub struct WizardState {
     /// Fields changed and left (the `change` event): their own errors show beside them
     /// before Continue is pressed.
     pub touched: RwSignal<Vec<Field>>,
+    /// See [`super::leaving`]: whether a pointer is pressed, and the fields left meanwhile.
+    pub pointer_down: StoredValue<bool>,
+    pub waiting_touch: StoredValue<Vec<Field>>,
     pub submission: RwSignal<Submission>,
     pub purchase: RwSignal<Option<Purchase>>,
     /// See [`SavedState::buy_in_doubt`].
@@ -154,6 +157,8 @@ impl WizardState {
             step,
             checked,
             touched,
+            pointer_down: StoredValue::new(false),
+            waiting_touch: StoredValue::new(Vec::new()),
             submission: RwSignal::new(if placed {
                 Submission::Placed
             } else {

@@ -29,6 +29,7 @@ pub fn Wizard(
     let wizard = WizardState::new(config, catalogue, saved);
     provide_context(wizard);
     super::history::follow(wizard);
+    super::leaving::follow_pointer(wizard);
 
     // Keep what was typed: saved whenever the draft, the step or the purchase changes.
     Effect::new(move |_| {
