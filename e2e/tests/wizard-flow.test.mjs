@@ -3,9 +3,10 @@
 // submit button pressed twice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { heading, waitForHeading, continueOn, toDomainStep, CSR, DOMAIN } from '../lib/wizard.mjs';
+import { heading, waitForHeading, continueOn, toDomainStep, fillToReview, CSR, DOMAIN } from '../lib/wizard.mjs';
 import { useConfig, dvToReview } from '../lib/providers.mjs';
 
 const suite = useSuite({ issueDelaySecs: 2 });
@@ -192,3 +193,29 @@ for (const [provider, config, path] of [
     }
   });
 }
+
+test('the review page shows the exact requests with the token masked, to copy and to download', async () => {
+  const { context, page } = await suite.freshPage();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.server.url).origin });
+  await page.goto(suite.server.url);
+  await fillToReview(page);
+  await page.getByText('See exactly what will be sent').click();
+  const shown = await page.locator('pre.request').allTextContents();
+  assert.equal(shown.length, 2, 'buy, then apply');
+  assert.match(shown[0], /^POST .*\/v3\/scm\/certificates\/buy/);
+  assert.match(shown[0], /X-Auth-Token: •••••• \(hidden\)/i);
+
+  await page.getByRole('button', { name: 'Copy the request: 2. Apply' }).click();
+  await page.getByTestId('request-copy-status').getByText('Copied the request (2. Apply).').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown[1]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download ssl-order-requests.txt' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'ssl-order-requests.txt');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.includes(shown[0]) && text.includes(shown[1]), text);
+  assert.ok(!text.includes('sandbox-token-not-a-secret'), 'the token never leaves masked');
+  await context.close();
+});

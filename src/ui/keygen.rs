@@ -112,6 +112,18 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), KeygenErr
 }
 
 /// Writes `text` to the clipboard.
+/// Copies `text`, then says so (or why not) in `said`, a live region beside the buttons.
+pub fn copy_and_say(text: String, what: String, said: leptos::prelude::RwSignal<String>) {
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        let outcome = match copy_to_clipboard(&text).await {
+            Ok(()) => format!("Copied {what}."),
+            Err(err) => err.to_string(),
+        };
+        said.try_set(outcome);
+    });
+}
+
 pub async fn copy_to_clipboard(text: &str) -> Result<(), KeygenError> {
     let step = "copy the text";
     let navigator = window().navigator();

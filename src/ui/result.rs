@@ -172,17 +172,6 @@ pub fn ResultView() -> impl IntoView {
     }
 }
 
-/// Copies `text`, then says so (or why not) in `said`.
-fn copy(text: String, what: String, said: RwSignal<String>) {
-    spawn_local(async move {
-        let outcome = match keygen::copy_to_clipboard(&text).await {
-            Ok(()) => format!("Copied {what}."),
-            Err(err) => err.to_string(),
-        };
-        said.try_set(outcome);
-    });
-}
-
 /// The validation file's own name: the last segment of its URL.
 fn file_name(url: &str) -> String {
     url.rsplit('/')
@@ -239,12 +228,12 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
                                 <td role="cell" data-label="Name"><code>{name.clone()}</code>
                                     <button type="button" class="button button-small button-secondary"
                                         aria-label=format!("Copy the name {name}")
-                                        on:click=move |_| copy(copy_name.clone(), what_name.clone(), said)>"Copy"</button></td>
+                                        on:click=move |_| keygen::copy_and_say(copy_name.clone(), what_name.clone(), said)>"Copy"</button></td>
                                 <td role="cell" data-label="Type">{kind}</td>
                                 <td role="cell" data-label="Value"><code class="record-value">{value}</code>
                                     <button type="button" class="button button-small button-secondary"
                                         aria-label=format!("Copy the value for {name}")
-                                        on:click=move |_| copy(copy_value.clone(), what_value.clone(), said)>"Copy"</button></td>
+                                        on:click=move |_| keygen::copy_and_say(copy_value.clone(), what_value.clone(), said)>"Copy"</button></td>
                             </tr>
                         }
                     }).collect_view()}
@@ -273,7 +262,7 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
                                 {format!("Download {name}")}</button>
                             <button type="button" class="button button-small button-secondary"
                                 aria-label=format!("Copy the content of {name}")
-                                on:click=move |_| copy(for_copy.clone(), what.clone(), said)>"Copy the content"</button>
+                                on:click=move |_| keygen::copy_and_say(for_copy.clone(), what.clone(), said)>"Copy the content"</button>
                         </li>
                     }
                 }).collect_view()}

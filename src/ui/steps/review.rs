@@ -5,8 +5,12 @@ use crate::order::{
 };
 use crate::providers::huawei::{self, CertId};
 use crate::providers::{cpanel, generic, gogetssl, Api};
+use crate::ui::keygen;
 use crate::ui::state::{use_wizard, Submission};
 use crate::ui::submit::DOUBT_CHECKBOX;
+
+/// The file the review page's requests download as: masked, as shown.
+const REQUESTS_FILE: &str = "ssl-order-requests.txt";
 use leptos::prelude::*;
 
 /// Check your answers: every answer with a Change link, the exact requests, the agreement.
@@ -145,6 +149,8 @@ pub fn ReviewStep() -> impl IntoView {
             })
             .collect_view()
     };
+    // What the copy and download buttons say happened, read out by screen readers.
+    let said = RwSignal::new(String::new());
     // The requests as they will be sent. The agreement is given on this page, so the
     // preview assumes it; nothing is sent until it is actually ticked.
     let requests = Memo::new(move |_| {
@@ -235,14 +241,45 @@ pub fn ReviewStep() -> impl IntoView {
         <details class="requests">
             <summary>"See exactly what will be sent"</summary>
             {move || match requests.get() {
-                Some(texts) => texts
-                    .into_iter()
-                    .map(|(title, text)| view! {
-                        <h2 class="subheading">{title}</h2>
-                        <pre class="request" tabindex="0">{text}</pre>
-                    })
-                    .collect_view()
-                    .into_any(),
+                Some(texts) => {
+                    let all = texts
+                        .iter()
+                        .map(|(title, text)| format!("# {title}\n{text}\n"))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let download = move |_| {
+                        if let Err(err) = keygen::download(REQUESTS_FILE, &all, "text/plain") {
+                            said.set(err.to_string());
+                        }
+                    };
+                    view! {
+                        {texts
+                            .into_iter()
+                            .map(|(title, text)| {
+                                let label = format!("Copy the request: {title}");
+                                let what = format!("the request ({title})");
+                                view! {
+                                    <h2 class="subheading">{title}</h2>
+                                    <pre class="request" tabindex="0">{text.clone()}</pre>
+                                    <p class="body">
+                                        <button type="button" class="button button-secondary button-small"
+                                            aria-label=label
+                                            on:click=move |_| keygen::copy_and_say(text.clone(), what.clone(), said)>
+                                            "Copy"
+                                        </button>
+                                    </p>
+                                }
+                            })
+                            .collect_view()}
+                        <p class="body">
+                            <button type="button" class="button button-secondary" on:click=download>
+                                {format!("Download {REQUESTS_FILE}")}
+                            </button>
+                        </p>
+                        <p class="hint" role="status" data-testid="request-copy-status">{move || said.get()}</p>
+                    }
+                    .into_any()
+                }
                 None => view! { <p class="body">"Complete the answers above to see the requests."</p> }.into_any(),
             }}
         </details>
