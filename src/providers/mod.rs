@@ -205,7 +205,12 @@ impl ProviderError {
         self.status >= 500 || (self.unreadable && self.status < 400)
     }
 
+    /// What the person can do: from the provider's own code where its meaning is known,
+    /// else from the HTTP status.
     pub fn next_step(&self) -> &'static str {
+        if let Some(step) = self.code.as_deref().and_then(next_step_for_code) {
+            return step;
+        }
         if self.unreadable && self.status < 400 {
             return "The answer was not the provider's: a proxy or gateway in between may have failed. Check with the provider before trying again.";
         }
@@ -219,6 +224,19 @@ impl ProviderError {
             _ => "Try again; if it happens again, contact the provider's support with the code above.",
         }
     }
+}
+
+/// The codes whose meaning is documented (GoGetSSL, Huawei) or defined (`ssl-order/1`).
+fn next_step_for_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        // GoGetSSL: a wildcard order's CSR must name the wildcard itself.
+        "115" => "A wildcard certificate needs a CSR whose Common Name starts with *. — generate one on the CSR step (its Change link is above), then try again.",
+        // Huawei: apply for a certificate that is no longer PAID.
+        "SCM.1005" => "This certificate has already been applied for: follow its progress in the Huawei Cloud console.",
+        "invalid_value" | "missing_field" | "wrong_type" => "The proxy refused an answer: correct the one named in the message with its Change link above, then try again.",
+        "unknown_field" | "malformed_json" | "body_too_large" | "idempotency_key_required" => "The proxy does not accept this form's orders: ask the site's administrator to check that it speaks the ssl-order/1 format.",
+        _ => return None,
+    })
 }
 
 impl fmt::Display for ProviderError {
@@ -256,6 +274,22 @@ mod tests {
         let html = unexpected(200, "<html><body>Bad gateway</body></html>");
         assert!(html.maybe_acted());
         assert!(html.next_step().contains("Check with the provider"));
+    }
+
+    #[test]
+    fn a_known_provider_code_says_what_to_do_about_it() {
+        let wildcard = ProviderError {
+            code: Some("115".into()),
+            ..refusal(200)
+        };
+        assert!(wildcard.next_step().contains("Common Name starts with *."));
+        let changed = ProviderError {
+            code: Some("invalid_value".into()),
+            ..refusal(422)
+        };
+        assert!(changed.next_step().contains("Change link"));
+        // An unknown code falls back on the status.
+        assert!(refusal(403).next_step().contains("permission"));
     }
 
     #[test]
