@@ -59,15 +59,19 @@ export async function organisation(page) {
   await continueOn(page);
 }
 
-/** A DV order of one name with the product's default method, up to the review page. */
-export async function dvToReview(page, url, config, product = 'Sectigo PositiveSSL') {
+/** A DV order of one name, up to the review page; `method` when there is no default. */
+export async function dvToReview(page, url, config, product = 'Sectigo PositiveSSL', method = undefined) {
   await useConfig(page, config);
   await page.goto(url);
   await chooseProduct(page, product);
   await names(page, 'shop.example.com');
   await waitForHeading(page, 'How will you prove you control each name?');
+  if (method) await page.getByLabel('Validation method for shop.example.com').selectOption(method);
   await continueOn(page);
-  await splitContact(page);
+  // cPanel's DV products ask for no contact.
+  await page.waitForFunction(() => ['Who is applying?', 'Check your order']
+    .includes(document.querySelector('h1')?.textContent.trim()));
+  if (await page.getByRole('heading', { level: 1, name: 'Who is applying?' }).count()) await splitContact(page);
   await waitForHeading(page, 'Check your order');
 }
 

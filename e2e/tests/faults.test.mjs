@@ -100,48 +100,57 @@ test('Generic JSON: two 503s in a row are overcome by the retries alone', async 
   await context.close();
 });
 
-// GoGetSSL has no idempotency key: an order is never sent again by itself, and a failure
-// that may have placed it asks the person to check their account first.
-const GOGETSSL = { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 'sandbox-auth-key-1234' };
+// GoGetSSL and cPanel have no idempotency key: an order is never sent again by itself, and
+// a failure that may have placed it asks the person to check their account first.
+const NO_KEY = [
+  { provider: 'gogetssl', name: 'GoGetSSL', product: 'Sectigo PositiveSSL', account: /order list of your GoGetSSL account/,
+    config: { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 'sandbox-auth-key-1234' },
+    path: 'add_ssl_order', logged: '/sandbox/gogetssl/orders/add_ssl_order/' },
+  { provider: 'cpanel', name: 'cPanel', product: 'Sectigo Domain Validated SSL', account: /SSL\/TLS Status page of your cPanel account/,
+    config: { provider: 'cpanel', endpoint: 'sandbox/cpanel/cpsess0123456789/execute', token: '725431a1-d5bc-11e5-a28b-8b0e09a93f05' },
+    path: 'request_ssl_certificates', logged: '/execute/Market/request_ssl_certificates', method: 'GET' },
+];
 
-for (const fault of FAULTS) {
-  test(`GoGetSSL, ${fault.name}`, async () => {
-    const { context, page } = await suite.freshPage();
-    await dvToReview(page, suite.server.url, { ...GOGETSSL, timeout_seconds: fault.timeout ?? 10 });
-    await injectFault(suite.server.url, { provider: 'gogetssl', path: 'add_ssl_order', times: 1, fault: fault.fault });
-    await agreeAndSubmit(page, 'Place the order');
-    const orders = () => statusesOf('/sandbox/gogetssl/orders/add_ssl_order/');
-    if (fault.slow) {
-      await waitForHeading(page, 'Order placed');
-      assert.equal((await orders()).length, 1);
-      await context.close();
-      return;
-    }
-    const text = await expectFailure(page, fault.doubt ? /We could not confirm the order/ : /did not accept the order/, fault);
-    assert.equal((await orders()).length, 1, 'never sent again by itself');
-    await expectDraftKept(page);
-    if (fault.doubt) {
-      assert.match(text, /order list of your GoGetSSL account/);
-      await page.getByTestId('buy-in-doubt').waitFor();
+for (const api of NO_KEY) {
+  for (const fault of FAULTS) {
+    test(`${api.name}, ${fault.name}`, async () => {
+      const { context, page } = await suite.freshPage();
+      await dvToReview(page, suite.server.url, { ...api.config, timeout_seconds: fault.timeout ?? 10 }, api.product, api.method === 'GET' ? 'http' : undefined);
+      await injectFault(suite.server.url, { provider: api.provider, path: api.path, times: 1, fault: fault.fault });
       await agreeAndSubmit(page, 'Place the order');
-      await failure(page).filter({ hasText: 'Check for the earlier order first' }).waitFor();
-      assert.equal((await orders()).length, 1, 'nothing sent before the check');
-      if (fault.actedAnyway) {
-        // The slow order did go through: the person finds it in the account and stops here.
+      const orders = () => statusesOf(api.logged, api.method ?? 'POST');
+      if (fault.slow) {
+        await waitForHeading(page, 'Order placed');
+        assert.equal((await orders()).length, 1);
         await context.close();
         return;
       }
-      await page.getByLabel('I have checked: nothing was ordered, so order now').check();
-      await page.getByRole('button', { name: 'Place the order' }).click();
-    } else {
-      assert.equal(await page.getByTestId('buy-in-doubt').count(), 0, 'a refusal placed nothing');
-      await agreeAndSubmit(page, 'Place the order');
-    }
-    await waitForHeading(page, 'Order placed');
-    assert.equal((await orders()).length, 2, 'the faulted attempt and one order');
-    assert.deepEqual(await pendingFaults(suite.server.url), []);
-    await context.close();
-  });
+      const text = await expectFailure(page, fault.doubt ? /We could not confirm the order/ : /did not accept the order/, fault);
+      assert.equal((await orders()).length, 1, 'never sent again by itself');
+      await expectDraftKept(page);
+      if (fault.doubt) {
+        assert.match(text, api.account);
+        await page.getByTestId('buy-in-doubt').waitFor();
+        await agreeAndSubmit(page, 'Place the order');
+        await failure(page).filter({ hasText: 'Check for the earlier order first' }).waitFor();
+        assert.equal((await orders()).length, 1, 'nothing sent before the check');
+        if (fault.actedAnyway) {
+          // The slow order did go through: the person finds it in the account and stops here.
+          await context.close();
+          return;
+        }
+        await page.getByLabel('I have checked: nothing was ordered, so order now').check();
+        await page.getByRole('button', { name: 'Place the order' }).click();
+      } else {
+        assert.equal(await page.getByTestId('buy-in-doubt').count(), 0, 'a refusal placed nothing');
+        await agreeAndSubmit(page, 'Place the order');
+      }
+      await waitForHeading(page, 'Order placed');
+      assert.equal((await orders()).length, 2, 'the faulted attempt and one order');
+      assert.deepEqual(await pendingFaults(suite.server.url), []);
+      await context.close();
+    });
+  }
 }
 
 // Huawei: the buy is never repeated by itself; the apply, for a certificate already paid
