@@ -14,19 +14,32 @@ use leptos::task::spawn_local;
 enum Load {
     Loading,
     Failed(String),
-    Ready(Box<(Config, Catalogue, Option<SavedState>)>),
+    Ready(Box<(Config, Catalogue, Option<SavedState>, Vec<String>)>),
+}
+
+/// `window.sslOrderOptions`, set by the embedding page before the app loads, as JSON.
+fn page_options() -> Option<String> {
+    let options = js_sys::Reflect::get(&window(), &"sslOrderOptions".into()).ok()?;
+    if options.is_undefined() || options.is_null() {
+        return None;
+    }
+    js_sys::JSON::stringify(&options).ok()?.as_string()
 }
 
 async fn load() -> Load {
+    let page = page_options();
+    let config_url = crate::config::config_url(page.as_deref());
+    let query = window().location().search().unwrap_or_default();
     // index.html preloads both files; asking for them together saves a round trip. A
     // deployment that names another catalogue pays for one more fetch.
     let (config_text, default_catalogue) =
-        join(fetch_text("config.json"), fetch_text(DEFAULT_CATALOGUE)).await;
-    let config = match config_text
-        .map_err(|e| format!("config.json could not be read: {e}"))
-        .and_then(|text| Config::from_json(&text).map_err(|e| e.to_string()))
-    {
-        Ok(config) => config,
+        join(fetch_text(&config_url), fetch_text(DEFAULT_CATALOGUE)).await;
+    let (config, refused) = match config_text
+        .map_err(|e| format!("{config_url} could not be read: {e}"))
+        .and_then(|text| {
+            Config::from_layers(&text, page.as_deref(), &query).map_err(|e| e.to_string())
+        }) {
+        Ok(loaded) => (loaded.config, loaded.refused),
         Err(message) => return Load::Failed(message),
     };
     let catalogue_text = if config.catalogue_url == DEFAULT_CATALOGUE {
@@ -56,7 +69,7 @@ async fn load() -> Load {
         Err(message) => return Load::Failed(message),
     };
     let saved = draft_store::load(config.storage);
-    Load::Ready(Box::new((config, catalogue, saved)))
+    Load::Ready(Box::new((config, catalogue, saved, refused)))
 }
 
 #[component]
@@ -81,8 +94,19 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
         Load::Ready(ready) => {
-            let (config, catalogue, saved) = *ready;
-            view! { <Wizard config catalogue saved=saved.unwrap_or_default()/> }.into_any()
+            let (config, catalogue, saved, refused) = *ready;
+            view! {
+                {(!refused.is_empty()).then(|| view! {
+                    <p class="warning" role="alert" data-testid="refused-settings">
+                        {format!(
+                            "This page's address tried to change {} for this form. That was ignored: your order goes only where this site is set up to send it.",
+                            refused.join(", ")
+                        )}
+                    </p>
+                })}
+                <Wizard config catalogue saved=saved.unwrap_or_default()/>
+            }
+            .into_any()
         }
     }
 }

@@ -6,6 +6,9 @@ use crate::providers::{cpanel, gogetssl, Api, Endpoint};
 use serde::Deserialize;
 use thiserror::Error;
 
+mod layers;
+pub use layers::{config_url, Loaded};
+
 /// The catalogue read when config.json names none (index.html preloads it).
 pub const DEFAULT_CATALOGUE: &str = "catalog/huawei.json";
 
@@ -232,7 +235,7 @@ mod tests {
 
     #[test]
     fn the_shipped_config_points_at_the_sandbox_on_the_same_origin() {
-        let config = Config::from_json(include_str!("../public/config.json")).expect("valid");
+        let config = Config::from_json(include_str!("../../public/config.json")).expect("valid");
         assert_eq!(config.api, Api::Huawei);
         assert_eq!(config.endpoint.base_url, "sandbox/huawei");
         assert!(config

@@ -1,0 +1,235 @@
+//! Where each setting comes from, weakest first: the built-in defaults, `config.json`, the
+//! options of the embedding page, and (only for the settings `config.json` lists in
+//! `allow_query`) the page address's query string. A crafted link must not be able to send
+//! someone's order to another endpoint, so the query string changes nothing by default.
+
+use super::{Config, ConfigError};
+use serde_json::{Map, Value};
+
+/// Settings a query string may carry when `config.json` allows it. A token never may: it
+/// would end up in histories, logs and `Referer` headers.
+const QUERY_SETTABLE: [&str; 6] = [
+    "provider",
+    "endpoint",
+    "catalogue",
+    "storage",
+    "poll_seconds",
+    "timeout_seconds",
+];
+
+/// Keys of the query string that name a setting, so that their refusal is reported; any
+/// other parameter belongs to the host page and is left alone.
+const QUERY_NAMED: [&str; 8] = [
+    "provider",
+    "endpoint",
+    "catalogue",
+    "storage",
+    "poll_seconds",
+    "timeout_seconds",
+    "token",
+    "config",
+];
+
+/// The configuration, and the query-string settings that were ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub config: Config,
+    pub refused: Vec<String>,
+}
+
+fn object(text: &str, what: &str) -> Result<Map<String, Value>, ConfigError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(ConfigError::Shape(format!("{what} must be a JSON object"))),
+        Err(e) => Err(ConfigError::Shape(format!("{what}: {e}"))),
+    }
+}
+
+/// Lays `over` onto `base`: a key in `over` wins; provider settings objects merge key by key.
+fn overlay(base: &mut Map<String, Value>, over: Map<String, Value>) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(inner)), Value::Object(more)) => inner.extend(more),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// The query string's settings that `allowed` lets through, as JSON values, and the names
+/// of those refused.
+fn from_query(query: &str, allowed: &[String]) -> (Map<String, Value>, Vec<String>) {
+    let mut taken = Map::new();
+    let mut refused = Vec::new();
+    let pairs = form_urlencoded::parse(query.trim_start_matches('?').as_bytes());
+    for (key, value) in pairs {
+        if !QUERY_NAMED.contains(&key.as_ref()) {
+            continue;
+        }
+        let settable = QUERY_SETTABLE.contains(&key.as_ref());
+        if !settable || !allowed.iter().any(|a| *a == key) {
+            if !refused.contains(&key.to_string()) {
+                refused.push(key.into_owned());
+            }
+            continue;
+        }
+        let json = match key.as_ref() {
+            "poll_seconds" | "timeout_seconds" => value
+                .parse::<u32>()
+                .map(Value::from)
+                .unwrap_or_else(|_| Value::from(value.as_ref())),
+            _ => Value::from(value.as_ref()),
+        };
+        taken.insert(key.into_owned(), json);
+    }
+    (taken, refused)
+}
+
+impl Config {
+    /// Reads `config.json`'s text, then the embedding page's options (a JSON object, if
+    /// any), then the query string, each overriding the one before as described above.
+    pub fn from_layers(file: &str, page: Option<&str>, query: &str) -> Result<Loaded, ConfigError> {
+        let mut merged = object(file, "config.json")?;
+        // Only config.json may open the query string: not the page, not the query itself.
+        let allowed: Vec<String> = match merged.remove("allow_query") {
+            None => Vec::new(),
+            Some(Value::Array(keys)) => keys
+                .iter()
+                .map(|k| match k.as_str() {
+                    Some(key) if QUERY_SETTABLE.contains(&key) => Ok(key.to_string()),
+                    _ => Err(ConfigError::Value(format!(
+                        "allow_query may list only {}, not {k}",
+                        QUERY_SETTABLE.join(", ")
+                    ))),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => {
+                return Err(ConfigError::Value(
+                    "allow_query must be a list of setting names".into(),
+                ))
+            }
+        };
+        if let Some(page) = page {
+            let mut options = object(page, "The embedding page's options")?;
+            // Where config.json itself is read from was already used by the loader.
+            options.remove("config_url");
+            overlay(&mut merged, options);
+        }
+        let (query_settings, refused) = from_query(query, &allowed);
+        overlay(&mut merged, query_settings);
+        let config = Config::from_json(&Value::Object(merged).to_string())?;
+        Ok(Loaded { config, refused })
+    }
+}
+
+/// Where the loader reads config.json: the embedding page may name another address.
+pub fn config_url(page: Option<&str>) -> String {
+    page.and_then(|text| serde_json::from_str::<Value>(text).ok())
+        .and_then(|v| v.get("config_url")?.as_str().map(str::to_string))
+        .filter(|url| !url.trim().is_empty())
+        .unwrap_or_else(|| "config.json".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::StorageKind;
+    use crate::providers::Api;
+
+    const FILE: &str = r#"{"provider":"huawei","endpoint":"sandbox/huawei","token":"file-token-0123456789","gogetssl":{"server_count":2}}"#;
+
+    #[test]
+    fn config_json_fills_in_what_the_defaults_leave_open() {
+        let loaded = Config::from_layers(FILE, None, "").expect("valid");
+        assert_eq!(loaded.config.api, Api::Huawei);
+        assert_eq!(loaded.config.storage, StorageKind::Local);
+        assert_eq!(loaded.config.timeout_ms, 30_000);
+        assert!(loaded.refused.is_empty());
+    }
+
+    #[test]
+    fn the_embedding_pages_options_override_config_json() {
+        let page = r#"{"endpoint":"https://proxy.example/scm","storage":"session","gogetssl":{"webserver_type":2}}"#;
+        let config = Config::from_layers(FILE, Some(page), "")
+            .expect("valid")
+            .config;
+        assert_eq!(config.endpoint.base_url, "https://proxy.example/scm");
+        assert_eq!(config.storage, StorageKind::Session);
+        // Provider settings merge: the page's key is added, config.json's is kept.
+        assert_eq!(config.gogetssl.webserver_type, 2);
+        assert_eq!(config.gogetssl.server_count, 2);
+        assert_eq!(
+            config.endpoint.token.as_deref(),
+            Some("file-token-0123456789")
+        );
+    }
+
+    #[test]
+    fn a_query_string_endpoint_is_refused_by_default() {
+        let loaded = Config::from_layers(
+            FILE,
+            None,
+            "?endpoint=https%3A%2F%2Fevil.example%2F&lang=en",
+        )
+        .expect("valid");
+        assert_eq!(loaded.config.endpoint.base_url, "sandbox/huawei");
+        assert_eq!(loaded.refused, vec!["endpoint".to_string()]);
+    }
+
+    #[test]
+    fn a_query_string_setting_config_json_allows_is_taken_and_beats_the_page() {
+        let file = r#"{"provider":"huawei","endpoint":"sandbox/huawei","allow_query":["endpoint","timeout_seconds"]}"#;
+        let loaded = Config::from_layers(
+            file,
+            Some(r#"{"endpoint":"https://page.example/"}"#),
+            "endpoint=https%3A%2F%2Fproxy.example%2F&timeout_seconds=9&storage=none",
+        )
+        .expect("valid");
+        assert_eq!(loaded.config.endpoint.base_url, "https://proxy.example/");
+        assert_eq!(loaded.config.timeout_ms, 9000);
+        assert_eq!(loaded.config.storage, StorageKind::Local);
+        assert_eq!(loaded.refused, vec!["storage".to_string()]);
+    }
+
+    #[test]
+    fn a_token_in_the_query_string_is_refused_even_when_asked_for() {
+        let file = r#"{"provider":"huawei","endpoint":"e","allow_query":["token"]}"#;
+        let err = Config::from_layers(file, None, "").expect_err("token may not be allowed");
+        assert!(err.to_string().contains("allow_query"), "{err}");
+        let loaded = Config::from_layers(FILE, None, "token=stolen").expect("valid");
+        assert_eq!(loaded.refused, vec!["token".to_string()]);
+        assert_eq!(
+            loaded.config.endpoint.token.as_deref(),
+            Some("file-token-0123456789")
+        );
+    }
+
+    #[test]
+    fn the_page_cannot_open_the_query_string_itself() {
+        let loaded = Config::from_layers(
+            FILE,
+            Some(r#"{"allow_query":["endpoint"]}"#),
+            "endpoint=https%3A%2F%2Fevil.example%2F",
+        );
+        // allow_query is not a setting the page may give: it is refused as unknown.
+        assert!(loaded.is_err());
+    }
+
+    #[test]
+    fn a_page_option_of_the_wrong_shape_is_reported() {
+        let err = Config::from_layers(FILE, Some("[1,2]"), "").expect_err("not an object");
+        assert!(err.to_string().contains("JSON object"), "{err}");
+        let err = Config::from_layers(FILE, Some(r#"{"storage":"cloud"}"#), "").expect_err("bad");
+        assert!(err.to_string().contains("storage"), "{err}");
+    }
+
+    #[test]
+    fn config_json_may_be_read_from_another_address() {
+        assert_eq!(config_url(None), "config.json");
+        assert_eq!(
+            config_url(Some(r#"{"config_url":"/panel/ssl.json"}"#)),
+            "/panel/ssl.json"
+        );
+    }
+}
