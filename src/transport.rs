@@ -98,7 +98,8 @@ pub async fn send_retrying(
 
 /// Reads a static file of the app itself (configuration, catalogue).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
+    let url = crate::embed::asset_url(url);
+    let response = gloo_net::http::Request::get(&url)
         .send()
         .await
         .map_err(|e| e.to_string())?;

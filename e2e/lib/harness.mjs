@@ -8,12 +8,16 @@ import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Starts target/release/ssl-order-server on a free port; resolves once it listens. */
-export async function startServer({ issueDelaySecs = 3, mounts = [], dist = 'dist' } = {}) {
+/**
+ * Starts target/release/ssl-order-server on a free port; resolves once it listens.
+ * `mounts` are `/PREFIX=DIR` strings; `frameAncestors` is the CSP's frame-ancestors.
+ */
+export async function startServer({ issueDelaySecs = 3, mounts = [], dist = 'dist', frameAncestors } = {}) {
   const binary = path.join(root, 'target/release/ssl-order-server');
   const args = ['--dist', path.join(root, dist), '--addr', '127.0.0.1:0',
     '--issue-delay-secs', String(issueDelaySecs)];
   for (const mount of mounts) args.push('--mount', mount);
+  if (frameAncestors !== undefined) args.push('--frame-ancestors', frameAncestors);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {

@@ -6,8 +6,9 @@ import { startServer, launchBrowser, resetSandbox } from './harness.mjs';
 /**
  * Registers the file's hooks; the returned object's `server` and `browser` are set once
  * `before` has run, and `freshPage()` opens a page with an empty cache and storage.
+ * `serverOptions` (mounts, frameAncestors) go to `startServer`.
  */
-export function useSuite({ issueDelaySecs = 3 } = {}) {
+export function useSuite({ issueDelaySecs = 3, ...serverOptions } = {}) {
   const suite = {
     server: undefined,
     browser: undefined,
@@ -17,7 +18,7 @@ export function useSuite({ issueDelaySecs = 3 } = {}) {
     },
   };
   before(async () => {
-    suite.server = await startServer({ issueDelaySecs });
+    suite.server = await startServer({ issueDelaySecs, ...serverOptions });
     suite.browser = await launchBrowser();
   });
   after(async () => {

@@ -8,7 +8,7 @@ export const CSR = readFileSync(path.join(root, 'tests/fixtures/csr/rsa2048-san.
 export const DOMAIN = 'shop.example.com';
 
 export async function heading(page) {
-  return (await page.locator('h1').first().textContent()).trim();
+  return (await page.locator('.ssl-order h1').first().textContent()).trim();
 }
 
 export async function waitForHeading(page, text) {

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
+use crate::csp::FrameAncestors;
 use crate::static_files::Mount;
 use crate::Config;
 
@@ -27,6 +28,16 @@ pub struct Args {
     /// Also serve DIR under /PREFIX (repeatable), e.g. `--mount /bench=target/bench`.
     #[arg(long = "mount", value_name = "/PREFIX=DIR")]
     pub mounts: Vec<Mount>,
+
+    /// Who may show the app in a frame: the Content-Security-Policy's frame-ancestors, e.g.
+    /// "'self' https://shop.example.com", or "'none'".
+    #[arg(long, env = "SSL_ORDER_FRAME_ANCESTORS", value_name = "SOURCES", default_value_t = FrameAncestors::default())]
+    pub frame_ancestors: FrameAncestors,
+
+    /// Print the Content-Security-Policy the app in --dist is served with, and exit (for
+    /// another web server or a static host; see the README's "Hosting").
+    #[arg(long)]
+    pub print_csp: bool,
 }
 
 impl From<Args> for Config {
@@ -36,6 +47,7 @@ impl From<Args> for Config {
             addr: args.addr,
             issue_delay: Duration::from_secs(args.issue_delay_secs),
             mounts: args.mounts,
+            frame_ancestors: args.frame_ancestors,
         }
     }
 }
@@ -51,6 +63,24 @@ mod tests {
         assert_eq!(config.addr, "127.0.0.1:8080");
         assert_eq!(config.issue_delay, Duration::from_secs(30));
         assert!(config.mounts.is_empty());
+        assert_eq!(config.frame_ancestors.as_str(), "'self'");
+    }
+
+    #[test]
+    fn frame_ancestors_are_checked_when_parsed() {
+        let args = Args::parse_from([
+            "ssl-order-server",
+            "--frame-ancestors",
+            "'self' https://shop.example.com",
+        ]);
+        assert_eq!(
+            args.frame_ancestors.as_str(),
+            "'self' https://shop.example.com"
+        );
+        assert!(
+            Args::try_parse_from(["ssl-order-server", "--frame-ancestors", "*; script-src *"])
+                .is_err()
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! address on stdout and serves until SIGINT or SIGTERM.
 
 mod cli;
+pub mod csp;
 pub mod sandbox;
 mod serve;
 mod static_files;
@@ -13,15 +14,14 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use axum::http::header::X_CONTENT_TYPE_OPTIONS;
 use axum::http::HeaderValue;
-use axum::middleware::map_response;
+use axum::middleware::{map_response, map_response_with_state};
 use axum::Router;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use cli::Args;
+pub use csp::{FrameAncestors, Policy};
 pub use static_files::Mount;
 
 #[derive(Debug, Clone)]
@@ -34,6 +34,8 @@ pub struct Config {
     pub issue_delay: Duration,
     /// Extra static directories.
     pub mounts: Vec<Mount>,
+    /// Who may show the app in a frame (the policy's `frame-ancestors`).
+    pub frame_ancestors: FrameAncestors,
 }
 
 impl Config {
@@ -44,7 +46,14 @@ impl Config {
             addr: "127.0.0.1:8080".to_string(),
             issue_delay: Duration::from_secs(30),
             mounts: Vec::new(),
+            frame_ancestors: FrameAncestors::default(),
         }
+    }
+
+    /// The Content-Security-Policy of the app's HTML, with a warning for anything in `dist`
+    /// it could not use.
+    pub fn policy(&self) -> (Policy, Vec<String>) {
+        Policy::for_dist(&self.dist, self.frame_ancestors.clone())
     }
 
     /// Refuses to start without the directories to serve, or with a prefix mounted twice.
@@ -110,12 +119,13 @@ impl std::error::Error for StartError {
 /// The whole application: sandbox, mounts, web app, and the headers every answer gets.
 pub fn app(config: &Config) -> Router {
     let router = sandbox::router(config.issue_delay);
+    // Every part of the policy is checked when built; should one not fit a header anyway,
+    // the strictest policy is sent rather than none.
+    let policy = HeaderValue::from_str(&config.policy().0.header())
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     static_files::add_static(router, &config.dist, &config.mounts)
         .layer(map_response(static_files::cache_control))
-        .layer(SetResponseHeaderLayer::overriding(
-            X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
+        .layer(map_response_with_state(policy, csp::security_headers))
         // Brotli and gzip, as the client accepts; small bodies and images are left alone.
         .layer(CompressionLayer::new())
 }
@@ -128,6 +138,9 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             "warning: {} has no index.html; / will answer 404",
             config.dist.display()
         );
+    }
+    for warning in config.policy().1 {
+        eprintln!("warning: {warning}");
     }
     let listener = TcpListener::bind(&config.addr)
         .await

@@ -4,11 +4,14 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use axum::extract::{OriginalUri, Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::HeaderValue;
-use axum::response::Response;
+use axum::middleware::{from_fn_with_state, map_response, Next};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use tower_http::services::ServeDir;
+use tower_layer::Layer;
 
 /// A directory served under a URL prefix, given on the command line as `/prefix=DIR`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,12 +82,43 @@ pub fn add_static(router: Router, dist: &Path, mounts: &[Mount]) -> Router {
         // A repeated prefix would make axum panic; start-up refuses repeats, and here the
         // first one wins so that building the router never fails.
         if seen.insert(mount.prefix()) {
-            router = router.nest_service(mount.prefix(), ServeDir::new(mount.dir()));
+            let dir = from_fn_with_state(mount.prefix().to_string(), slash_after_prefix)
+                .layer(serve_dir(mount.dir()));
+            router = if crate::csp::holds_the_app(mount.dir()) {
+                router.nest_service(mount.prefix(), dir)
+            } else {
+                router.nest_service(mount.prefix(), map_response(not_the_app).layer(dir))
+            };
         }
     }
-    // A `.br` or `.gz` file beside an asset (written at build time by
-    // scripts/precompress.sh) is sent as is: no compression work per request.
-    router.fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip())
+    router.fallback_service(serve_dir(dist))
+}
+
+async fn not_the_app(mut response: Response) -> Response {
+    response.extensions_mut().insert(crate::csp::NotTheApp);
+    response
+}
+
+/// A `.br` or `.gz` file beside an asset (written at build time by scripts/precompress.sh)
+/// is sent as is: no compression work per request. The same for mounts, so the built app
+/// mounted under a sub-path is served as it is at `/`.
+fn serve_dir(dir: &Path) -> ServeDir {
+    ServeDir::new(dir).precompressed_br().precompressed_gzip()
+}
+
+/// `/PREFIX` becomes `/PREFIX/`: the mount sees both as its root, but a page's relative URLs
+/// resolve against the directory only with the slash.
+async fn slash_after_prefix(
+    State(prefix): State<String>,
+    OriginalUri(uri): OriginalUri,
+    request: Request,
+    next: Next,
+) -> Response {
+    if uri.path() == prefix {
+        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+        return Redirect::permanent(&format!("{prefix}/{query}")).into_response();
+    }
+    next.run(request).await
 }
 
 /// HTML and JSON (index.html, config.json, API answers) must be revalidated on every load,

@@ -120,3 +120,30 @@ fn the_binary_refuses_a_malformed_mount() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("/prefix=DIR"));
 }
+
+#[test]
+fn the_binary_prints_the_policy_for_another_web_server() {
+    let output = Command::new(BIN)
+        .args([
+            "--print-csp",
+            "--frame-ancestors",
+            "https://shop.example.com",
+        ])
+        .env("SSL_ORDER_DIST", common::dist_dir())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        printed.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval';"),
+        "{printed}"
+    );
+    assert!(printed.ends_with("frame-ancestors https://shop.example.com\n"));
+
+    let output = Command::new(BIN)
+        .args(["--print-csp", "--dist", "/nonexistent/ssl-order/dist"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no index.html"));
+}

@@ -101,6 +101,26 @@ async fn mounts_serve_extra_directories_under_their_prefix() {
     assert_eq!(get(&router, "/sandbox/_log").await.status, StatusCode::OK);
 }
 
+#[tokio::test]
+async fn a_mounted_page_that_is_not_the_app_gets_no_app_policy() {
+    // The example control panel frames the form: the app's policy would forbid it that.
+    let host = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/host");
+    let router = app(&Config {
+        mounts: vec![Mount::new("/host", &host).unwrap()],
+        ..Config::new(dist_dir())
+    });
+    let page = get(&router, "/host/index.html").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("content-security-policy"), None);
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    // The app itself keeps it.
+    let app_page = get(&router, "/").await;
+    assert_eq!(
+        app_page.header("content-security-policy"),
+        Some(STRICT_POLICY)
+    );
+}
+
 #[test]
 fn a_missing_dist_directory_is_refused_at_start() {
     let config = Config::new("/nonexistent/ssl-order/dist");
@@ -159,4 +179,110 @@ async fn without_brotli_the_plain_file_is_compressed_on_the_fly() {
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.header("content-encoding"), None);
     assert_eq!(answer.text(), "console.log(\"precompressed\");\n");
+}
+
+const STRICT_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; \
+    form-action 'none'; frame-ancestors 'self'";
+
+#[tokio::test]
+async fn the_app_page_carries_the_strict_policy_and_no_referrer() {
+    let answer = get(&test_app(), "/").await;
+    assert_eq!(
+        answer.header("content-security-policy"),
+        Some(STRICT_POLICY)
+    );
+    assert_eq!(answer.header("referrer-policy"), Some("no-referrer"));
+}
+
+#[tokio::test]
+async fn other_answers_get_nosniff_and_no_referrer_but_no_page_policy() {
+    let router = test_app();
+    for path in [
+        "/app_bg.wasm",
+        "/config.json",
+        "/missing.js",
+        "/sandbox/_log",
+    ] {
+        let answer = get(&router, path).await;
+        assert_eq!(
+            answer.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            answer.header("referrer-policy"),
+            Some("no-referrer"),
+            "{path}"
+        );
+        assert_eq!(answer.header("content-security-policy"), None, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_sandbox_checkout_page_keeps_its_own_policy() {
+    let answer = get(&test_app(), "/sandbox/cpanel/checkout/nonexistent").await;
+    assert!(answer
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(
+        answer.header("content-security-policy"),
+        Some("default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    );
+}
+
+#[tokio::test]
+async fn frame_ancestors_come_from_the_config() {
+    let router = app(&Config {
+        frame_ancestors: "'self' https://shop.example.com".parse().unwrap(),
+        ..Config::new(dist_dir())
+    });
+    let answer = get(&router, "/").await;
+    let policy = answer.header("content-security-policy").unwrap();
+    assert!(
+        policy.ends_with("; frame-ancestors 'self' https://shop.example.com"),
+        "{policy}"
+    );
+}
+
+fn app_under_sub_path() -> axum::Router {
+    app(&Config {
+        mounts: vec![Mount::new("/tools/ssl-order", dist_dir()).unwrap()],
+        ..Config::new(dist_dir())
+    })
+}
+
+#[tokio::test]
+async fn the_app_mounted_under_a_sub_path_is_served_as_at_the_root() {
+    let router = app_under_sub_path();
+    let page = get(&router, "/tools/ssl-order/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("SSL order wizard"));
+    assert_eq!(page.header("content-security-policy"), Some(STRICT_POLICY));
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+
+    let wasm = get(&router, "/tools/ssl-order/app_bg.wasm").await;
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+
+    let js = get_encoded(&router, "/tools/ssl-order/precompressed.js", "br").await;
+    assert_eq!(js.header("content-encoding"), Some("br"));
+    let on_disk = std::fs::read(dist_dir().join("precompressed.js.br")).unwrap();
+    assert_eq!(
+        js.body, on_disk,
+        "the file written at build time, not compressed again"
+    );
+}
+
+#[tokio::test]
+async fn a_sub_path_without_its_slash_is_redirected_to_it() {
+    // Without the slash, the page's relative URLs would resolve against /tools/.
+    let router = app_under_sub_path();
+    let answer = get(&router, "/tools/ssl-order?lang=en").await;
+    assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(answer.header("location"), Some("/tools/ssl-order/?lang=en"));
+    assert_eq!(
+        get(&router, "/tools/ssl-order/").await.status,
+        StatusCode::OK
+    );
 }

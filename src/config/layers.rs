@@ -17,18 +17,10 @@ const QUERY_SETTABLE: [&str; 6] = [
     "timeout_seconds",
 ];
 
-/// Keys of the query string that name a setting, so that their refusal is reported; any
-/// other parameter belongs to the host page and is left alone.
-const QUERY_NAMED: [&str; 8] = [
-    "provider",
-    "endpoint",
-    "catalogue",
-    "storage",
-    "poll_seconds",
-    "timeout_seconds",
-    "token",
-    "config",
-];
+/// Keys of the query string that name a setting but may never come from it; with
+/// [`QUERY_SETTABLE`], the parameters whose refusal is reported. Any other parameter belongs
+/// to the host page and is left alone.
+const NEVER_FROM_QUERY: [&str; 2] = ["token", "config"];
 
 /// The configuration, and the query-string settings that were ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +56,10 @@ fn from_query(query: &str, allowed: &[String]) -> (Map<String, Value>, Vec<Strin
     let mut refused = Vec::new();
     let pairs = form_urlencoded::parse(query.trim_start_matches('?').as_bytes());
     for (key, value) in pairs {
-        if !QUERY_NAMED.contains(&key.as_ref()) {
+        let settable = QUERY_SETTABLE.contains(&key.as_ref());
+        if !settable && !NEVER_FROM_QUERY.contains(&key.as_ref()) {
             continue;
         }
-        let settable = QUERY_SETTABLE.contains(&key.as_ref());
         if !settable || !allowed.iter().any(|a| *a == key) {
             if !refused.contains(&key.to_string()) {
                 refused.push(key.into_owned());
@@ -112,8 +104,11 @@ impl Config {
         };
         if let Some(page) = page {
             let mut options = object(page, "The embedding page's options")?;
-            // Where config.json itself is read from was already used by the loader.
+            // Where config.json itself is read from was already used by the loader, and
+            // how the form is mounted by `embed::start`.
             options.remove("config_url");
+            options.remove("manual_mount");
+            options.remove("base_url");
             overlay(&mut merged, options);
         }
         let (query_settings, refused) = from_query(query, &allowed);

@@ -37,6 +37,9 @@ pub struct Config {
     pub timeout_ms: u32,
     pub gogetssl: gogetssl::Options,
     pub cpanel: cpanel::Options,
+    /// The origins of pages that may embed the form in an iframe and talk to it
+    /// (`ui::frame`); none by default, so no message is sent or read.
+    pub parent_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -66,6 +69,8 @@ struct RawConfig {
     gogetssl: Option<RawGoGetSsl>,
     #[serde(default)]
     cpanel: Option<RawCpanel>,
+    #[serde(default)]
+    parent_origins: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +187,7 @@ impl Config {
             timeout_ms: seconds_to_ms(raw.timeout_seconds, 30, "timeout_seconds")?,
             gogetssl: gogetssl_options(raw.gogetssl)?,
             cpanel: cpanel_options(raw.cpanel)?,
+            parent_origins: origins(raw.parent_origins)?,
         })
     }
 
@@ -203,6 +209,23 @@ impl Config {
             Api::Generic => true,
         }
     }
+}
+
+/// Each must be an origin exactly as browsers report it: scheme, host and port, no path.
+fn origins(list: Vec<String>) -> Result<Vec<String>, ConfigError> {
+    for origin in &list {
+        let rest = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"));
+        let ok = rest
+            .is_some_and(|host| !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ', '*']));
+        if !ok {
+            return Err(ConfigError::Value(format!(
+                "parent_origins: \"{origin}\" is not an origin like \"https://panel.example.com\" (no path, no wildcard)"
+            )));
+        }
+    }
+    Ok(list)
 }
 
 // Whole seconds keep float parsing and printing out of the app.
@@ -358,6 +381,25 @@ mod tests {
             Config::from_json(r#"{"provider":"huawei","endpoint":"x","storage":"cookie"}"#)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn parent_origins_must_be_exact_origins() {
+        let ok = Config::from_json(
+            r#"{"provider":"huawei","endpoint":"e","parent_origins":["https://panel.example","http://127.0.0.1:8080"]}"#,
+        )
+        .expect("valid");
+        assert_eq!(ok.parent_origins.len(), 2);
+        for bad in [
+            "https://panel.example/",
+            "*",
+            "https://*.example",
+            "panel.example",
+        ] {
+            let json =
+                format!(r#"{{"provider":"huawei","endpoint":"e","parent_origins":["{bad}"]}}"#);
+            assert!(Config::from_json(&json).is_err(), "{bad}");
+        }
     }
 
     #[test]

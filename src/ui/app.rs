@@ -17,17 +17,8 @@ enum Load {
     Ready(Box<(Config, Catalogue, Option<SavedState>, Vec<String>)>),
 }
 
-/// `window.sslOrderOptions`, set by the embedding page before the app loads, as JSON.
-fn page_options() -> Option<String> {
-    let options = js_sys::Reflect::get(&window(), &"sslOrderOptions".into()).ok()?;
-    if options.is_undefined() || options.is_null() {
-        return None;
-    }
-    js_sys::JSON::stringify(&options).ok()?.as_string()
-}
-
 async fn load() -> Load {
-    let page = page_options();
+    let page = crate::embed::page_options();
     let config_url = crate::config::config_url(page.as_deref());
     let query = window().location().search().unwrap_or_default();
     // index.html preloads both files; asking for them together saves a round trip. A

@@ -4,6 +4,7 @@ mod app;
 mod dom;
 mod error_summary;
 mod fields;
+mod frame;
 mod history;
 mod keygen;
 mod leaving;

@@ -30,6 +30,7 @@ pub fn Wizard(
     provide_context(wizard);
     super::history::follow(wizard);
     super::leaving::follow_pointer(wizard);
+    super::frame::follow(wizard);
 
     // Keep what was typed: saved whenever the draft, the step or the purchase changes.
     Effect::new(move |_| {

@@ -1,6 +1,11 @@
 //! What the page embedding the app hands it directly: the provider's API token. Held in
 //! memory only, never saved, masked wherever a request is shown.
 
+mod mount;
+pub mod protocol;
+
+pub use mount::{asset_url, mount, page_options, start, unmount, ROOT_CLASS};
+
 use crate::config::Config;
 use crate::providers::Endpoint;
 use std::cell::RefCell;

@@ -1,0 +1,184 @@
+// The example control panel (examples/host) embeds the form in an iframe from another
+// origin and talks to it with the documented postMessage protocol.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { root, sandboxLog } from '../lib/harness.mjs';
+import { useSuite } from '../lib/suite.mjs';
+import { waitForHeading, continueOn, agreeAndSubmit, fillToReview, CSR } from '../lib/wizard.mjs';
+
+// The panel is served by the same server on another origin (127.0.0.1 vs localhost), and
+// the form's frame-ancestors lets it frame the form.
+const suite = useSuite({
+  issueDelaySecs: 1,
+  mounts: [`/host=${path.join(root, 'examples/host')}`],
+  frameAncestors: "'self' http://127.0.0.1:*",
+});
+const TOKEN = 'sandbox-token-not-a-secret-0123456789';
+
+/** The panel on 127.0.0.1, the form on localhost: two origins, as in a real panel. */
+function urls() {
+  const port = new URL(suite.server.url).port;
+  const host = `http://127.0.0.1:${port}`;
+  const app = `http://localhost:${port}/`;
+  return { host, app, panel: `${host}/host/index.html?app=${encodeURIComponent(app)}&token=${TOKEN}` };
+}
+
+/** The form's config.json, allowing `parents` to embed it, with no token of its own. */
+async function serveConfig(page, parents) {
+  await page.route('**/localhost:*/config.json', (route) => route.fulfill({
+    json: {
+      provider: 'huawei', endpoint: 'sandbox/huawei', catalogue: 'catalog/huawei.json',
+      storage: 'local', poll_seconds: 1, timeout_seconds: 10, parent_origins: parents,
+    },
+  }));
+}
+
+const events = (page) => page.evaluate(() => window.hostEvents.map((e) => ({ ...e })));
+const form = (page) => page.frame({ url: /^http:\/\/localhost:/ });
+
+test('iframe: the form says ready, takes the token and prefill, reports each step, its height and the order', async () => {
+  const { context, page } = await suite.freshPage();
+  const { host, panel } = urls();
+  await serveConfig(page, [host]);
+  await page.goto(panel);
+  await page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'step-changed'));
+  const frame = form(page);
+  await waitForHeading(frame, 'Choose a certificate');
+  await frame.getByLabel('GeoTrust DV SSL').check();
+  await continueOn(frame);
+  await waitForHeading(frame, 'Which domain name should the certificate cover?');
+  assert.equal(await frame.getByLabel('Domain name').inputValue(), 'shop.example.com', 'prefilled by the panel');
+  await continueOn(frame);
+  await waitForHeading(frame, 'Paste your certificate signing request');
+  await frame.getByLabel('Certificate signing request (CSR)').fill(CSR);
+  await continueOn(frame);
+  await waitForHeading(frame, 'Who is applying?');
+  assert.equal(await frame.getByLabel('Email address').inputValue(), 'ada@example.com');
+  await continueOn(frame);
+  await waitForHeading(frame, 'Check your order');
+  await agreeAndSubmit(frame);
+  await waitForHeading(frame, 'Application sent');
+  await page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'submitted'));
+
+  const seen = await events(page);
+  const kinds = seen.map((e) => e.type).filter((t) => t !== 'height');
+  assert.deepEqual(kinds, ['ready', 'step-changed', 'step-changed', 'step-changed', 'step-changed', 'step-changed', 'submitted']);
+  assert.deepEqual(seen.filter((e) => e.type === 'step-changed').map((e) => e.step),
+    ['product', 'domain', 'csr', 'contacts', 'review'].map((s) => s));
+  const submitted = seen.find((e) => e.type === 'submitted');
+  assert.match(submitted.cert_id, /^scs\d+$/);
+  assert.ok(submitted.order_id.length > 0);
+  assert.ok(seen.every((e) => e.source === 'ssl-order' && e.version === 1));
+  // The panel sized the frame from the height messages.
+  const heights = seen.filter((e) => e.type === 'height').map((e) => e.height);
+  assert.ok(heights.length >= 2 && heights.every((h) => h > 0), String(heights));
+  const frameHeight = await page.locator('#ssl-order-frame').evaluate((f) => f.getBoundingClientRect().height);
+  assert.equal(Math.round(frameHeight), Math.max(300, heights.at(-1)) + 2, 'the border adds 2 px');
+
+  // The panel's token went to the provider in the header, and nowhere into storage.
+  const buy = (await sandboxLog(suite.server.url)).find((e) => e.path.endsWith('/certificates/buy'));
+  assert.equal(buy.headers['x-auth-token'], TOKEN);
+  // A browser that blocks third-party storage refuses the frame any: then nothing is kept.
+  const stored = await frame.evaluate(() => {
+    try { return JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }); } catch { return ''; }
+  });
+  assert.ok(!stored.includes(TOKEN), stored);
+  // The theme came through as custom properties, not as a style attribute in the markup.
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.body).getPropertyValue('--so-button').trim()), '#2d3e50');
+  await context.close();
+});
+
+test('iframe: a page whose origin is not allowed hears nothing and is not heard', async () => {
+  const { context, page } = await suite.freshPage();
+  await serveConfig(page, ['https://panel.example']);
+  await page.goto(urls().panel);
+  const frame = await (async () => {
+    await page.waitForFunction(() => document.querySelector('#ssl-order-frame')?.src);
+    for (let i = 0; i < 50 && !form(page); i += 1) await page.waitForTimeout(100);
+    return form(page);
+  })();
+  await waitForHeading(frame, 'Choose a certificate');
+  // The panel sends its init anyway, as a hostile page would.
+  await page.evaluate(() => document.querySelector('#ssl-order-frame').contentWindow.postMessage(
+    { type: 'init', token: 'stolen-slot', prefill: { domains: ['evil.example'] } }, '*'));
+  await frame.getByLabel('GeoTrust DV SSL').check();
+  await continueOn(frame);
+  await waitForHeading(frame, 'Which domain name should the certificate cover?');
+  assert.equal(await frame.getByLabel('Domain name').inputValue(), '', 'the prefill was ignored');
+  assert.deepEqual(await events(page), [], 'nothing was sent to a page that is not allowed');
+  await context.close();
+});
+
+/** Counts the listeners added and removed on window and document, by event type. */
+function countListeners() {
+  window.listenerCount = {};
+  for (const target of [window, document]) {
+    const name = target === window ? 'window' : 'document';
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    target.addEventListener = (type, ...rest) => {
+      const key = `${name}:${type}`;
+      window.listenerCount[key] = (window.listenerCount[key] || 0) + 1;
+      return add(type, ...rest);
+    };
+    target.removeEventListener = (type, ...rest) => {
+      const key = `${name}:${type}`;
+      window.listenerCount[key] = (window.listenerCount[key] || 0) - 1;
+      return remove(type, ...rest);
+    };
+  }
+}
+
+const hostLook = (page) => page.evaluate(() => {
+  const style = (selector, props) => {
+    const s = getComputedStyle(document.querySelector(selector));
+    return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
+  };
+  return {
+    body: style('body', ['margin', 'font-family', 'background-color', 'font-size', 'line-height']),
+    title: style('.panel-title', ['font-family', 'color', 'font-size', 'margin-bottom']),
+    button: style('#open-form', ['background-color', 'border-radius', 'color', 'box-sizing']),
+    main: style('.panel-main', ['box-sizing', 'max-width']),
+  };
+});
+
+test('direct mount: the form mounts into the panel, orders, leaves the panel\'s look alone, and unmounts without a trace', async () => {
+  const { context, page } = await suite.freshPage();
+  const { host } = urls();
+  await page.addInitScript(countListeners);
+  await page.route('**/config.json', (route) => route.fulfill({
+    json: { provider: 'huawei', endpoint: '/sandbox/huawei', token: TOKEN, storage: 'session', poll_seconds: 1 },
+  }));
+  await page.goto(`${host}/host/direct.html?app=${encodeURIComponent(`${host}/`)}`);
+  await page.waitForFunction(() => window.hostReady);
+  const before = await hostLook(page);
+  const listenersBefore = await page.evaluate(() => ({ ...window.listenerCount }));
+
+  await page.getByRole('button', { name: 'Order a certificate' }).click();
+  await page.locator('#ssl-order h1').waitFor();
+  assert.equal(await page.locator('#ssl-order').getAttribute('class'), 'ssl-order');
+  assert.deepEqual(await hostLook(page), before, "the panel's own styles are untouched");
+  // The panel's rules for .button, h1 and input do not reach into the form.
+  const continueLook = await page.getByRole('button', { name: 'Continue' })
+    .evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderRadius]);
+  assert.deepEqual(continueLook, ['rgb(0, 112, 60)', '0px']);
+  const headingColor = await page.locator('#ssl-order h1').evaluate((h) => getComputedStyle(h).color);
+  assert.equal(headingColor, 'rgb(11, 12, 12)');
+
+  await fillToReview(page);
+  await agreeAndSubmit(page);
+  await waitForHeading(page, 'Application sent');
+  const buy = (await sandboxLog(suite.server.url)).find((e) => e.path.endsWith('/certificates/buy'));
+  assert.equal(buy.headers['x-auth-token'], TOKEN);
+
+  await page.getByRole('button', { name: 'Close the form' }).click();
+  await page.waitForFunction(() => document.querySelector('#ssl-order').childNodes.length === 0);
+  assert.equal(await page.locator('#ssl-order').getAttribute('class'), '');
+  const listenersAfter = await page.evaluate(() => ({ ...window.listenerCount }));
+  for (const type of ['popstate', 'pointerdown', 'pointerup', 'pointercancel', 'message', 'beforeunload']) {
+    assert.equal(listenersAfter[`window:${type}`] ?? 0, listenersBefore[`window:${type}`] ?? 0, `window ${type} listeners`);
+  }
+  assert.deepEqual(await hostLook(page), before);
+  await context.close();
+});

@@ -1,0 +1,87 @@
+//! Direct mount: the embedding page puts the form into an element of its own and takes it
+//! out again, with `window.wasmBindings.mount(element, options)` and `unmount()` (or through
+//! `embed.js`, which loads the app for it). Without `manual_mount`, the app mounts itself
+//! into the page's body, as the standalone page needs.
+
+use std::any::Any;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// The class the form's styles are scoped under.
+pub const ROOT_CLASS: &str = "ssl-order";
+
+thread_local! {
+    /// The options given to `mount`, as JSON: the embedding page's configuration layer.
+    static OPTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The mounted form and its element; dropping the handle takes the form out.
+    static MOUNTED: RefCell<Option<(Box<dyn Any>, web_sys::HtmlElement)>> = const { RefCell::new(None) };
+}
+
+/// `window.sslOrderOptions`, set before the app loads, as JSON.
+fn window_options() -> Option<String> {
+    let window = web_sys::window()?;
+    let options = js_sys::Reflect::get(&window, &"sslOrderOptions".into()).ok()?;
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::JSON::stringify(&options).ok()?.as_string()
+}
+
+/// Where the app's own files (config.json, catalogues, data) are: the `base_url` option,
+/// which `embed.js` sets to its own folder, else the page's address.
+pub fn asset_url(path: &str) -> String {
+    let base = page_options()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| v.get("base_url")?.as_str().map(str::to_string));
+    match base {
+        Some(base) => web_sys::Url::new_with_base(path, &base)
+            .map(|url| url.href())
+            .unwrap_or_else(|_| path.to_string()),
+        None => path.to_string(),
+    }
+}
+
+/// The embedding page's options: those given to `mount`, else `window.sslOrderOptions`.
+pub fn page_options() -> Option<String> {
+    OPTIONS
+        .with(|held| held.borrow().clone())
+        .or_else(window_options)
+}
+
+/// Starts the standalone page, unless the embedding page will mount the form itself.
+pub fn start() {
+    let manual = window_options()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| v.get("manual_mount")?.as_bool())
+        .unwrap_or(false);
+    if !manual {
+        leptos::mount::mount_to_body(crate::ui::App);
+    }
+}
+
+/// Puts the form into `element`, replacing any form mounted before. `options` are the
+/// embedding page's configuration (see the README), or `undefined`.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) {
+    unmount();
+    let options = options
+        .is_object()
+        .then(|| js_sys::JSON::stringify(&options).ok()?.as_string())
+        .flatten();
+    OPTIONS.with(|held| *held.borrow_mut() = options);
+    let _ = element.class_list().add_1(ROOT_CLASS);
+    let handle = leptos::mount::mount_to(element.clone(), crate::ui::App);
+    MOUNTED.with(|held| *held.borrow_mut() = Some((Box::new(handle), element)));
+}
+
+/// Takes the form out: its nodes, its listeners, its options and any token handed over.
+#[wasm_bindgen(js_name = unmount)]
+pub fn unmount() {
+    let mounted = MOUNTED.with(|held| held.borrow_mut().take());
+    if let Some((handle, element)) = mounted {
+        drop(handle);
+        let _ = element.class_list().remove_1(ROOT_CLASS);
+    }
+    OPTIONS.with(|held| *held.borrow_mut() = None);
+    super::set_token(None);
+}
