@@ -5,6 +5,7 @@ pub mod config;
 pub mod csr;
 pub mod draft_store;
 pub mod embed;
+pub mod i18n;
 pub mod order;
 pub mod providers;
 pub mod retry;

@@ -8,13 +8,14 @@ use serde_json::{Map, Value};
 
 /// Settings a query string may carry when `config.json` allows it. A token never may: it
 /// would end up in histories, logs and `Referer` headers.
-const QUERY_SETTABLE: [&str; 6] = [
+const QUERY_SETTABLE: [&str; 7] = [
     "provider",
     "endpoint",
     "catalogue",
     "storage",
     "poll_seconds",
     "timeout_seconds",
+    "locale",
 ];
 
 /// Keys of the query string that name a setting but may never come from it; with

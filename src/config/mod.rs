@@ -40,6 +40,9 @@ pub struct Config {
     /// The origins of pages that may embed the form in an iframe and talk to it
     /// (`ui::frame`); none by default, so no message is sent or read.
     pub parent_origins: Vec<String>,
+    /// The language asked for (a BCP 47 tag such as "zh-CN"); one without a catalogue
+    /// falls back to the browser's languages, then English (`i18n::Locale::negotiate`).
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -71,6 +74,8 @@ struct RawConfig {
     cpanel: Option<RawCpanel>,
     #[serde(default)]
     parent_origins: Vec<String>,
+    #[serde(default)]
+    locale: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +193,7 @@ impl Config {
             gogetssl: gogetssl_options(raw.gogetssl)?,
             cpanel: cpanel_options(raw.cpanel)?,
             parent_origins: origins(raw.parent_origins)?,
+            locale: raw.locale.filter(|l| !l.trim().is_empty()),
         })
     }
 

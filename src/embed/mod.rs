@@ -4,7 +4,7 @@
 mod mount;
 pub mod protocol;
 
-pub use mount::{asset_url, mount, page_options, start, unmount, ROOT_CLASS};
+pub use mount::{asset_url, mount, mounted_element, page_options, start, unmount, ROOT_CLASS};
 
 use crate::config::Config;
 use crate::providers::Endpoint;

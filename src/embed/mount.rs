@@ -48,6 +48,11 @@ pub fn page_options() -> Option<String> {
         .or_else(window_options)
 }
 
+/// The element the form was mounted into by `mount`, if it was.
+pub fn mounted_element() -> Option<web_sys::HtmlElement> {
+    MOUNTED.with(|held| held.borrow().as_ref().map(|(_, element)| element.clone()))
+}
+
 /// Starts the standalone page, unless the embedding page will mount the form itself.
 pub fn start() {
     let manual = window_options()
@@ -81,6 +86,7 @@ pub fn unmount() {
     if let Some((handle, element)) = mounted {
         drop(handle);
         let _ = element.class_list().remove_1(ROOT_CLASS);
+        let _ = element.remove_attribute("lang");
     }
     OPTIONS.with(|held| *held.borrow_mut() = None);
     super::set_token(None);

@@ -4,6 +4,7 @@ use super::dom::mark;
 use super::wizard::Wizard;
 use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store::{self, SavedState};
+use crate::i18n::t;
 use crate::order::Catalogue;
 use crate::transport::fetch_text;
 use futures_util::future::join;
@@ -17,8 +18,18 @@ enum Load {
     Ready(Box<(Config, Catalogue, Option<SavedState>, Vec<String>)>),
 }
 
+/// The `locale` the embedding page's options ask for, before config.json is read.
+fn page_locale(page: Option<&str>) -> Option<String> {
+    let options = serde_json::from_str::<serde_json::Value>(page?).ok()?;
+    options.get("locale")?.as_str().map(str::to_string)
+}
+
 async fn load() -> Load {
     let page = crate::embed::page_options();
+    // The loading and failure messages are read before config.json says anything.
+    super::locale::apply(super::locale::choose(
+        page_locale(page.as_deref()).as_deref(),
+    ));
     let config_url = crate::config::config_url(page.as_deref());
     let query = window().location().search().unwrap_or_default();
     // index.html preloads both files; asking for them together saves a round trip. A
@@ -59,6 +70,7 @@ async fn load() -> Load {
         Ok(catalogue) => catalogue,
         Err(message) => return Load::Failed(message),
     };
+    super::locale::apply(super::locale::choose(config.locale.as_deref()));
     let saved = draft_store::load(config.storage);
     Load::Ready(Box::new((config, catalogue, saved, refused)))
 }
@@ -74,13 +86,13 @@ pub fn App() -> impl IntoView {
     });
     move || match state.get() {
         Load::Loading => {
-            view! { <p class="loading" role="status">"Loading the order form…"</p> }.into_any()
+            view! { <p class="loading" role="status">{t().flow.loading}</p> }.into_any()
         }
         Load::Failed(message) => view! {
             <div class="failure" role="alert">
-                <h1 class="heading">"The order form could not start"</h1>
+                <h1 class="heading">{t().flow.cannot_start}</h1>
                 <p class="body">{message}</p>
-                <p class="body">"Ask the site's administrator to check the configuration."</p>
+                <p class="body">{t().flow.ask_administrator}</p>
             </div>
         }
         .into_any(),
@@ -89,10 +101,7 @@ pub fn App() -> impl IntoView {
             view! {
                 {(!refused.is_empty()).then(|| view! {
                     <p class="warning" role="alert" data-testid="refused-settings">
-                        {format!(
-                            "This page's address tried to change {} for this form. That was ignored: your order goes only where this site is set up to send it.",
-                            refused.join(", ")
-                        )}
+                        {(t().flow.refused_settings)(&refused.join(", "))}
                     </p>
                 })}
                 <Wizard config catalogue saved=saved.unwrap_or_default()/>

@@ -25,7 +25,7 @@ pub fn mark(name: &str) {
 }
 
 pub fn set_title(title: &str) {
-    document().set_title(&format!("{title} – Order an SSL certificate"));
+    document().set_title(&(crate::i18n::t().flow.page_title)(title));
 }
 
 /// UTS 46 ToASCII by the browser's own URL parser, at no cost in wasm size.

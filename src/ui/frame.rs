@@ -4,6 +4,7 @@
 
 use super::state::{Submission, WizardState};
 use crate::embed::protocol::{self, message};
+use crate::i18n::Locale;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::{json, Value};
@@ -64,6 +65,10 @@ pub fn follow(wizard: WizardState) {
                 crate::embed::set_token(init.token.clone());
             }
             wizard.draft.update(|draft| protocol::prefill(draft, &init));
+            // A language without a catalogue leaves the form in the one it speaks.
+            if let Some(locale) = init.locale.as_deref().and_then(Locale::from_tag) {
+                wizard.set_locale(locale);
+            }
             // On the body, which carries the form's root class and its custom properties.
             if let Some(root) = document().body() {
                 for (key, value) in &init.theme {

@@ -8,6 +8,7 @@ mod frame;
 mod history;
 mod keygen;
 mod leaving;
+mod locale;
 mod progress;
 mod result;
 mod signature;

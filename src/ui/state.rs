@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::draft_store::{self, Purchase, SavedState};
+use crate::i18n::Locale;
 use crate::order::{
     self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, OrderDraft, Product,
     PublicSuffixList, Rules, Step,
@@ -73,6 +74,8 @@ pub struct WizardState {
     pub suffixes: RwSignal<Option<PublicSuffixList>>,
     /// Today, read once: the email method's dates are judged against it.
     pub today: Day,
+    /// The language of the form; the view and the errors' messages follow it.
+    pub locale: RwSignal<Locale>,
     /// The errors on show, derived once for every field that displays one.
     shown: Memo<FieldErrors>,
 }
@@ -135,10 +138,13 @@ impl WizardState {
         let suffixes = RwSignal::new(None);
         let csr_verdict = RwSignal::new(None);
         let today = super::dom::today();
+        let locale = RwSignal::new(crate::i18n::current());
         // Those of fields changed and left; once Continue was pressed, all of the current
         // step, or of every step on the review page.
         let shown = Memo::new(move |_| {
             let is_checked = checked.get();
+            // The messages are written in the language of the moment.
+            locale.track();
             if !is_checked && touched.with(Vec::is_empty) {
                 return FieldErrors::new();
             }
@@ -175,7 +181,16 @@ impl WizardState {
             unsaved_key: StoredValue::new(false),
             suffixes,
             today,
+            locale,
             shown,
+        }
+    }
+
+    /// Speaks `locale` from now on, drawing the form again in it.
+    pub fn set_locale(&self, locale: Locale) {
+        super::locale::apply(locale);
+        if self.locale.get_untracked() != locale {
+            self.locale.set(locale);
         }
     }
 

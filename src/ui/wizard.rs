@@ -11,6 +11,7 @@ use super::steps::{
 use super::submit::submit;
 use crate::config::Config;
 use crate::draft_store::SavedState;
+use crate::i18n::t;
 use crate::order::{self, Catalogue, PublicSuffixList, Step};
 
 /// Where the build puts the ICANN section of the Public Suffix List.
@@ -42,9 +43,10 @@ pub fn Wizard(
     // The step is in the page title, and focus moves to the new step's heading.
     Effect::new(move |previous: Option<Step>| {
         let step = wizard.step.get();
+        wizard.locale.track();
         let placed = wizard.submission.with(|s| *s == Submission::Placed);
         set_title(if placed {
-            "Application sent"
+            t().flow.application_sent_title
         } else {
             step.title()
         });
@@ -105,10 +107,7 @@ pub fn Wizard(
         let pending = wizard.purchase.get_untracked();
         let confirmed = match pending {
             Some(p) => window()
-                .confirm_with_message(&format!(
-                    "Certificate {} is paid for but not yet applied for. Starting over forgets it here (it stays in your provider account). Start over?",
-                    p.cert_id
-                ))
+                .confirm_with_message(&(t().flow.confirm_start_over_paid)(&p.cert_id))
                 .unwrap_or(false),
             None => true,
         };
@@ -116,7 +115,10 @@ pub fn Wizard(
             wizard.start_over();
         }
     };
+    // A new language (from the host's init message) draws the form again; the answers,
+    // the step and the order live in `wizard` and are kept.
     move || {
+        wizard.locale.track();
         if wizard.submission.with(|s| *s == Submission::Placed) {
             view! { <main class="wizard" id="main"><ResultView/></main> }.into_any()
         } else {
@@ -125,17 +127,17 @@ pub fn Wizard(
                     <Progress/>
                     {move || has_previous().then(|| view! {
                         <button type="button" class="link-button back-link"
-                            on:click=move |_| wizard.back_from(wizard.step.get_untracked())>"Back"</button>
+                            on:click=move |_| wizard.back_from(wizard.step.get_untracked())>{t().flow.back}</button>
                     })}
                     <ErrorSummary/>
                     <form class="step" novalidate on:submit=on_submit>
                         {step_view}
                         {move || (wizard.step.get() != Step::Review).then(|| view! {
-                            <button type="submit" class="button">"Continue"</button>
+                            <button type="submit" class="button">{t().flow.continue_button}</button>
                         })}
                     </form>
                     <p class="start-over">
-                        <button type="button" class="link-button" on:click=start_over>"Start over"</button>
+                        <button type="button" class="link-button" on:click=start_over>{t().flow.start_over}</button>
                     </p>
                 </main>
             }

@@ -1,0 +1,3 @@
+use crate::i18n::texts::SubmitTexts;
+
+pub const SUBMIT: SubmitTexts = SubmitTexts { todo: "" };

@@ -1,0 +1,3 @@
+use crate::i18n::texts::DomainTexts;
+
+pub const DOMAINS: DomainTexts = DomainTexts { todo: "" };
