@@ -12,8 +12,9 @@ export function useSuite({ issueDelaySecs = 3, ...serverOptions } = {}) {
   const suite = {
     server: undefined,
     browser: undefined,
-    async freshPage() {
-      const context = await suite.browser.newContext();
+    /** `contextOptions` go to `browser.newContext` (e.g. `{ locale: 'zh-CN' }`). */
+    async freshPage(contextOptions = {}) {
+      const context = await suite.browser.newContext(contextOptions);
       return { context, page: await context.newPage() };
     },
   };

@@ -8,6 +8,7 @@ const target = document.getElementById('ssl-order');
 document.getElementById('open-form').addEventListener('click', () => mount(target, {
   token: params.get('token') || undefined,
   storage: 'session',
+  locale: params.get('lang') || undefined,
 }));
 document.getElementById('close-form').addEventListener('click', () => unmount());
 window.hostReady = true;

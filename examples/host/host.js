@@ -24,7 +24,8 @@ window.addEventListener('message', (event) => {
     frame.contentWindow.postMessage({
       type: 'init',
       token: params.get('token') || undefined,
-      locale: 'en',
+      // The panel's own language; the form falls back to the browser's without it.
+      locale: params.get('lang') || undefined,
       prefill: {
         domains: ['shop.example.com'],
         contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958' },
