@@ -1,6 +1,7 @@
 //! The public key and signature algorithm of a CSR, and which of them a CA will accept
 //! (Baseline Requirements 6.1.5 and 7.1.3.2).
 
+use crate::i18n::t;
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, UintRef};
 use der::{Reader, SliceReader, Tag, Tagged};
 use std::fmt;
@@ -37,11 +38,11 @@ pub enum Curve {
 impl fmt::Display for PublicKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PublicKey::Rsa { bits } => write!(f, "RSA {bits} bits"),
+            PublicKey::Rsa { bits } => f.write_str(&(t().csr.key_rsa)(*bits)),
             PublicKey::Ec(curve) => write!(f, "ECDSA {curve}"),
             PublicKey::Ed25519 => f.write_str("Ed25519"),
             PublicKey::Ed448 => f.write_str("Ed448"),
-            PublicKey::Other(oid) => write!(f, "an unknown key type ({oid})"),
+            PublicKey::Other(oid) => f.write_str(&(t().csr.key_unknown)(oid)),
         }
     }
 }
@@ -52,7 +53,7 @@ impl fmt::Display for Curve {
             Curve::P256 => f.write_str("P-256"),
             Curve::P384 => f.write_str("P-384"),
             Curve::P521 => f.write_str("P-521"),
-            Curve::Other(oid) => write!(f, "curve {oid}"),
+            Curve::Other(oid) => f.write_str(&(t().csr.curve_other)(oid)),
         }
     }
 }
@@ -98,10 +99,10 @@ pub enum SignatureAlgorithm {
 impl fmt::Display for SignatureAlgorithm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SignatureAlgorithm::Rsa(hash) => write!(f, "RSA with {}", hash.name()),
-            SignatureAlgorithm::Ecdsa(hash) => write!(f, "ECDSA with {}", hash.name()),
+            SignatureAlgorithm::Rsa(hash) => f.write_str(&(t().csr.signature_rsa)(hash.name())),
+            SignatureAlgorithm::Ecdsa(hash) => f.write_str(&(t().csr.signature_ecdsa)(hash.name())),
             SignatureAlgorithm::Ed25519 => f.write_str("Ed25519"),
-            SignatureAlgorithm::Other(oid) => write!(f, "an unknown algorithm ({oid})"),
+            SignatureAlgorithm::Other(oid) => f.write_str(&(t().csr.signature_unknown)(oid)),
         }
     }
 }
@@ -174,7 +175,7 @@ pub fn public_key(spki: AnyRef<'_>) -> der::Result<PublicKey> {
                         Curve::Other(curve.to_string())
                     }
                 }
-                _ => Curve::Other("explicit parameters".into()),
+                _ => Curve::Other(t().csr.curve_explicit_parameters.into()),
             };
             PublicKey::Ec(curve)
         } else if oid == ED25519 {
@@ -201,4 +202,31 @@ fn rsa_modulus_bits(der: &[u8]) -> der::Result<usize> {
         Some(first) => bytes.len() * 8 - first.leading_zeros() as usize,
         None => 0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn keys_and_signatures_are_named_in_the_current_language() {
+        set(Locale::ZhCn);
+        assert_eq!(PublicKey::Rsa { bits: 2048 }.to_string(), "RSA 2048 位");
+        assert_eq!(
+            SignatureAlgorithm::Ecdsa(Hash::Sha256).to_string(),
+            "ECDSA（SHA-256）"
+        );
+        assert_eq!(PublicKey::Ec(Curve::P256).to_string(), "ECDSA P-256");
+        set(Locale::En);
+        assert_eq!(PublicKey::Rsa { bits: 2048 }.to_string(), "RSA 2048 bits");
+        assert_eq!(
+            SignatureAlgorithm::Rsa(Hash::Sha384).to_string(),
+            "RSA with SHA-384"
+        );
+        assert_eq!(
+            PublicKey::Ec(Curve::Other("1.2.3".into())).to_string(),
+            "ECDSA curve 1.2.3"
+        );
+    }
 }

@@ -4,10 +4,10 @@
 //! app, the `openssl` command in the tests). [`request_info`] encodes what is signed,
 //! [`assemble`] wraps it with the signature, [`pem`] armours the result.
 
+use crate::i18n::t;
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Decode, Encode, Header, Tag, TagNumber, Tagged};
-use thiserror::Error;
 
 const OID_COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
 const OID_STATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.8");
@@ -62,9 +62,9 @@ impl KeyKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            KeyKind::Rsa2048 => "RSA 2048-bit",
-            KeyKind::Rsa3072 => "RSA 3072-bit",
-            KeyKind::Rsa4096 => "RSA 4096-bit",
+            KeyKind::Rsa2048 => t().csr.key_kind_rsa_2048,
+            KeyKind::Rsa3072 => t().csr.key_kind_rsa_3072,
+            KeyKind::Rsa4096 => t().csr.key_kind_rsa_4096,
             KeyKind::P256 => "ECDSA P-256",
             KeyKind::P384 => "ECDSA P-384",
         }
@@ -129,32 +129,51 @@ impl KeyKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a CSR could not be built; shown on the CSR step (see `i18n::texts::CsrTexts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildError {
-    #[error("Enter the domain name first: it becomes the CSR's Common Name")]
     NoCommonName,
-    #[error("The {part} is {len} characters long; a certificate holds at most {max}")]
+    /// `part` is one of the catalogue's `part_*` texts.
     TooLong {
         part: &'static str,
         len: usize,
         max: usize,
     },
-    #[error("The country must be a two-letter code such as GB, not \"{0}\"")]
     Country(String),
-    #[error("{0} cannot go into a CSR: a domain name must be in ASCII (xn--) form")]
     DnsName(String),
-    #[error("The browser's public key could not be read")]
     PublicKey,
-    #[error("The browser's signature has {len} bytes; a {kind} signature has {expected}")]
+    /// `kind` is a [`KeyKind::label`] (or "ECDSA").
     SignatureLength {
         kind: &'static str,
         len: usize,
         expected: usize,
     },
     /// Only a part longer than DER can say (over 256 MB) gets here.
-    #[error("The CSR could not be encoded")]
     Encoding,
 }
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = &t().csr;
+        match self {
+            BuildError::NoCommonName => f.write_str(t.build_no_common_name),
+            BuildError::TooLong { part, len, max } => {
+                f.write_str(&(t.build_too_long)(part, *len, *max))
+            }
+            BuildError::Country(country) => f.write_str(&(t.build_country)(country)),
+            BuildError::DnsName(name) => f.write_str(&(t.build_dns_name)(name)),
+            BuildError::PublicKey => f.write_str(t.build_public_key),
+            BuildError::SignatureLength {
+                kind,
+                len,
+                expected,
+            } => f.write_str(&(t.build_signature_length)(kind, *len, *expected)),
+            BuildError::Encoding => f.write_str(t.build_encoding),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
 
 // `der`'s error is not kept: its wording says nothing a person could act on, and printing
 // it would pull `der`'s messages into the wasm.
@@ -327,7 +346,8 @@ fn subject_name(subject: &Subject) -> Result<Vec<u8>, BuildError> {
         return Err(BuildError::NoCommonName);
     }
     // The upper bounds of RFC 5280's Appendix A.
-    within("Common Name (the domain name)", common_name, 64)?;
+    let texts = &t().csr;
+    within(texts.part_common_name_domain, common_name, 64)?;
     let mut rdns = Vec::new();
     if let Some(country) = present(&subject.country) {
         if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -340,20 +360,25 @@ fn subject_name(subject: &Subject) -> Result<Vec<u8>, BuildError> {
         )?);
     }
     let parts = [
-        (OID_STATE, "state or province", present(&subject.state), 128),
+        (OID_STATE, texts.part_state, present(&subject.state), 128),
         (
             OID_LOCALITY,
-            "town or city",
+            texts.part_locality,
             present(&subject.locality),
             128,
         ),
         (
             OID_ORGANISATION,
-            "organisation's name",
+            texts.part_organisation,
             present(&subject.organisation),
             64,
         ),
-        (OID_COMMON_NAME, "Common Name", Some(common_name), 64),
+        (
+            OID_COMMON_NAME,
+            texts.part_common_name,
+            Some(common_name),
+            64,
+        ),
     ];
     for (oid, part, value, max) in parts {
         if let Some(value) = value {
@@ -798,5 +823,32 @@ mod tests {
         let csr = assemble(&info, KeyKind::Rsa2048, &[0xff; 256]).expect("assembled");
         let any = AnyRef::from_der(&csr).expect("one DER value");
         assert_eq!(any.tag(), Tag::Sequence);
+    }
+
+    #[test]
+    fn build_messages_are_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        let long = format!("{}.example.com", "a".repeat(60));
+        let subject = Subject {
+            common_name: long.clone(),
+            ..Subject::default()
+        };
+        let err = request_info(&subject, &[long], &[0x30, 0x00]).expect_err("too long");
+        assert_eq!(
+            err.to_string(),
+            "通用名称（即域名）长度为 72 个字符，证书中最多 64 个字符"
+        );
+        assert_eq!(KeyKind::Rsa2048.label(), "RSA 2048 位");
+        assert_eq!(
+            BuildError::PublicKey.to_string(),
+            "无法读取浏览器生成的公钥"
+        );
+        set(Locale::En);
+        assert_eq!(KeyKind::Rsa2048.label(), "RSA 2048-bit");
+        assert_eq!(
+            BuildError::Country("UK ".into()).to_string(),
+            "The country must be a two-letter code such as GB, not \"UK \""
+        );
     }
 }

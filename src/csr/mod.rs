@@ -7,10 +7,10 @@ mod verify;
 pub use algorithms::{Curve, Hash, PublicKey, SignatureAlgorithm};
 pub use verify::{ecdsa_raw, verification, Verification};
 
+use crate::i18n::t;
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, OctetStringRef};
 use der::{Class, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
-use thiserror::Error;
 
 const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 const OID_COUNTRY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
@@ -70,47 +70,60 @@ pub struct CheckedCsr {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a pasted CSR cannot be used; shown under the CSR field (see `i18n::texts::CsrTexts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsrError {
-    #[error("Paste your certificate signing request: the text from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----")]
     Empty,
-    #[error("That is a private key, not a CSR. It has been cleared and was not saved or sent. Keep it secret; paste the CSR made with it instead")]
     PrivateKey,
-    #[error("That is a certificate, not a certificate signing request. Paste the CSR, which starts with -----BEGIN CERTIFICATE REQUEST-----")]
     Certificate,
-    #[error("This is not a CSR in PEM form: paste the whole block including the -----BEGIN CERTIFICATE REQUEST----- and -----END CERTIFICATE REQUEST----- lines")]
     NotPem,
-    #[error("This PEM block is labelled \"{0}\", not CERTIFICATE REQUEST: paste the CSR instead")]
     WrongLabel(String),
-    #[error("The CSR's -----END CERTIFICATE REQUEST----- line is missing: it may have been cut off, paste it again whole")]
     Truncated,
-    #[error("The CSR's text is damaged (it is not valid base64): paste it again exactly as it was produced")]
     Base64,
-    #[error("The CSR could not be read: its content is damaged, cut off, or not a certificate signing request. Paste it again exactly as produced, or generate a new one")]
     Der,
-    #[error("The CSR is {len} characters long; the provider accepts at most {max}. Generate a shorter one (fewer names, or an EC key)")]
     TooLong { len: usize, max: usize },
-    #[error("The CSR has no Common Name (CN). Generate a new CSR with the domain name as its Common Name")]
     NoCommonName,
-    #[error("The CSR's RSA key has {0} bits; certificate authorities require at least 2048. Generate a new key of 2048 bits or more (or an EC P-256 key) and a CSR with it")]
     WeakRsa(usize),
-    #[error("The CSR's RSA key has {0} bits, which is not a multiple of 8; certificate authorities refuse such keys. Generate a new key of 2048, 3072 or 4096 bits")]
     OddRsa(usize),
-    #[error("The CSR's key uses {0}, which certificate authorities do not accept. Generate a new key: RSA of 2048 bits or more, or EC on curve P-256 or P-384")]
     UnsupportedKey(String),
-    #[error("The CSR is signed with {0}, which is broken and refused by certificate authorities. Generate it again with SHA-256 (openssl req -sha256)")]
     BrokenHash(&'static str),
-    #[error("The CSR is signed with {0}, which certificate authorities do not accept. Generate it again with SHA-256 and an RSA or EC key")]
     UnsupportedSignature(String),
-    #[error("The CSR's signature is signed with a different kind of key than the one it carries: it is damaged. Generate a new CSR")]
     SignatureKeyMismatch,
-    #[error("The CSR is for {found}, not {wanted}. Generate a CSR for {wanted}, or change the domain name to match it")]
     Mismatch { wanted: String, found: String },
-    #[error("The CSR's signature does not match its content: it was altered or damaged after it was made. Paste it again exactly as produced, or generate a new one")]
     BadSignature,
-    #[error("This is a wildcard certificate, but the CSR's Common Name is {0}. Generate a CSR whose Common Name is the wildcard name, like *.example.com")]
     NotWildcard(String),
 }
+
+impl std::fmt::Display for CsrError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = &t().csr;
+        match self {
+            CsrError::Empty => f.write_str(t.error_empty),
+            CsrError::PrivateKey => f.write_str(t.error_private_key),
+            CsrError::Certificate => f.write_str(t.error_certificate),
+            CsrError::NotPem => f.write_str(t.error_not_pem),
+            CsrError::WrongLabel(label) => f.write_str(&(t.error_wrong_label)(label)),
+            CsrError::Truncated => f.write_str(t.error_truncated),
+            CsrError::Base64 => f.write_str(t.error_base64),
+            CsrError::Der => f.write_str(t.error_der),
+            CsrError::TooLong { len, max } => f.write_str(&(t.error_too_long)(*len, *max)),
+            CsrError::NoCommonName => f.write_str(t.error_no_common_name),
+            CsrError::WeakRsa(bits) => f.write_str(&(t.error_weak_rsa)(*bits)),
+            CsrError::OddRsa(bits) => f.write_str(&(t.error_odd_rsa)(*bits)),
+            CsrError::UnsupportedKey(key) => f.write_str(&(t.error_unsupported_key)(key)),
+            CsrError::BrokenHash(hash) => f.write_str(&(t.error_broken_hash)(hash)),
+            CsrError::UnsupportedSignature(algorithm) => {
+                f.write_str(&(t.error_unsupported_signature)(algorithm))
+            }
+            CsrError::SignatureKeyMismatch => f.write_str(t.error_signature_key_mismatch),
+            CsrError::Mismatch { wanted, found } => f.write_str(&(t.error_mismatch)(wanted, found)),
+            CsrError::BadSignature => f.write_str(t.error_bad_signature),
+            CsrError::NotWildcard(common_name) => f.write_str(&(t.error_not_wildcard)(common_name)),
+        }
+    }
+}
+
+impl std::error::Error for CsrError {}
 
 /// Reads a pasted CSR: PEM armour, base64, then the DER structure.
 ///
@@ -177,9 +190,7 @@ fn check_algorithms(info: &CsrInfo) -> Result<Vec<String>, CsrError> {
         PublicKey::Rsa { bits } if *bits < 2048 => return Err(CsrError::WeakRsa(*bits)),
         PublicKey::Rsa { bits } if !bits.is_multiple_of(8) => return Err(CsrError::OddRsa(*bits)),
         PublicKey::Rsa { .. } | PublicKey::Ec(Curve::P256 | Curve::P384) => {}
-        PublicKey::Ec(Curve::P521) => warnings.push(
-            "The key is on curve P-521: the Baseline Requirements allow it, but some root programs (such as Mozilla's) do not, so some CAs refuse it. P-256 or P-384 is the safe choice".into(),
-        ),
+        PublicKey::Ec(Curve::P521) => warnings.push(t().csr.warning_p521.into()),
         other => return Err(CsrError::UnsupportedKey(other.to_string())),
     }
     match &info.signature {
@@ -246,10 +257,9 @@ pub fn match_order(
         .map(String::as_str)
         .collect();
     if !missing.is_empty() {
-        notes.push(format!(
-            "Not in the CSR: {}. The order still asks for {}; some CAs read names from the CSR only, so a CSR that lists every name is safest.",
-            missing.join(", "),
-            if missing.len() == 1 { "it" } else { "them" }
+        notes.push((t().csr.note_not_in_csr)(
+            &missing.join(", "),
+            missing.len(),
         ));
     }
     let mut extra: Vec<&str> = in_csr
@@ -259,11 +269,7 @@ pub fn match_order(
         .collect();
     extra.dedup();
     if !extra.is_empty() {
-        notes.push(format!(
-            "The CSR also names {}, which the order does not include: the certificate will not cover {}.",
-            extra.join(", "),
-            if extra.len() == 1 { "it" } else { "them" }
-        ));
+        notes.push((t().csr.note_extra_in_csr)(&extra.join(", "), extra.len()));
     }
     Ok(notes)
 }
@@ -796,6 +802,31 @@ mod tests {
                 wanted: "www.example.org".into(),
                 found: "api.example.org".into()
             })
+        );
+    }
+
+    #[test]
+    fn messages_and_notes_are_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        assert_eq!(
+            CsrError::WeakRsa(1024).to_string(),
+            "CSR 的 RSA 密钥为 1024 位，证书颁发机构要求至少 2048 位。请生成 2048 位或以上的新密钥（或 EC P-256 密钥），并用它生成 CSR"
+        );
+        let info = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
+        let notes = match_order(&info, &names(&["shop.example.com"]), false);
+        assert_eq!(
+            notes,
+            Ok(vec![
+                "CSR 还包含 www.shop.example.com，但订单中没有：证书将不包含该域名。".to_string()
+            ])
+        );
+        let p521 = read("p521.csr").expect("accepted");
+        assert!(p521.warnings[0].starts_with("密钥使用 P-521 曲线"));
+        set(Locale::En);
+        assert_eq!(
+            CsrError::NoCommonName.to_string(),
+            "The CSR has no Common Name (CN). Generate a new CSR with the domain name as its Common Name"
         );
     }
 }

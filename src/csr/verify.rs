@@ -129,4 +129,15 @@ mod tests {
         der.extend([0x02, 0x00]);
         assert_eq!(ecdsa_raw(&der, 32), None);
     }
+
+    #[test]
+    fn webcrypto_names_are_protocol_values_in_any_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        let check = verification(&fixture("p384.csr"));
+        set(Locale::En);
+        let check = check.expect("checkable");
+        assert_eq!((check.algorithm, check.hash), ("ECDSA", "SHA-384"));
+        assert_eq!(check.curve, Some("P-384"));
+    }
 }

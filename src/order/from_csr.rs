@@ -144,4 +144,15 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn the_offers_are_the_csrs_own_words_in_any_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        let offer = organisation_offer(&OrderDraft::default(), &info("rsa4096-full-subject.csr"));
+        set(Locale::En);
+        let offer = offer.expect("offer");
+        assert_eq!(offer.name, "Example Ltd");
+        assert_eq!(offer.city, "London");
+    }
 }

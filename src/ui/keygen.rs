@@ -5,10 +5,10 @@
 //! the person to download or copy. Nothing here stores it or sends it anywhere.
 
 use crate::csr::build::{self, BuildError, KeyKind, Subject};
+use crate::i18n::t;
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use leptos::prelude::{document, window};
 use std::fmt;
-use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, CryptoKeyPair, SubtleCrypto};
@@ -32,14 +32,43 @@ impl fmt::Debug for GeneratedCsr {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why the browser could not make, copy or offer a key or CSR (see `i18n::texts::CsrTexts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeygenError {
-    #[error("This browser offers no Web Cryptography on this page (it needs HTTPS, or localhost). Generate the key and CSR on your server instead and paste the CSR")]
     Unavailable,
-    #[error("The browser could not {step}: {message}")]
-    Browser { step: &'static str, message: String },
-    #[error("{0}")]
-    Build(#[from] BuildError),
+    /// `step` is one of the catalogue's `step_*` texts; `message` is the browser's.
+    Browser {
+        step: &'static str,
+        message: String,
+    },
+    Build(BuildError),
+}
+
+impl fmt::Display for KeygenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeygenError::Unavailable => f.write_str(t().csr.keygen_unavailable),
+            KeygenError::Browser { step, message } => {
+                f.write_str(&(t().csr.keygen_browser)(step, message))
+            }
+            KeygenError::Build(err) => fmt::Display::fmt(err, f),
+        }
+    }
+}
+
+impl std::error::Error for KeygenError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            KeygenError::Build(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<BuildError> for KeygenError {
+    fn from(err: BuildError) -> KeygenError {
+        KeygenError::Build(err)
+    }
 }
 
 /// Makes a key pair of `kind`, builds a CSR for `subject` and `dns_names` and signs it.
@@ -49,7 +78,7 @@ pub async fn generate(
     dns_names: &[String],
 ) -> Result<GeneratedCsr, KeygenError> {
     let subtle = subtle()?;
-    let step = "make the key pair";
+    let step = t().csr.step_make_key_pair;
     let usages = Array::of2(&"sign".into(), &"verify".into());
     let pair: CryptoKeyPair = call(
         step,
@@ -61,7 +90,7 @@ pub async fn generate(
 
     let spki = export(&subtle, "spki", &public).await?;
     let info = build::request_info(subject, dns_names, &spki)?;
-    let step = "sign the CSR";
+    let step = t().csr.step_sign;
     let signature = call(
         step,
         subtle.sign_with_object_and_u8_array(&sign_params(kind, step)?, &private, &info),
@@ -80,7 +109,7 @@ pub async fn generate(
 /// Offers `text` as a file download named `file_name` of type `mime`, through a temporary
 /// object URL.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), KeygenError> {
-    let step = "offer the file as a download";
+    let step = t().csr.step_download;
     let fail = |err: JsValue| browser_error(step, err);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -94,7 +123,7 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), KeygenErr
         anchor.set_hidden(true);
         let body = document()
             .body()
-            .ok_or_else(|| JsValue::from_str("no page body"))?;
+            .ok_or_else(|| JsValue::from_str(t().csr.no_page_body))?;
         body.append_child(&anchor)?;
         anchor.click();
         anchor.remove();
@@ -117,7 +146,7 @@ pub fn copy_and_say(text: String, what: String, said: leptos::prelude::RwSignal<
     use leptos::prelude::Set;
     leptos::task::spawn_local(async move {
         let outcome = match copy_to_clipboard(&text).await {
-            Ok(()) => format!("Copied {what}."),
+            Ok(()) => (t().csr.copied)(&what),
             Err(err) => err.to_string(),
         };
         said.try_set(outcome);
@@ -125,16 +154,14 @@ pub fn copy_and_say(text: String, what: String, said: leptos::prelude::RwSignal<
 }
 
 pub async fn copy_to_clipboard(text: &str) -> Result<(), KeygenError> {
-    let step = "copy the text";
+    let step = t().csr.step_copy;
     let navigator = window().navigator();
     let has_clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .is_ok_and(|c| !c.is_undefined() && !c.is_null());
     if !has_clipboard {
         return Err(KeygenError::Browser {
             step,
-            message:
-                "this page has no access to the clipboard; select the text and copy it instead"
-                    .into(),
+            message: t().csr.no_clipboard.into(),
         });
     }
     call(step, Ok(navigator.clipboard().write_text(text)))
@@ -193,9 +220,9 @@ async fn export(
     key: &CryptoKey,
 ) -> Result<Vec<u8>, KeygenError> {
     let step = if format == "spki" {
-        "export the public key"
+        t().csr.step_export_public_key
     } else {
-        "export the private key"
+        t().csr.step_export_private_key
     };
     let exported = call(step, subtle.export_key(format, key)).await?;
     bytes(step, exported)
@@ -216,7 +243,7 @@ async fn call(
 fn bytes(step: &'static str, value: JsValue) -> Result<Vec<u8>, KeygenError> {
     let buffer: ArrayBuffer = value.dyn_into().map_err(|_| KeygenError::Browser {
         step,
-        message: "it returned no bytes".into(),
+        message: t().csr.no_bytes.into(),
     })?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
@@ -233,7 +260,41 @@ fn browser_error(step: &'static str, err: JsValue) -> KeygenError {
         (Some(name), Some(message)) => format!("{name}: {message}"),
         (None, Some(message)) => message,
         (Some(name), None) => name,
-        (None, None) => err.as_string().unwrap_or_else(|| "unknown error".into()),
+        (None, None) => err
+            .as_string()
+            .unwrap_or_else(|| t().csr.unknown_error.into()),
     };
     KeygenError::Browser { step, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn browser_errors_are_in_the_current_language() {
+        set(Locale::ZhCn);
+        let err = KeygenError::Browser {
+            step: t().csr.step_sign,
+            message: "OperationError: x".into(),
+        };
+        assert_eq!(err.to_string(), "浏览器无法签名 CSR：OperationError: x");
+        assert_eq!(
+            KeygenError::from(BuildError::Encoding).to_string(),
+            "无法编码 CSR"
+        );
+        set(Locale::En);
+        assert_eq!(
+            KeygenError::Browser {
+                step: t().csr.step_copy,
+                message: "NotAllowedError".into(),
+            }
+            .to_string(),
+            "The browser could not copy the text: NotAllowedError"
+        );
+        assert!(KeygenError::Unavailable
+            .to_string()
+            .starts_with("This browser offers no Web Cryptography"));
+    }
 }

@@ -1,11 +1,13 @@
 use super::GenerateCsr;
 use crate::csr::check;
+use crate::i18n::t;
 use crate::order::{
     names_offer, organisation_offer, parse_name_list, read_name, Coverage, Field, Step,
 };
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
+
 /// The order's names in ASCII form, the primary first, as far as they read now.
 fn order_names() -> Vec<String> {
     let wizard = use_wizard();
@@ -23,6 +25,15 @@ fn order_names() -> Vec<String> {
             names
         })
     })
+}
+
+/// What the summary says of the browser's check of the CSR's signature.
+fn verdict_text(verdict: Option<bool>) -> &'static str {
+    match verdict {
+        Some(true) => t().csr.signature_verified,
+        Some(false) => t().csr.signature_failed,
+        None => t().csr.signature_unchecked,
+    }
 }
 
 /// Paste the CSR; what it contains is shown as soon as it reads.
@@ -52,26 +63,30 @@ pub fn CsrStep() -> impl IntoView {
         let csr = wizard.draft.with(|d| check(&d.csr, max_len())).ok()?;
         let info = &csr.info;
         let subject = &info.subject;
+        let texts = &t().csr;
         let mut rows = vec![
-            ("Common Name", info.common_name.clone().unwrap_or_default()),
             (
-                "Other names",
+                texts.row_common_name,
+                info.common_name.clone().unwrap_or_default(),
+            ),
+            (
+                texts.row_other_names,
                 if info.dns_names.is_empty() {
-                    "none".to_string()
+                    texts.row_none.to_string()
                 } else {
                     info.dns_names.join(", ")
                 },
             ),
-            ("Key", info.key.to_string()),
-            ("Signed with", info.signature.to_string()),
+            (texts.row_key, info.key.to_string()),
+            (texts.row_signed_with, info.signature.to_string()),
         ];
         for (label, value) in [
-            ("Organisation", &subject.organisation),
-            ("Department", &subject.unit),
-            ("Town or city", &subject.locality),
-            ("State or province", &subject.state),
-            ("Country", &subject.country),
-            ("Email", &subject.email),
+            (texts.row_organisation, &subject.organisation),
+            (texts.row_department, &subject.unit),
+            (texts.row_locality, &subject.locality),
+            (texts.row_state, &subject.state),
+            (texts.row_country, &subject.country),
+            (texts.row_email, &subject.email),
         ] {
             if let Some(value) = value {
                 rows.push((label, value.clone()));
@@ -116,34 +131,27 @@ pub fn CsrStep() -> impl IntoView {
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Csr.title()}</h1>
         <p class="body">
-            "Generate the CSR on your server (for example with "
+            {t().csr.intro_before_command}
             <code>"openssl req -new -newkey rsa:2048 -nodes -keyout site.key -out site.csr"</code>
-            "), keep the key there, and paste only the CSR here."
+            {t().csr.intro_after_command}
         </p>
         {move || key_warning.get().then(|| view! {
-            <div class="warning" role="alert">
-                "You pasted a private key. It has been removed from the page and was not saved or sent. "
-                "Keep it secret, and paste the certificate signing request instead."
-            </div>
+            <div class="warning" role="alert">{t().csr.private_key_pasted}</div>
         })}
         // Placed directly, not under a closure that reads the draft: generating writes the
         // CSR into the draft, and a re-render would lose the key the component holds.
         <GenerateCsr/>
         <TextField
             field=Field::Csr
-            hint="Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."
+            hint=t().csr.paste_hint
             kind=Kind::Multiline
             filter=refuse_private_key
         />
         {move || summary.get().map(|(rows, notes, _)| view! {
             <dl class="csr-summary" data-testid="csr-summary">
                 {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
-                <dt>"Signature"</dt>
-                <dd data-testid="csr-signature">{move || match verdict() {
-                    Some(true) => "verified: the CSR is intact",
-                    Some(false) => "does not verify",
-                    None => "not checked by this browser",
-                }}</dd>
+                <dt>{t().csr.row_signature}</dt>
+                <dd data-testid="csr-signature">{move || verdict_text(verdict())}</dd>
             </dl>
             {move || offers.get().map(|(names, organisation)| view! {
                 <div class="offers">
@@ -152,12 +160,12 @@ pub fn CsrStep() -> impl IntoView {
                             on:click=move |_| wizard.draft.update(|d| {
                                 d.domain = primary.clone();
                                 d.other_names = others.clone();
-                            })>"Use the CSR's names for the order"</button>
+                            })>{t().csr.use_csr_names}</button>
                     })}
                     {organisation.map(|org| view! {
                         <button type="button" class="button button-secondary"
                             on:click=move |_| wizard.draft.update(|d| d.organisation = org.clone())>
-                            "Use the CSR's organisation details"
+                            {t().csr.use_csr_organisation}
                         </button>
                     })}
                 </div>
@@ -166,5 +174,20 @@ pub fn CsrStep() -> impl IntoView {
                 {notes.into_iter().map(|note| view! { <li class="note">{note}</li> }).collect_view()}
             </ul>
         })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn the_signature_verdict_is_in_the_current_language() {
+        set(Locale::ZhCn);
+        assert_eq!(verdict_text(Some(true)), "已验证：CSR 完整无误");
+        assert_eq!(verdict_text(None), "此浏览器未检查");
+        set(Locale::En);
+        assert_eq!(verdict_text(Some(false)), "does not verify");
     }
 }

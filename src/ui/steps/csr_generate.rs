@@ -3,6 +3,7 @@
 //! downloads or copies it; leaving the page before that asks first.
 
 use crate::csr::build::{key_file_name, KeyKind, Subject};
+use crate::i18n::t;
 use crate::order::{parse_name_list, read_name, Step};
 use crate::ui::keygen::{self, GeneratedCsr};
 use crate::ui::state::{use_wizard, WizardState};
@@ -10,15 +11,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The English of `t().csr.leave_warning`, for `ui::state`'s confirm (which should read the
+/// catalogue instead; this page's own warning does).
 pub const LEAVE_WARNING: &str =
     "The private key made on this page has not been saved. If you leave, it is lost.";
-
-const NAMES_FIRST: &str =
-    "Enter the domain names first: go back to the Domains step, then generate the CSR here.";
-
-const DOWNLOADED: &str = "The private key was downloaded as ";
-const KEEP_SECRET: &str = "Keep that file secret, on the server that will use the certificate.";
-const COPIED: &str = "The private key was copied. Paste it into a file on the server that will use the certificate now, and keep it secret.";
 
 /// How the person kept the private key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +68,19 @@ fn order_subject(wizard: WizardState) -> Option<(Subject, Vec<String>)> {
 
 fn kind_hint(kind: KeyKind) -> &'static str {
     match kind {
-        KeyKind::P256 => "Recommended: small and fast, accepted by every current browser and CA.",
-        KeyKind::P384 => "A larger curve; slightly slower.",
-        KeyKind::Rsa2048 => "For old software that does not accept ECDSA keys.",
-        KeyKind::Rsa3072 | KeyKind::Rsa4096 => "Larger RSA keys: slower to make and to use.",
+        KeyKind::P256 => t().csr.hint_p256,
+        KeyKind::P384 => t().csr.hint_p384,
+        KeyKind::Rsa2048 => t().csr.hint_rsa_2048,
+        KeyKind::Rsa3072 | KeyKind::Rsa4096 => t().csr.hint_rsa_larger,
+    }
+}
+
+/// What the status line says once the key was kept: `file` is the downloaded file's name.
+fn saved_text(saved: Option<Saved>, file: &str) -> String {
+    match saved {
+        Some(Saved::Downloaded) => (t().csr.key_downloaded)(file),
+        Some(Saved::Copied) => t().csr.key_copied.to_string(),
+        None => String::new(),
     }
 }
 
@@ -107,7 +112,7 @@ pub fn GenerateCsr() -> impl IntoView {
         disarm();
         let handle = window_event_listener(ev::beforeunload, |event| {
             event.prevent_default();
-            event.set_return_value(LEAVE_WARNING);
+            event.set_return_value(t().csr.leave_warning);
         });
         leave_guard.set_value(Some(handle));
         wizard.unsaved_key.set_value(true);
@@ -132,7 +137,7 @@ pub fn GenerateCsr() -> impl IntoView {
         }
         error.set(None);
         let Some((subject, names)) = untrack(|| order_subject(wizard)) else {
-            error.set(Some(NAMES_FIRST.into()));
+            error.set(Some(t().csr.names_first.into()));
             return;
         };
         let kind = kind.get_untracked();
@@ -151,10 +156,7 @@ pub fn GenerateCsr() -> impl IntoView {
                 }
             };
             if csr_pem.len() > max_len {
-                error.try_set(Some(format!(
-                    "The CSR is {} characters long; the provider accepts at most {max_len}. Choose an ECDSA key, which makes a shorter CSR.",
-                    csr_pem.len()
-                )));
+                error.try_set(Some((t().csr.generated_too_long)(csr_pem.len(), max_len)));
                 return;
             }
             // Gone while the browser worked (the person moved on): the key goes with it,
@@ -219,18 +221,14 @@ pub fn GenerateCsr() -> impl IntoView {
 
     let status = move || {
         if running.get() {
-            "Generating…".to_string()
+            t().csr.generating.to_string()
         } else if key.with(Option::is_some) {
-            "Key pair and CSR generated: the CSR is now in the CSR field.".to_string()
+            t().csr.generated.to_string()
         } else {
             String::new()
         }
     };
-    let saved_status = move || match saved.get() {
-        Some(Saved::Downloaded) => format!("{DOWNLOADED}{}. {KEEP_SECRET}", key_file.get()),
-        Some(Saved::Copied) => COPIED.to_string(),
-        None => String::new(),
-    };
+    let saved_status = move || key_file.with(|file| saved_text(saved.get(), file));
     let csr_replaced = move || {
         made_csr.with(|made| {
             made.as_deref()
@@ -240,25 +238,19 @@ pub fn GenerateCsr() -> impl IntoView {
 
     view! {
         <section class="panel csr-generate" aria-labelledby="csr-generate-heading" data-testid="csr-generate">
-            <h2 class="subheading" id="csr-generate-heading">"Or generate the key and CSR in this browser"</h2>
-            <p class="body">
-                "Your browser makes the key pair with its built-in Web Cryptography, and the CSR is built for the names of this order. "
-                "The private key is not saved or sent anywhere: you download or copy it here."
-            </p>
+            <h2 class="subheading" id="csr-generate-heading">{t().csr.generate_heading}</h2>
+            <p class="body">{t().csr.generate_intro}</p>
             {move || organisation_missing().then(|| view! {
-                <p class="note">
-                    "The organisation's details are asked on a later step, so this CSR will name only the domains. "
-                    "The CA takes the organisation from the order; to have it in the CSR as well, fill in the Organisation step first, then come back and generate."
-                </p>
+                <p class="note">{t().csr.organisation_later}</p>
             })}
             <fieldset class="fieldset">
-                <legend class="legend">"Key type"</legend>
+                <legend class="legend">{t().csr.key_type}</legend>
                 <div class="radios">{radios}</div>
             </fieldset>
             <p class="body">
                 <button type="button" class="button button-secondary" id="generate-csr"
                     aria-disabled=move || running.get().then_some("true")
-                    on:click=generate>"Generate key and CSR"</button>
+                    on:click=generate>{t().csr.generate_button}</button>
             </p>
             <p class="hint" role="status" data-testid="csr-generate-status">{status}</p>
             {move || error.get().map(|message| view! {
@@ -267,29 +259,49 @@ pub fn GenerateCsr() -> impl IntoView {
             {move || key.with(Option::is_some).then(|| view! {
                 <div class="generated-key" data-testid="generated-key">
                     <p class="warning" id="private-key-warning">
-                        <strong>"Save the private key now. "</strong>
-                        "It exists only on this page: it was not saved or sent anywhere, and it is gone once you leave this step or close the page. "
-                        "Without it the certificate cannot be used. Keep it secret."
+                        <strong>{t().csr.save_key_now}</strong>
+                        {t().csr.save_key_now_rest}
                     </p>
                     <div class="field">
-                        <label class="label" for="private-key">"Private key (PKCS#8)"</label>
+                        <label class="label" for="private-key">{t().csr.private_key_label}</label>
                         <textarea id="private-key" class="input input-code" rows="8" readonly
                             spellcheck="false" autocomplete="off" aria-describedby="private-key-warning"
                             prop:value=move || key.get().unwrap_or_default()></textarea>
                     </div>
                     <p class="body">
-                        <button type="button" class="button button-secondary" on:click=download>"Download private key"</button>
+                        <button type="button" class="button button-secondary" on:click=download>{t().csr.download_key}</button>
                         " "
-                        <button type="button" class="button button-secondary" on:click=copy>"Copy private key"</button>
+                        <button type="button" class="button button-secondary" on:click=copy>{t().csr.copy_key}</button>
                     </p>
                     <p class="hint" role="status" data-testid="private-key-status">{saved_status}</p>
                     {move || csr_replaced().then(|| view! {
-                        <p class="note" data-testid="csr-replaced">
-                            "The CSR field no longer holds the CSR made with this key. Generate again, or put that CSR back."
-                        </p>
+                        <p class="note" data-testid="csr-replaced">{t().csr.csr_replaced}</p>
                     })}
                 </div>
             })}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn hints_and_statuses_are_in_the_current_language() {
+        set(Locale::ZhCn);
+        assert_eq!(kind_hint(KeyKind::P384), "更大的曲线，速度稍慢。");
+        assert_eq!(
+            saved_text(Some(Saved::Downloaded), "shop.example.com.key"),
+            "私钥已下载为 shop.example.com.key。请妥善保管该文件，将其放在使用该证书的服务器上。"
+        );
+        set(Locale::En);
+        assert_eq!(
+            saved_text(Some(Saved::Downloaded), "shop.example.com.key"),
+            "The private key was downloaded as shop.example.com.key. Keep that file secret, on the server that will use the certificate."
+        );
+        assert_eq!(saved_text(None, "x.key"), "");
+        assert_eq!(LEAVE_WARNING, t().csr.leave_warning);
     }
 }
