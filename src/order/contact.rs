@@ -2,7 +2,6 @@
 
 use super::domain_name::DomainName;
 use std::fmt;
-use thiserror::Error;
 
 /// Huawei's `applicant_name` and `contact_name` limit (the strictest among the providers).
 pub const MAX_NAME: usize = 63;
@@ -12,27 +11,43 @@ pub const MAX_EMAIL: usize = 256;
 const MIN_PHONE_DIGITS: usize = 6;
 const MAX_PHONE_DIGITS: usize = 15;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContactError {
-    #[error("Enter the full name of the person responsible for this order")]
     NameEmpty,
-    #[error("The name is {0} characters long; shorten it to at most 63")]
     NameTooLong(usize),
-    #[error("Enter a phone number, like +44 20 7946 0958")]
     PhoneEmpty,
-    #[error("\"{0}\" is not allowed in a phone number: use digits, spaces, brackets, hyphens and a leading +")]
     PhoneCharacter(char),
-    #[error("The phone number has {0} digits; enter between 6 and 15, with the country code")]
     PhoneDigits(usize),
-    #[error("Enter an email address, like name@example.com")]
     EmailEmpty,
-    #[error("The email address is {0} characters long; it can have at most 256")]
     EmailTooLong(usize),
-    #[error("Enter an email address with one @, like name@example.com")]
     EmailShape,
-    #[error("The part of the email address after the @ is not a valid domain: {0}")]
     EmailDomain(String),
 }
+
+impl fmt::Display for ContactError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = &crate::i18n::t().people;
+        match self {
+            ContactError::NameEmpty => f.write_str(t.name_empty),
+            ContactError::NameTooLong(count) => f.write_str(&(t.name_too_long)(*count, MAX_NAME)),
+            ContactError::PhoneEmpty => f.write_str(t.phone_empty),
+            ContactError::PhoneCharacter(c) => f.write_str(&(t.phone_character)(*c)),
+            ContactError::PhoneDigits(count) => f.write_str(&(t.phone_digits)(
+                *count,
+                MIN_PHONE_DIGITS,
+                MAX_PHONE_DIGITS,
+            )),
+            ContactError::EmailEmpty => f.write_str(t.email_empty),
+            ContactError::EmailTooLong(count) => {
+                f.write_str(&(t.email_too_long)(*count, MAX_EMAIL))
+            }
+            ContactError::EmailShape => f.write_str(t.email_shape),
+            ContactError::EmailDomain(why) => f.write_str(&(t.email_domain)(why)),
+        }
+    }
+}
+
+impl std::error::Error for ContactError {}
 
 /// A non-empty name of at most [`MAX_NAME`] characters, trimmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,5 +265,29 @@ mod tests {
         assert!(Email::parse(&ok).is_ok());
         let long = format!("x{ok}");
         assert_eq!(Email::parse(&long), Err(ContactError::EmailTooLong(257)));
+    }
+
+    #[test]
+    fn the_messages_are_in_the_current_language() {
+        use crate::i18n::Locale;
+        assert_eq!(
+            ContactError::PhoneDigits(5).to_string(),
+            "The phone number has 5 digits; enter between 6 and 15, with the country code"
+        );
+        assert_eq!(
+            ContactError::NameTooLong(64).to_string(),
+            "The name is 64 characters long; shorten it to at most 63"
+        );
+        assert_eq!(
+            ContactError::PhoneCharacter('F').to_string(),
+            "\"F\" is not allowed in a phone number: use digits, spaces, brackets, hyphens and a leading +"
+        );
+        crate::i18n::set(Locale::ZhCn);
+        let chinese = ContactError::PhoneDigits(5).to_string();
+        crate::i18n::set(Locale::En);
+        assert_eq!(
+            chinese,
+            "电话号码有 5 位数字，请输入 6 到 15 位数字（含国家/地区代码）"
+        );
     }
 }

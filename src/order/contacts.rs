@@ -59,9 +59,10 @@ pub fn contact_parts(provider: Provider) -> Vec<ContactPart> {
 }
 
 fn whose(role: Role) -> &'static str {
+    let t = &crate::i18n::t().people;
     match role {
-        Role::Applicant => "the applicant's",
-        Role::Tech => "the technical contact's",
+        Role::Applicant => t.whose_applicant,
+        Role::Tech => t.whose_tech,
     }
 }
 
@@ -74,15 +75,16 @@ fn message(role: Role, part: ContactPart, err: ContactError) -> String {
     if !empty {
         return err.to_string();
     }
+    let t = &crate::i18n::t().people;
     let what = match part {
-        ContactPart::FullName => "full name",
-        ContactPart::FirstName => "first name",
-        ContactPart::LastName => "last name",
-        ContactPart::Title => "job title, like IT Manager",
-        ContactPart::Phone => "phone number, like +44 20 7946 0958",
-        ContactPart::Email => "email address, like name@example.com",
+        ContactPart::FullName => t.enter_contact_full_name,
+        ContactPart::FirstName => t.enter_contact_first_name,
+        ContactPart::LastName => t.enter_contact_last_name,
+        ContactPart::Title => t.enter_contact_title,
+        ContactPart::Phone => t.enter_contact_phone,
+        ContactPart::Email => t.enter_contact_email,
     };
-    format!("Enter {} {what}", whose(role))
+    (t.enter_contact)(whose(role), what)
 }
 
 /// Keeps a parsed value, or records its error against the contact's field.
@@ -275,6 +277,31 @@ mod tests {
         assert_eq!(
             errors.for_field(Field::Contact(Role::Tech, ContactPart::FullName)),
             Some("Enter the technical contact's full name")
+        );
+    }
+
+    #[test]
+    fn an_empty_answer_is_asked_for_in_the_current_language() {
+        use crate::i18n::Locale;
+        let draft = OrderDraft {
+            applicant: ContactDraft {
+                phone: String::new(),
+                ..ada()
+            },
+            ..OrderDraft::default()
+        };
+        let field = Field::Contact(Role::Applicant, ContactPart::Phone);
+        crate::i18n::set(Locale::ZhCn);
+        let errors = read(&draft, Provider::Huawei).expect_err("no phone");
+        crate::i18n::set(Locale::En);
+        assert_eq!(
+            errors.for_field(field),
+            Some("请输入申请人的电话号码，例如 +44 20 7946 0958")
+        );
+        let errors = read(&draft, Provider::Huawei).expect_err("no phone");
+        assert_eq!(
+            errors.for_field(field),
+            Some("Enter the applicant's phone number, like +44 20 7946 0958")
         );
     }
 }

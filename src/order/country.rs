@@ -1,14 +1,24 @@
 //! The country where the applicant organisation is registered, as an ISO 3166-1 alpha-2 code.
 
-use thiserror::Error;
+use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CountryError {
-    #[error("Choose the country where the organisation is registered")]
     Empty,
-    #[error("Choose the country from the list; \"{0}\" is not an ISO 3166-1 country code")]
     Unknown(String),
 }
+
+impl fmt::Display for CountryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = &crate::i18n::t().people;
+        match self {
+            CountryError::Empty => f.write_str(t.choose_country),
+            CountryError::Unknown(code) => f.write_str(&(t.country_unknown)(code)),
+        }
+    }
+}
+
+impl std::error::Error for CountryError {}
 
 /// A country in [`COUNTRIES`]; it cannot hold any other code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,7 +47,8 @@ impl Country {
         code
     }
 
-    /// The English short name, for showing the choice back to the person ordering.
+    /// The English short name from [`COUNTRIES`]. To show a country to the person ordering,
+    /// use `ui::country_names::country_name`, which gives it in the form's language.
     pub fn name(&self) -> &'static str {
         let (_, name) = self.0;
         name
@@ -417,5 +428,19 @@ mod tests {
             "Côte d'Ivoire before Croatia"
         );
         assert_eq!(position("AF"), 0);
+    }
+
+    #[test]
+    fn the_messages_are_in_the_current_language() {
+        use crate::i18n::Locale;
+        crate::i18n::set(Locale::ZhCn);
+        let empty = CountryError::Empty.to_string();
+        let unknown = CountryError::Unknown("UK".to_owned()).to_string();
+        crate::i18n::set(Locale::En);
+        assert_eq!(empty, "请选择组织注册所在的国家/地区");
+        assert_eq!(
+            unknown,
+            "请从列表中选择国家/地区；“UK”不是 ISO 3166-1 国家/地区代码"
+        );
     }
 }

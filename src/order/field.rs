@@ -124,36 +124,37 @@ impl Field {
         }
     }
 
-    /// The label a person reads next to the control.
+    /// The label a person reads next to the control, in the current language.
     pub fn label(self) -> &'static str {
+        let t = &crate::i18n::t().people;
         match self {
-            Field::Product => "Certificate",
-            Field::Domain => "Domain name",
-            Field::OtherNames => "Other names",
-            Field::Csr => "Certificate signing request (CSR)",
-            Field::Method(_) => "Validation method",
-            Field::Approver(_) => "Approver email address",
+            Field::Product => t.label_product,
+            Field::Domain => t.label_domain,
+            Field::OtherNames => t.label_other_names,
+            Field::Csr => t.label_csr,
+            Field::Method(_) => t.label_method,
+            Field::Approver(_) => t.label_approver,
             Field::Contact(_, part) => match part {
-                ContactPart::FullName => "Full name",
-                ContactPart::FirstName => "First name",
-                ContactPart::LastName => "Last name",
-                ContactPart::Title => "Job title",
-                ContactPart::Phone => "Phone number",
-                ContactPart::Email => "Email address",
+                ContactPart::FullName => t.label_full_name,
+                ContactPart::FirstName => t.label_first_name,
+                ContactPart::LastName => t.label_last_name,
+                ContactPart::Title => t.label_job_title,
+                ContactPart::Phone => t.label_phone,
+                ContactPart::Email => t.label_email,
             },
             Field::Org(part) => match part {
-                OrgPart::Name => "Legal name of the organisation",
-                OrgPart::Unit => "Department",
-                OrgPart::Street => "Street address",
-                OrgPart::City => "Town or city",
-                OrgPart::State => "State, province or region",
-                OrgPart::PostalCode => "Postal code",
-                OrgPart::Country => "Country",
-                OrgPart::Phone => "Organisation phone number",
-                OrgPart::Duns => "D-U-N-S number",
-                OrgPart::Lei => "Legal Entity Identifier (LEI)",
+                OrgPart::Name => t.label_org_name,
+                OrgPart::Unit => t.label_org_unit,
+                OrgPart::Street => t.label_org_street,
+                OrgPart::City => t.label_org_city,
+                OrgPart::State => t.label_org_state,
+                OrgPart::PostalCode => t.label_org_postal_code,
+                OrgPart::Country => t.label_org_country,
+                OrgPart::Phone => t.label_org_phone,
+                OrgPart::Duns => t.label_org_duns,
+                OrgPart::Lei => t.label_org_lei,
             },
-            Field::Agreement => "Privacy statement",
+            Field::Agreement => t.label_agreement,
         }
     }
 }
@@ -176,5 +177,20 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), fields.len());
+    }
+
+    #[test]
+    fn labels_are_in_the_current_language() {
+        use crate::i18n::Locale;
+        let field = Field::Org(OrgPart::Country);
+        assert_eq!(field.label(), "Country");
+        crate::i18n::set(Locale::ZhCn);
+        assert_eq!(field.label(), "国家/地区");
+        assert_eq!(
+            Field::Contact(Role::Tech, ContactPart::Email).label(),
+            "电子邮箱地址"
+        );
+        crate::i18n::set(Locale::En);
+        assert_eq!(Field::Csr.label(), "Certificate signing request (CSR)");
     }
 }

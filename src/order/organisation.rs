@@ -60,7 +60,7 @@ impl Duns {
         if digits.len() == 9 && digits.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Duns(digits))
         } else {
-            Err("A D-U-N-S number is 9 digits, like 15-048-3782: check it on your Dun & Bradstreet record".into())
+            Err(crate::i18n::t().people.duns_shape.into())
         }
     }
 
@@ -84,7 +84,7 @@ impl Lei {
             && lei.bytes().all(|b| b.is_ascii_alphanumeric())
             && lei.bytes().skip(18).all(|b| b.is_ascii_digit());
         if !shape {
-            return Err("An LEI is 20 letters and digits, like 5493001KJTIIGC8Y1R12".into());
+            return Err(crate::i18n::t().people.lei_shape.into());
         }
         // ISO 7064 MOD 97-10, letters counting 10..35, as in IBANs.
         let remainder = lei.bytes().fold(0u32, |acc, b| {
@@ -97,9 +97,7 @@ impl Lei {
             (acc + value) % 97
         });
         if remainder != 1 {
-            return Err(
-                "This LEI's check digits do not match: copy it again from your LEI record".into(),
-            );
+            return Err(crate::i18n::t().people.lei_check_digits.into());
         }
         Ok(Lei(lei))
     }
@@ -141,17 +139,18 @@ fn raw_of(draft: &OrganisationDraft, part: OrgPart) -> &str {
 }
 
 fn enter(part: OrgPart) -> &'static str {
+    let t = &crate::i18n::t().people;
     match part {
-        OrgPart::Name => "Enter the organisation's legal name, as registered",
-        OrgPart::Unit => "Enter the department",
-        OrgPart::Street => "Enter the organisation's street address",
-        OrgPart::City => "Enter the town or city where the organisation is registered",
-        OrgPart::State => "Enter the state, province or region",
-        OrgPart::PostalCode => "Enter the postal code",
-        OrgPart::Country => "Choose the country where the organisation is registered",
-        OrgPart::Phone => "Enter the organisation's phone number, like +44 20 7946 0958",
-        OrgPart::Duns => "Enter the D-U-N-S number",
-        OrgPart::Lei => "Enter the LEI",
+        OrgPart::Name => t.enter_org_name,
+        OrgPart::Unit => t.enter_org_unit,
+        OrgPart::Street => t.enter_org_street,
+        OrgPart::City => t.enter_org_city,
+        OrgPart::State => t.enter_org_state,
+        OrgPart::PostalCode => t.enter_org_postal_code,
+        OrgPart::Country => t.choose_country,
+        OrgPart::Phone => t.enter_org_phone,
+        OrgPart::Duns => t.enter_org_duns,
+        OrgPart::Lei => t.enter_org_lei,
     }
 }
 
@@ -177,9 +176,10 @@ fn check_part(
     let count = text.chars().count();
     let max = max_len(part);
     if count > max {
-        return Err(format!(
-            "{} is {count} characters long; shorten it to at most {max}",
-            Field::Org(part).label()
+        return Err((crate::i18n::t().people.org_too_long)(
+            Field::Org(part).label(),
+            count,
+            max,
         ));
     }
     if part == OrgPart::PostalCode
@@ -187,7 +187,7 @@ fn check_part(
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
     {
-        return Err("A postal code has letters, digits, spaces and hyphens only".into());
+        return Err(crate::i18n::t().people.postal_code_characters.into());
     }
     Ok(Some(text))
 }
@@ -443,5 +443,39 @@ mod tests {
         assert!(Lei::parse("5493001kjtiigc8y1r12").is_ok());
         assert!(Lei::parse("5493001KJTIIGC8Y1R13").is_err_and(|e| e.contains("check digits")));
         assert!(Lei::parse("5493001KJT").is_err_and(|e| e.contains("20 letters")));
+    }
+
+    #[test]
+    fn the_messages_are_in_the_current_language() {
+        use crate::i18n::Locale;
+        let draft = OrganisationDraft {
+            name: "x".repeat(64),
+            postal_code: "EC1A/1BB".into(),
+            ..acme()
+        };
+        crate::i18n::set(Locale::ZhCn);
+        let errors = read(&draft, Provider::GoGetSsl, Level::Ov).expect_err("bad");
+        let duns = Duns::parse("1");
+        let empty =
+            read(&OrganisationDraft::default(), Provider::Huawei, Level::Ov).expect_err("empty");
+        crate::i18n::set(Locale::En);
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::Name)),
+            Some("组织法定名称长度为 64 个字符，请缩短到 63 个字符以内")
+        );
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::PostalCode)),
+            Some("邮政编码只能包含字母、数字、空格和连字符")
+        );
+        assert!(duns.is_err_and(|e| e.starts_with("D-U-N-S 编号为 9 位数字")));
+        assert_eq!(
+            empty.for_field(Field::Org(OrgPart::Country)),
+            Some("请选择组织注册所在的国家/地区")
+        );
+        let errors = read(&draft, Provider::GoGetSsl, Level::Ov).expect_err("bad");
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::PostalCode)),
+            Some("A postal code has letters, digits, spaces and hyphens only")
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The Leptos user interface: thin components over the pure order model.
 
 mod app;
+mod country_names;
 mod dom;
 mod error_summary;
 mod fields;

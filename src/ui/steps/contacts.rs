@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::order::{contact_parts, ContactPart, Field, Role, Step};
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
@@ -14,11 +15,7 @@ fn contact_fields(role: Role, parts: Vec<ContactPart>) -> impl IntoView {
                 ContactPart::FirstName => (Kind::Text, "given-name", None),
                 ContactPart::LastName => (Kind::Text, "family-name", None),
                 ContactPart::Title => (Kind::Text, "organization-title", None),
-                ContactPart::Phone => (
-                    Kind::Tel,
-                    "tel",
-                    Some("With the country code, like +44 20 7946 0958."),
-                ),
+                ContactPart::Phone => (Kind::Tel, "tel", Some(t().people.phone_hint)),
                 ContactPart::Email => (Kind::Email, "email", None),
             };
             // The browser fills in the person's own details only for the applicant.
@@ -48,7 +45,7 @@ pub fn ContactsStep() -> impl IntoView {
     let differs = move || wizard.draft.with(|d| d.tech_differs);
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Contacts.title()}</h1>
-        <p class="body">"The certificate authority may contact this person about the application."</p>
+        <p class="body">{t().people.contacts_intro}</p>
         {move || contact_fields(Role::Applicant, parts())}
         <div class="checkbox">
             <input class="checkbox-input" type="checkbox" id="tech-differs"
@@ -58,11 +55,11 @@ pub fn ContactsStep() -> impl IntoView {
                     wizard.draft.update(|d| d.tech_differs = checked);
                 } />
             <label class="checkbox-label" for="tech-differs">
-                "Someone else is the technical contact"
+                {t().people.tech_differs}
             </label>
         </div>
         {move || differs().then(|| view! {
-            <h2 class="subheading">"Technical contact"</h2>
+            <h2 class="subheading">{t().people.tech_heading}</h2>
             {contact_fields(Role::Tech, parts())}
         })}
     }

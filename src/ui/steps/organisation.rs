@@ -1,9 +1,11 @@
-use crate::order::{org_need, Field, Need, OrgPart, Step, COUNTRIES};
+use crate::i18n::t;
+use crate::order::{org_need, Field, Need, OrgPart, Step};
+use crate::ui::country_names::countries_in_current_language;
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
 
-/// The country, chosen from the ISO 3166-1 list.
+/// The country, chosen from the ISO 3166-1 list, named and sorted in the form's language.
 #[component]
 fn CountrySelect(#[prop(optional)] label_suffix: &'static str) -> impl IntoView {
     let wizard = use_wizard();
@@ -15,11 +17,11 @@ fn CountrySelect(#[prop(optional)] label_suffix: &'static str) -> impl IntoView 
             .draft
             .with(|d| d.organisation.country.to_ascii_uppercase())
     };
-    let options = COUNTRIES
-        .iter()
+    let options = countries_in_current_language()
+        .into_iter()
         .map(|(code, name)| {
             view! {
-                <option value=*code selected=move || current() == *code>{*name}</option>
+                <option value=code selected=move || current() == code>{name}</option>
             }
         })
         .collect_view();
@@ -29,7 +31,7 @@ fn CountrySelect(#[prop(optional)] label_suffix: &'static str) -> impl IntoView 
             {
                 let error_id = error_id.clone();
                 move || error().map(|m| view! {
-                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t().people.error_prefix}</span>{m}</p>
                 })
             }
             <select class="select" id=field.id() autocomplete="country"
@@ -39,7 +41,7 @@ fn CountrySelect(#[prop(optional)] label_suffix: &'static str) -> impl IntoView 
                     let value = event_target_value(&ev);
                     wizard.draft.update(|d| d.organisation.country = value);
                 }>
-                <option value="" selected=move || current().is_empty()>"Choose a country"</option>
+                <option value="" selected=move || current().is_empty()>{t().people.choose_a_country}</option>
                 {options}
             </select>
         </div>
@@ -60,17 +62,24 @@ pub fn OrganisationStep() -> impl IntoView {
                 let need = org_need(product.provider, product.level, part);
                 let label_suffix = match need {
                     Need::NotAsked => return None,
-                    Need::Optional => " (optional)",
+                    Need::Optional => t().people.optional_suffix,
                     Need::Required => "",
                 };
                 let field = Field::Org(part);
                 Some(match part {
                     OrgPart::Country => view! { <CountrySelect label_suffix /> }.into_any(),
-                    OrgPart::Phone => view! { <TextField field label_suffix kind=Kind::Tel autocomplete="tel" /> }.into_any(),
-                    OrgPart::Name => view! { <TextField field label_suffix autocomplete="organization"
-                        hint="As registered with the authorities: the CA checks it against official records." /> }.into_any(),
+                    OrgPart::Phone => {
+                        view! { <TextField field label_suffix kind=Kind::Tel autocomplete="tel" /> }
+                            .into_any()
+                    }
+                    OrgPart::Name => {
+                        view! { <TextField field label_suffix autocomplete="organization"
+                        hint=t().people.org_name_hint /> }
+                        .into_any()
+                    }
                     OrgPart::Lei => view! { <TextField field label_suffix autocomplete="off"
-                        hint="20 letters and digits, like 5493001KJTIIGC8Y1R12." /> }.into_any(),
+                    hint=t().people.lei_hint /> }
+                    .into_any(),
                     _ => view! { <TextField field label_suffix /> }.into_any(),
                 })
             })
@@ -79,7 +88,7 @@ pub fn OrganisationStep() -> impl IntoView {
     };
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Organisation.title()}</h1>
-        <p class="body">"The certificate authority checks these details before issuing, and shows the organisation's name in the certificate."</p>
+        <p class="body">{t().people.organisation_intro}</p>
         {fields}
     }
 }
