@@ -19,16 +19,11 @@ pub enum TransportError {
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TransportError::TimedOut(ms) => write!(
-                f,
-                "The provider did not answer within {} seconds",
-                ms / 1000
-            ),
-            TransportError::Network(detail) => {
-                write!(f, "The provider could not be reached ({detail})")
-            }
-        }
+        let texts = &crate::i18n::t().submit;
+        f.write_str(&match self {
+            TransportError::TimedOut(ms) => (texts.timed_out)(ms / 1000),
+            TransportError::Network(detail) => (texts.unreachable)(detail),
+        })
     }
 }
 
@@ -107,4 +102,28 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     response.text().await.map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn a_missing_answer_is_told_in_the_current_language() {
+        set(Locale::ZhCn);
+        assert_eq!(
+            TransportError::TimedOut(30_000).to_string(),
+            "服务商未在 30 秒内响应"
+        );
+        assert_eq!(
+            TransportError::Network("offline".into()).to_string(),
+            "无法连接服务商（offline）"
+        );
+        set(Locale::En);
+        assert_eq!(
+            TransportError::TimedOut(30_000).to_string(),
+            "The provider did not answer within 30 seconds"
+        );
+    }
 }

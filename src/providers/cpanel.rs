@@ -7,6 +7,7 @@ use super::{
     parse_json, unexpected, Endpoint, Instruction, Method, Placed, PreparedRequest, ProviderError,
     StatusReport,
 };
+use crate::i18n::t;
 use crate::order::{Dcv, ValidatedOrder};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -285,7 +286,7 @@ fn data_of(status: u16, body: &str) -> Result<Value, ProviderError> {
         status,
         code: None,
         message: if errors.is_empty() {
-            "cPanel reported a failure without saying why".into()
+            t().submit.cpanel_failed_silently.into()
         } else {
             errors.join(" ")
         },
@@ -326,8 +327,8 @@ pub fn parse_order(
         .map(|n| Instruction::Automatic {
             domain: n.name.to_string(),
             how: match n.dcv {
-                Dcv::Dns => "cPanel adds the DNS record itself if the domain's DNS is on this server; otherwise create the record the status page shows.".into(),
-                _ => "cPanel places the validation file in the site's document root itself.".into(),
+                Dcv::Dns => t().submit.cpanel_adds_dns.into(),
+                _ => t().submit.cpanel_places_file.into(),
             },
         })
         .collect();
@@ -341,21 +342,25 @@ pub fn parse_order(
 }
 
 /// The checks `get_certificate_status_details` reports, with names a person understands.
-const CHECKS: [(&str, &str); 7] = [
-    ("csrStatus", "Certificate request"),
-    ("dcvStatus", "Domain control"),
-    ("validationStatus", "Validation"),
-    ("organizationValidationStatus", "Organisation check"),
-    ("brandValStatus", "Brand review"),
-    ("ovCallbackStatus", "Organisation call-back"),
-    ("evClickThroughStatus", "EV agreement"),
-];
+fn check_labels() -> [(&'static str, &'static str); 7] {
+    let texts = &t().submit;
+    [
+        ("csrStatus", texts.check_csr),
+        ("dcvStatus", texts.check_dcv),
+        ("validationStatus", texts.check_validation),
+        ("organizationValidationStatus", texts.check_organisation),
+        ("brandValStatus", texts.check_brand),
+        ("ovCallbackStatus", texts.check_callback),
+        ("evClickThroughStatus", texts.check_ev_agreement),
+    ]
+}
 
 fn state_words(state: &str) -> Option<String> {
+    let texts = &t().submit;
     match state {
-        "completed" => Some("done".into()),
-        "not-completed" => Some("not yet done".into()),
-        "in-progress" => Some("in progress".into()),
+        "completed" => Some(texts.check_done.into()),
+        "not-completed" => Some(texts.check_not_done.into()),
+        "in-progress" => Some(texts.check_in_progress.into()),
         "not-applicable" | "not applicable" => None,
         other => Some(other.to_string()),
     }
@@ -367,7 +372,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
     let details = data.get("status_details").unwrap_or(&data);
     let mut checks = Vec::new();
     let mut open = false;
-    for (key, label) in CHECKS {
+    for (key, label) in check_labels() {
         let Some(state) = details.get(key).and_then(Value::as_str) else {
             continue;
         };
@@ -397,13 +402,15 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         Some(state) => state == "completed",
         None => !open && !checks.is_empty(),
     };
+    let texts = &t().submit;
     let text = if issued {
-        "Issued: cPanel installs the certificate".to_string()
+        texts.cpanel_issued
     } else if checks.is_empty() {
-        "Status not reported yet".to_string()
+        texts.cpanel_not_reported
     } else {
-        "Being validated: see each check below".to_string()
-    };
+        texts.cpanel_validating
+    }
+    .to_string();
     Ok(StatusReport {
         text,
         pending: !issued,
@@ -641,6 +648,31 @@ mod tests {
             .contains(&("shop.example.com".to_string(), "notvalidated".to_string())));
         assert!(!open.checks.iter().any(|(label, _)| label == "EV agreement"));
         assert!(!parse_status(200, &body("completed")).expect("ok").pending);
+    }
+
+    #[test]
+    fn checks_and_instructions_are_in_the_current_language() {
+        crate::i18n::set(crate::i18n::Locale::ZhCn);
+        let body =
+            r#"{"result":{"status":1,"data":{"csrStatus":"completed","dcvStatus":"in-progress"}}}"#;
+        let report = parse_status(200, body).expect("ok");
+        assert_eq!(report.text, "验证中：请查看下方各检查项");
+        assert_eq!(
+            report.checks,
+            [
+                ("证书签名请求".to_string(), "已完成".to_string()),
+                ("域名控制权".to_string(), "进行中".to_string())
+            ]
+        );
+        let failed = r#"{"result":{"status":0,"errors":null}}"#;
+        let err = parse_order(200, failed, &order("cpanel-dv-single", DcvMethod::Http))
+            .expect_err("failed");
+        assert_eq!(err.message, "cPanel 报告了失败，但未说明原因");
+        crate::i18n::set(crate::i18n::Locale::En);
+        assert_eq!(
+            parse_status(200, body).expect("ok").checks[0].0,
+            "Certificate request"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::{
     parse_json, unexpected, Endpoint, Header, Instruction, Method, Placed, PreparedRequest,
     ProviderError, StatusReport,
 };
+use crate::i18n::t;
 use crate::order::{Contact, ContactName, Coverage, Dcv, Level, ValidatedOrder};
 use serde::Serialize;
 use serde_json::Value;
@@ -268,7 +269,7 @@ fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
                     status,
                     code: Some(code),
                     message: match error.and_then(|e| text(e, "field")) {
-                        Some(field) => format!("{message} (at {field})"),
+                        Some(field) => (t().submit.error_at_field)(&message, &field),
                         None => message,
                     },
                     unreadable: false,
@@ -308,17 +309,18 @@ pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
 
 pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderError> {
     let answer = answer_of(status, body)?;
+    let texts = &t().submit;
     let (words, pending) = match answer.status.as_str() {
-        "pending_validation" => ("Waiting for domain validation", true),
-        "processing" => ("Being processed by the CA", true),
-        "issued" => ("Issued: the certificate is ready", false),
-        "rejected" => ("Rejected by the CA", false),
-        "cancelled" => ("Cancelled", false),
+        "pending_validation" => (texts.generic_pending_validation, true),
+        "processing" => (texts.generic_processing, true),
+        "issued" => (texts.status_issued, false),
+        "rejected" => (texts.status_rejected, false),
+        "cancelled" => (texts.status_cancelled, false),
         _ => ("", false),
     };
     let text = answer.status_text.clone().unwrap_or_else(|| {
         if words.is_empty() {
-            format!("Status reported by the provider: {}", answer.status)
+            (texts.status_other)(&answer.status)
         } else {
             words.to_string()
         }
@@ -412,6 +414,27 @@ mod tests {
         let odd =
             parse_status(200, &body.replace("pending_validation", "on_hold")).expect("status");
         assert!(odd.text.contains("on_hold"));
+    }
+
+    #[test]
+    fn statuses_and_error_places_are_in_the_current_language() {
+        crate::i18n::set(crate::i18n::Locale::ZhCn);
+        let report =
+            parse_status(200, r#"{"order_id":"G-1","status":"processing"}"#).expect("status");
+        assert_eq!(report.text, "CA 处理中");
+        let err = parse_order(
+            422,
+            r#"{"error":{"code":"invalid_value","message":"Bad","field":"/csr"}}"#,
+        )
+        .expect_err("error");
+        assert_eq!(err.message, "Bad（位置：/csr）");
+        crate::i18n::set(crate::i18n::Locale::En);
+        assert_eq!(
+            parse_status(200, r#"{"order_id":"G-1","status":"processing"}"#)
+                .expect("status")
+                .text,
+            "Being processed by the CA"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::{
     parse_json, unexpected, Endpoint, Header, Instruction, Method, Placed, PreparedRequest,
     ProviderError, StatusReport,
 };
+use crate::i18n::t;
 use crate::order::{Contact, ContactName, Dcv, Level, Organisation, ValidatedOrder};
 use serde::Deserialize;
 use serde_json::Value;
@@ -251,7 +252,7 @@ fn error_of(status: u16, value: &Value) -> Option<ProviderError> {
     let code = text("message");
     let message = text("description")
         .or_else(|| code.clone())
-        .unwrap_or_else(|| "The provider gave no message".into());
+        .unwrap_or_else(|| t().submit.no_message.into());
     Some(ProviderError {
         status,
         code,
@@ -387,10 +388,7 @@ pub fn parse_order(status: u16, body: &str, primary: &str) -> Result<Placed, Pro
     let order_id = id_text(value.get("order_id")).ok_or_else(|| ProviderError {
         status,
         code: None,
-        message: format!(
-            "The order answer holds no order ID: {}",
-            super::excerpt(body)
-        ),
+        message: (t().submit.no_order_id)(&super::excerpt(body)),
         unreadable: true,
     })?;
     let amount = id_text(value.get("order_amount")).map(|amount| {
@@ -416,33 +414,32 @@ pub fn parse_check(status: u16, body: &str) -> Result<Option<String>, ProviderEr
 
 /// The status values of `GET /orders/status/{id}` in words, and whether each can still change.
 fn describe(status: &str) -> (String, bool) {
+    let texts = &t().submit;
     let (text, pending) = match status {
-        "active" => ("Issued: the certificate is ready", false),
-        "processing" => ("Being checked: the CA is validating the domains", true),
-        "pending" => ("Pending: waiting for the CA", true),
-        "new_order" => ("New: the order has been received", true),
-        "reissue" => ("Being reissued", true),
-        "incomplete" => (
-            "Incomplete: the order needs more information in your GoGetSSL account",
-            false,
-        ),
-        "unpaid" => ("Unpaid: top up your GoGetSSL balance to continue", false),
-        "cancelled" => ("Cancelled", false),
-        "expired" => ("Expired", false),
-        "rejected" => ("Rejected by the CA", false),
-        other => return (format!("Status reported by the provider: {other}"), false),
+        "active" => (texts.status_issued, false),
+        "processing" => (texts.gogetssl_processing, true),
+        "pending" => (texts.gogetssl_pending, true),
+        "new_order" => (texts.gogetssl_new_order, true),
+        "reissue" => (texts.gogetssl_reissue, true),
+        "incomplete" => (texts.gogetssl_incomplete, false),
+        "unpaid" => (texts.gogetssl_unpaid, false),
+        "cancelled" => (texts.status_cancelled, false),
+        "expired" => (texts.status_expired, false),
+        "rejected" => (texts.status_rejected, false),
+        other => return ((texts.status_other)(other), false),
     };
     (text.to_string(), pending)
 }
 
 /// A SAN's `status`: "0" not set, "1" processing, "2" validated.
 fn san_state(status: &Value) -> String {
+    let texts = &t().submit;
     match id_text(Some(status)).as_deref() {
-        Some("2") => "validated".into(),
-        Some("1") => "being validated".into(),
-        Some("0") => "not started".into(),
+        Some("2") => texts.san_validated.into(),
+        Some("1") => texts.san_being_validated.into(),
+        Some("0") => texts.san_not_started.into(),
         Some(other) => other.into(),
-        None => "unknown".into(),
+        None => texts.san_unknown.into(),
     }
 }
 
@@ -764,6 +761,21 @@ mod tests {
         assert!(!issued.pending && issued.instructions.is_empty());
         let odd = parse_status(200, &body.replace("processing", "on_hold")).expect("ok");
         assert!(odd.text.contains("on_hold"));
+    }
+
+    #[test]
+    fn statuses_are_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        assert_eq!(
+            describe("unpaid").0,
+            "未付款：请为您的 GoGetSSL 账户充值后继续"
+        );
+        assert_eq!(san_state(&Value::from("2")), "已验证");
+        let err = parse_order(200, r#"{"error":true}"#, "a.example").expect_err("error");
+        assert_eq!(err.message, "服务商未提供错误信息");
+        set(Locale::En);
+        assert_eq!(describe("rejected").0, "Rejected by the CA");
     }
 
     #[test]

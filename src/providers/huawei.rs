@@ -5,6 +5,7 @@
 use super::{
     excerpt, Endpoint, Header, Instruction, Method, PreparedRequest, ProviderError, StatusReport,
 };
+use crate::i18n::t;
 use crate::order::{CertName, Coverage, Dcv, Product, ValidatedOrder};
 use serde::Serialize;
 use serde_json::Value;
@@ -80,24 +81,22 @@ impl CertStatus {
 
     /// The status in words a person understands.
     pub fn describe(&self) -> String {
+        let texts = &t().submit;
         match self {
-            CertStatus::Paid => "Paid: waiting for the application".into(),
-            CertStatus::Issued => "Issued: the certificate is ready".into(),
-            CertStatus::Checking => "Being checked: the CA is validating the domain".into(),
-            CertStatus::CancelChecking => {
-                "Cancellation of the application is being reviewed".into()
-            }
-            CertStatus::Unpassed => "Refused: the application did not pass review".into(),
-            CertStatus::Expired => "Expired".into(),
-            CertStatus::Revoking => "Revocation is being reviewed".into(),
-            CertStatus::Revoked => "Revoked".into(),
-            CertStatus::Upload => "Managed (uploaded certificate)".into(),
-            CertStatus::SupplementChecking => "Additional names are being reviewed".into(),
-            CertStatus::CancelSupplementing => {
-                "Cancellation of additional names is being reviewed".into()
-            }
-            CertStatus::Other(raw) => format!("Status reported by the provider: {raw}"),
+            CertStatus::Paid => texts.huawei_paid,
+            CertStatus::Issued => texts.status_issued,
+            CertStatus::Checking => texts.huawei_checking,
+            CertStatus::CancelChecking => texts.huawei_cancel_checking,
+            CertStatus::Unpassed => texts.huawei_unpassed,
+            CertStatus::Expired => texts.status_expired,
+            CertStatus::Revoking => texts.huawei_revoking,
+            CertStatus::Revoked => texts.huawei_revoked,
+            CertStatus::Upload => texts.huawei_upload,
+            CertStatus::SupplementChecking => texts.huawei_supplement_checking,
+            CertStatus::CancelSupplementing => texts.huawei_cancel_supplementing,
+            CertStatus::Other(raw) => return (texts.status_other)(raw),
         }
+        .to_string()
     }
 
     /// Whether the status can still change without the person doing anything more.
@@ -360,13 +359,13 @@ fn provider_error(status: u16, value: Option<&Value>, body: &str) -> ProviderErr
             message: value
                 .and_then(|v| text(v, "error_msg"))
                 .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| "The provider gave no message".into()),
+                .unwrap_or_else(|| t().submit.no_message.into()),
             unreadable: false,
         },
         None => ProviderError {
             status,
             code: None,
-            message: format!("Unexpected answer from the provider: {}", excerpt(body)),
+            message: (t().submit.unexpected_answer)(&excerpt(body)),
             unreadable: true,
         },
     }
@@ -400,10 +399,7 @@ pub fn parse_buy(status: u16, body: &str) -> Result<Bought, ProviderError> {
         _ => Err(ProviderError {
             status,
             code: None,
-            message: format!(
-                "The purchase answer holds no usable certificate ID: {}",
-                excerpt(body)
-            ),
+            message: (t().submit.no_certificate_id)(&excerpt(body)),
             unreadable: true,
         }),
     }
@@ -774,6 +770,24 @@ mod tests {
             assert!(!matches!(status, CertStatus::Other(_)), "{raw}");
             assert_eq!(status.is_pending(), pending, "{raw}");
         }
+    }
+
+    #[test]
+    fn statuses_and_messages_are_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        assert_eq!(CertStatus::Issued.describe(), "已签发：证书已就绪");
+        assert_eq!(
+            CertStatus::Other("CHECKING_DOMAIN".into()).describe(),
+            "服务商报告的状态：CHECKING_DOMAIN"
+        );
+        let err = parse_buy(200, r#"{"order_id":"CS1","cert":[]}"#).expect_err("no id");
+        assert!(err.message.starts_with("购买响应中没有可用的证书 ID："));
+        set(Locale::En);
+        assert_eq!(
+            CertStatus::Paid.describe(),
+            "Paid: waiting for the application"
+        );
     }
 
     #[test]

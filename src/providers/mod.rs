@@ -11,6 +11,7 @@ mod outcome;
 
 pub use outcome::{Instruction, Placed, StatusReport};
 
+use crate::i18n::t;
 use serde::Deserialize;
 use std::fmt;
 
@@ -46,11 +47,12 @@ impl Api {
 
     /// Where a person can look to see whether an order went through.
     pub fn where_to_check(self) -> &'static str {
+        let texts = &t().submit;
         match self {
-            Api::Huawei => "the certificate list of your Huawei Cloud console",
-            Api::GoGetSsl => "the order list of your GoGetSSL account",
-            Api::Cpanel => "the SSL/TLS Status page of your cPanel account",
-            Api::Generic => "your provider's order list",
+            Api::Huawei => texts.where_huawei,
+            Api::GoGetSsl => texts.where_gogetssl,
+            Api::Cpanel => texts.where_cpanel,
+            Api::Generic => texts.where_generic,
         }
     }
 }
@@ -90,19 +92,18 @@ pub struct PreparedRequest {
     pub url_secrets: Vec<String>,
 }
 
-const HIDDEN: &str = "•••••• (hidden)";
-
 impl PreparedRequest {
     /// The request as text for a person to read, with every credential masked.
     pub fn masked(&self) -> String {
+        let hidden = t().submit.hidden_secret;
         let mut url = self.url.clone();
         for secret in self.url_secrets.iter().filter(|s| !s.is_empty()) {
-            url = url.replace(secret.as_str(), HIDDEN);
+            url = url.replace(secret.as_str(), hidden);
         }
         let mut text = format!("{} {}\n", self.method.as_str(), url);
         for header in &self.headers {
             let value = if header.secret {
-                HIDDEN
+                hidden
             } else {
                 header.value.as_str()
             };
@@ -128,7 +129,7 @@ impl PreparedRequest {
 pub(crate) fn excerpt(body: &str) -> String {
     let trimmed = body.trim();
     if trimmed.is_empty() {
-        return "an empty body".into();
+        return t().submit.empty_body.into();
     }
     let short: String = trimmed.chars().take(200).collect();
     if short.len() < trimmed.len() {
@@ -144,7 +145,7 @@ pub(crate) fn unexpected(status: u16, body: &str) -> ProviderError {
     ProviderError {
         status,
         code: None,
-        message: format!("Unexpected answer from the provider: {}", excerpt(body)),
+        message: (t().submit.unexpected_answer)(&excerpt(body)),
         unreadable: true,
     }
 }
@@ -211,40 +212,45 @@ impl ProviderError {
         if let Some(step) = self.code.as_deref().and_then(next_step_for_code) {
             return step;
         }
+        let texts = &t().submit;
         if self.unreadable && self.status < 400 {
-            return "The answer was not the provider's: a proxy or gateway in between may have failed. Check with the provider before trying again.";
+            return texts.next_not_the_providers;
         }
         match self.status {
-            401 => "The API token was not accepted: ask your administrator for a valid token, then try again.",
-            403 => "This account may not buy certificates: ask your administrator for the permission, then try again.",
-            404 => "The provider does not know this certificate: check the certificate ID.",
-            429 => "The provider is receiving too many requests: wait a minute, then try again.",
-            400 => "The provider refused a value: correct it using the message above, then try again.",
-            500..=599 => "The provider had a problem of its own: wait a few minutes, then try again.",
-            _ => "Try again; if it happens again, contact the provider's support with the code above.",
+            401 => texts.next_401,
+            403 => texts.next_403,
+            404 => texts.next_404,
+            429 => texts.next_429,
+            400 => texts.next_400,
+            500..=599 => texts.next_5xx,
+            _ => texts.next_other,
         }
     }
 }
 
 /// The codes whose meaning is documented (GoGetSSL, Huawei) or defined (`ssl-order/1`).
 fn next_step_for_code(code: &str) -> Option<&'static str> {
+    let texts = &t().submit;
     Some(match code {
         // GoGetSSL: a wildcard order's CSR must name the wildcard itself.
-        "115" => "A wildcard certificate needs a CSR whose Common Name starts with *. — generate one on the CSR step (its Change link is above), then try again.",
+        "115" => texts.next_wildcard_csr,
         // Huawei: apply for a certificate that is no longer PAID.
-        "SCM.1005" => "This certificate has already been applied for: follow its progress in the Huawei Cloud console.",
-        "invalid_value" | "missing_field" | "wrong_type" => "The proxy refused an answer: correct the one named in the message with its Change link above, then try again.",
-        "unknown_field" | "malformed_json" | "body_too_large" | "idempotency_key_required" => "The proxy does not accept this form's orders: ask the site's administrator to check that it speaks the ssl-order/1 format.",
+        "SCM.1005" => texts.next_already_applied,
+        "invalid_value" | "missing_field" | "wrong_type" => texts.next_proxy_refused_value,
+        "unknown_field" | "malformed_json" | "body_too_large" | "idempotency_key_required" => {
+            texts.next_proxy_wrong_format
+        }
         _ => return None,
     })
 }
 
 impl fmt::Display for ProviderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.code {
-            Some(code) => write!(f, "{} (HTTP {}, {})", self.message, self.status, code),
-            None => write!(f, "{} (HTTP {})", self.message, self.status),
-        }
+        let texts = &t().submit;
+        f.write_str(&match &self.code {
+            Some(code) => (texts.error_with_code)(&self.message, self.status, code),
+            None => (texts.error_without_code)(&self.message, self.status),
+        })
     }
 }
 
@@ -290,6 +296,23 @@ mod tests {
         assert!(changed.next_step().contains("Change link"));
         // An unknown code falls back on the status.
         assert!(refusal(403).next_step().contains("permission"));
+    }
+
+    #[test]
+    fn the_messages_are_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        assert_eq!(refusal(429).next_step(), t().submit.next_429);
+        assert!(refusal(429).next_step().contains("请等待一分钟"));
+        assert_eq!(refusal(401).to_string(), "refused（HTTP 401，E1）");
+        assert!(unexpected(502, "").message.contains("空响应"));
+        assert_eq!(Api::Huawei.where_to_check(), "华为云控制台的证书列表");
+        set(Locale::En);
+        assert_eq!(refusal(401).to_string(), "refused (HTTP 401, E1)");
+        assert_eq!(
+            unexpected(502, " ").message,
+            "Unexpected answer from the provider: an empty body"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::keygen;
 use super::state::use_wizard;
 use crate::config::{poll_delay_ms, Config};
 use crate::draft_store::Purchase;
+use crate::i18n::{t, Locale};
 use crate::providers::huawei::{self, CertId};
 use crate::providers::{
     cpanel, generic, gogetssl, Api, Instruction, PreparedRequest, ProviderError, StatusReport,
@@ -61,13 +62,13 @@ pub fn ResultView() -> impl IntoView {
             while alive.load(Ordering::Relaxed) {
                 let outcome = match transport::send(&request, timeout).await {
                     Ok(answer) => parse_status(api, answer.status, &answer.body)
-                        .map_err(|e| format!("{e}. {}", e.next_step())),
+                        .map_err(|e| (t().submit.error_and_next)(&e.to_string(), e.next_step())),
                     Err(err) => Err(err.to_string()),
                 };
                 if !alive.load(Ordering::Relaxed) {
                     break;
                 }
-                let time = js_sys::Date::new_0().to_locale_time_string("en-GB");
+                let time = js_sys::Date::new_0().to_locale_time_string(time_locale());
                 checked_at.try_set(String::from(time));
                 match outcome {
                     Ok(found) => {
@@ -80,9 +81,7 @@ pub fn ResultView() -> impl IntoView {
                         }
                     }
                     Err(message) => {
-                        poll_error.try_set(Some(format!(
-                            "The status could not be checked: {message} It will be checked again."
-                        )));
+                        poll_error.try_set(Some((t().submit.status_check_failed)(&message)));
                     }
                 }
                 gloo_timers::future::TimeoutFuture::new(poll_delay_ms(first_ms, attempt)).await;
@@ -93,8 +92,8 @@ pub fn ResultView() -> impl IntoView {
     let status_text = move || {
         report.with(|r| match r {
             Some(r) => r.text.clone(),
-            None if polling.get() => "Checking…".into(),
-            None => "Not reported: the provider gave no ID to check it by".into(),
+            None if polling.get() => t().submit.status_checking.into(),
+            None => t().submit.status_no_id.into(),
         })
     };
     let first_instructions = purchase.instructions.clone();
@@ -106,14 +105,7 @@ pub fn ResultView() -> impl IntoView {
         })
     };
     let checks = move || report.with(|r| r.as_ref().map(|r| r.checks.clone()).unwrap_or_default());
-    let cert_label = match api {
-        Api::Cpanel => "Order item ID",
-        _ => "Certificate ID",
-    };
-    let heading = match api {
-        Api::Huawei => "Application sent",
-        _ => "Order placed",
-    };
+    let (cert_label, heading) = labels(api);
     let start_over = move |_| wizard.start_over();
     // What the last copy or download did, announced to screen readers.
     let said = RwSignal::new(String::new());
@@ -121,19 +113,19 @@ pub fn ResultView() -> impl IntoView {
         <div class="panel">
             <h1 class="heading" id="result-heading" tabindex="-1">{heading}</h1>
             <dl class="summary">
-                <div class="summary-row"><dt class="summary-key">"Order ID"</dt>
+                <div class="summary-row"><dt class="summary-key">{t().submit.order_id}</dt>
                     <dd class="summary-value" data-testid="order-id">{
-                        if purchase.order_id.is_empty() { "Not given by the provider".to_string() } else { purchase.order_id.clone() }
+                        if purchase.order_id.is_empty() { t().submit.order_id_not_given.to_string() } else { purchase.order_id.clone() }
                     }</dd></div>
                 {(!purchase.cert_id.is_empty()).then(|| view! {
                     <div class="summary-row"><dt class="summary-key">{cert_label}</dt>
                         <dd class="summary-value" data-testid="cert-id">{purchase.cert_id.clone()}</dd></div>
                 })}
                 {purchase.amount.clone().map(|amount| view! {
-                    <div class="summary-row"><dt class="summary-key">"Amount"</dt>
+                    <div class="summary-row"><dt class="summary-key">{t().submit.amount}</dt>
                         <dd class="summary-value" data-testid="amount">{amount}</dd></div>
                 })}
-                <div class="summary-row"><dt class="summary-key">"Status"</dt>
+                <div class="summary-row"><dt class="summary-key">{t().submit.status}</dt>
                     // The live region is inside the <dd>: a role on the <dd> itself would
                     // take it out of the description list.
                     <dd class="summary-value"><span data-testid="status" role="status">{status_text}</span></dd></div>
@@ -142,23 +134,23 @@ pub fn ResultView() -> impl IntoView {
                 let at = checked_at.get();
                 match (at.is_empty(), polling.get()) {
                     (true, _) => String::new(),
-                    (false, true) => format!("Last checked at {at}. This page checks again by itself."),
-                    (false, false) => format!("Last checked at {at}."),
+                    (false, true) => (t().submit.last_checked_polling)(&at),
+                    (false, false) => (t().submit.last_checked)(&at),
                 }
             }}</p>
             {move || poll_error.get().map(|text| view! { <p class="warning" role="alert">{text}</p> })}
         </div>
         {purchase.checkout_url.clone().map(|url| view! {
             <div class="notice" data-testid="checkout">
-                <h2 class="subheading">"Pay for the order"</h2>
-                <p class="body">"The certificate authority starts checking once the order is paid for."</p>
-                <p class="body"><a class="button" href=url data-testid="checkout-link" rel="noopener">"Go to checkout"</a></p>
+                <h2 class="subheading">{t().submit.pay_heading}</h2>
+                <p class="body">{t().submit.pay_body}</p>
+                <p class="body"><a class="button" href=url data-testid="checkout-link" rel="noopener">{t().submit.go_to_checkout}</a></p>
             </div>
         })}
         {move || {
             let checks = checks();
             (!checks.is_empty()).then(|| view! {
-                <h2 class="subheading">"Checks"</h2>
+                <h2 class="subheading">{t().submit.checks}</h2>
                 <dl class="summary" data-testid="status-checks">
                     {checks.into_iter().map(|(what, state)| view! {
                         <div class="summary-row"><dt class="summary-key">{what}</dt><dd class="summary-value">{state}</dd></div>
@@ -168,7 +160,29 @@ pub fn ResultView() -> impl IntoView {
         }}
         {move || instructions_view(instructions(), said)}
         <p class="hint" role="status" data-testid="copy-status">{move || said.get()}</p>
-        <p class="body"><button type="button" class="button button-secondary" on:click=start_over>"Start a new order"</button></p>
+        <p class="body"><button type="button" class="button button-secondary" on:click=start_over>{t().submit.start_new_order}</button></p>
+    }
+}
+
+/// The label of the certificate's own ID and the page's heading.
+fn labels(api: Api) -> (&'static str, &'static str) {
+    let texts = &t().submit;
+    let cert_label = match api {
+        Api::Cpanel => texts.order_item_id,
+        _ => texts.cert_id,
+    };
+    let heading = match api {
+        Api::Huawei => texts.application_sent,
+        _ => texts.order_placed,
+    };
+    (cert_label, heading)
+}
+
+/// The locale the time of the last check is written in (English as in Britain: 24 hours).
+fn time_locale() -> &'static str {
+    match crate::i18n::current() {
+        Locale::En => "en-GB",
+        other => other.tag(),
     }
 }
 
@@ -207,33 +221,34 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
         }
     }
     Some(view! {
-        <h2 class="subheading">"What you need to do now"</h2>
+        <h2 class="subheading">{t().submit.to_do_now}</h2>
         {(!records.is_empty()).then(|| view! {
-            <p class="body">"Create these DNS records at the company that hosts DNS for your domain. The certificate authority looks for them and issues the certificate once they are found."</p>
+            <p class="body">{t().submit.dns_intro}</p>
             // The roles are explicit because on a phone the CSS shows each row as a block,
             // which some browsers take as no longer a table; data-label names each cell there.
             <table class="records" data-testid="dns-records" role="table">
-                <caption class="visually-hidden">"DNS records to create"</caption>
+                <caption class="visually-hidden">{t().submit.dns_caption}</caption>
                 <thead role="rowgroup"><tr role="row">
-                    <th scope="col" role="columnheader">"Name"</th>
-                    <th scope="col" role="columnheader">"Type"</th>
-                    <th scope="col" role="columnheader">"Value"</th>
+                    <th scope="col" role="columnheader">{t().submit.dns_name}</th>
+                    <th scope="col" role="columnheader">{t().submit.dns_type}</th>
+                    <th scope="col" role="columnheader">{t().submit.dns_value}</th>
                 </tr></thead>
                 <tbody role="rowgroup">
                     {records.into_iter().map(|(name, kind, value)| {
                         let (copy_name, copy_value) = (name.clone(), value.clone());
-                        let (what_name, what_value) = (format!("the name {name}"), format!("the value for {name}"));
+                        let (what_name, what_value) =
+                            ((t().submit.copied_name)(&name), (t().submit.copied_value)(&name));
                         view! {
                             <tr role="row">
-                                <td role="cell" data-label="Name"><code>{name.clone()}</code>
+                                <td role="cell" data-label=t().submit.dns_name><code>{name.clone()}</code>
                                     <button type="button" class="button button-small button-secondary"
-                                        aria-label=format!("Copy the name {name}")
-                                        on:click=move |_| keygen::copy_and_say(copy_name.clone(), what_name.clone(), said)>"Copy"</button></td>
-                                <td role="cell" data-label="Type">{kind}</td>
-                                <td role="cell" data-label="Value"><code class="record-value">{value}</code>
+                                        aria-label=(t().submit.copy_name_label)(&name)
+                                        on:click=move |_| keygen::copy_and_say(copy_name.clone(), what_name.clone(), said)>{t().submit.copy}</button></td>
+                                <td role="cell" data-label=t().submit.dns_type>{kind}</td>
+                                <td role="cell" data-label=t().submit.dns_value><code class="record-value">{value}</code>
                                     <button type="button" class="button button-small button-secondary"
-                                        aria-label=format!("Copy the value for {name}")
-                                        on:click=move |_| keygen::copy_and_say(copy_value.clone(), what_value.clone(), said)>"Copy"</button></td>
+                                        aria-label=(t().submit.copy_value_label)(&name)
+                                        on:click=move |_| keygen::copy_and_say(copy_value.clone(), what_value.clone(), said)>{t().submit.copy}</button></td>
                             </tr>
                         }
                     }).collect_view()}
@@ -241,47 +256,72 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
             </table>
         })}
         {(!files.is_empty()).then(|| view! {
-            <p class="body">"Publish each file below on your web server, so that it opens at exactly this address, with exactly this content."</p>
+            <p class="body">{t().submit.file_intro}</p>
             <ul class="list" data-testid="file-validations">
                 {files.into_iter().map(|(domain, url, content)| {
                     let name = file_name(&url);
                     let (for_download, for_copy) = (content.clone(), content.clone());
                     let download_name = name.clone();
-                    let what = format!("the content of {name}");
+                    let what = (t().submit.copied_content)(&name);
                     let download = move |_| {
                         let outcome = match keygen::download(&download_name, &for_download, "text/plain") {
-                            Ok(()) => format!("{download_name} was downloaded."),
+                            Ok(()) => (t().submit.downloaded)(&download_name),
                             Err(err) => err.to_string(),
                         };
                         said.set(outcome);
                     };
                     view! {
-                        <li><strong>{domain}</strong>": "<code class="record-value">{url}</code>
+                        <li><strong>{domain}</strong>{t().submit.name_separator}<code class="record-value">{url}</code>
                             <pre class="request" tabindex="0">{content}</pre>
                             <button type="button" class="button button-small button-secondary" on:click=download>
-                                {format!("Download {name}")}</button>
+                                {(t().submit.download_file)(&name)}</button>
                             <button type="button" class="button button-small button-secondary"
-                                aria-label=format!("Copy the content of {name}")
-                                on:click=move |_| keygen::copy_and_say(for_copy.clone(), what.clone(), said)>"Copy the content"</button>
+                                aria-label=(t().submit.copy_content_label)(&name)
+                                on:click=move |_| keygen::copy_and_say(for_copy.clone(), what.clone(), said)>{t().submit.copy_content}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
         })}
         {(!emails.is_empty()).then(|| view! {
-            <p class="body">"The certificate authority emails these addresses: open the message and approve the certificate."</p>
+            <p class="body">{t().submit.email_intro}</p>
             <ul class="list" data-testid="email-validations">
                 {emails.into_iter().map(|(domain, address)| view! {
-                    <li><strong>{domain}</strong>": "{address}</li>
+                    <li><strong>{domain}</strong>{t().submit.name_separator}{address}</li>
                 }).collect_view()}
             </ul>
         })}
         {(!automatic.is_empty()).then(|| view! {
             <ul class="list" data-testid="automatic-validations">
                 {automatic.into_iter().map(|(domain, how)| view! {
-                    <li><strong>{domain}</strong>": "{how}</li>
+                    <li><strong>{domain}</strong>{t().submit.name_separator}{how}</li>
                 }).collect_view()}
             </ul>
         })}
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::set;
+
+    #[test]
+    fn the_headings_and_the_time_follow_the_current_language() {
+        set(Locale::ZhCn);
+        assert_eq!(labels(Api::Huawei), ("证书 ID", "申请已提交"));
+        assert_eq!(labels(Api::Cpanel), ("订单项 ID", "订单已提交"));
+        assert_eq!(time_locale(), "zh-CN");
+        set(Locale::En);
+        assert_eq!(labels(Api::GoGetSsl), ("Certificate ID", "Order placed"));
+        assert_eq!(time_locale(), "en-GB");
+    }
+
+    #[test]
+    fn a_validation_file_is_named_by_its_url() {
+        assert_eq!(
+            file_name("http://a.example/.well-known/pki-validation/ABC.txt"),
+            "ABC.txt"
+        );
+    }
 }

@@ -6,6 +6,7 @@
 use super::dom::{focus_later, random_uuid};
 use super::state::{Failure, Submission, WizardState};
 use crate::draft_store::Purchase;
+use crate::i18n::t;
 use crate::order::{OrderDraft, Step, ValidatedOrder};
 use crate::providers::huawei::{self, CertId, CertStatus};
 use crate::providers::{
@@ -35,15 +36,11 @@ pub fn submit(wizard: WizardState) {
     let api = wizard.config.with_value(|c| c.api);
     let buying = wizard.purchase.with_untracked(Option::is_none);
     if buying && wizard.buy_in_doubt.get_untracked() && !wizard.doubt_resolved.get_untracked() {
+        let texts = &t().submit;
         wizard.submission.set(Submission::Failed(Failure {
-            summary: format!("Check for the earlier {} first", noun(api)),
-            detail:
-                "An earlier attempt to place this order got no answer, so it may have gone through."
-                    .into(),
-            next_step: format!(
-                "Look in {}. If nothing was ordered, tick the box above and submit again.",
-                api.where_to_check()
-            ),
+            summary: (texts.check_earlier_first)(noun(api)),
+            detail: texts.earlier_no_answer.into(),
+            next_step: (texts.look_then_tick)(api.where_to_check()),
         }));
         focus_later(DOUBT_CHECKBOX.into());
         return;
@@ -61,25 +58,21 @@ pub fn submit(wizard: WizardState) {
 /// What the first request does: Huawei's buys a certificate, the others place an order.
 fn noun(api: Api) -> &'static str {
     match api {
-        Api::Huawei => "purchase",
-        _ => "order",
+        Api::Huawei => t().submit.noun_purchase,
+        _ => t().submit.noun_order,
     }
 }
 
-const SAME_KEY: &str = "Nothing you typed is lost. Submit again: the same order key is sent, so the order cannot be placed twice.";
-
 /// The message for a request that got no answer at all.
 fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
+    let texts = &t().submit;
     let next_step = if key_kept {
-        SAME_KEY.to_string()
+        texts.same_key.to_string()
     } else {
-        format!(
-            "Nothing you typed is lost. The provider may or may not have received the order: check {} before trying again, so that you do not pay twice.",
-            api.where_to_check()
-        )
+        (texts.may_have_received)(api.where_to_check())
     };
     Failure {
-        summary: format!("We could not confirm the {}", noun(api)),
+        summary: (texts.not_confirmed)(noun(api)),
         detail: err.to_string(),
         next_step,
     }
@@ -87,14 +80,11 @@ fn no_answer(api: Api, err: &TransportError, key_kept: bool) -> Failure {
 
 /// A refusal bought nothing; a server-side failure may have bought something.
 fn refused(api: Api, err: &ProviderError, in_doubt: bool) -> Failure {
-    let mut failure = Failure::from_provider("The provider did not accept the order", err);
+    let texts = &t().submit;
+    let mut failure = Failure::from_provider(texts.not_accepted, err);
     if in_doubt {
-        failure.summary = format!("We could not confirm the {}", noun(api));
-        failure.next_step = format!(
-            "{} The provider may still have placed it: check {} before trying again.",
-            failure.next_step,
-            api.where_to_check()
-        );
+        failure.summary = (texts.not_confirmed)(noun(api));
+        failure.next_step = (texts.may_still_have_placed)(&failure.next_step, api.where_to_check());
     }
     failure
 }
@@ -124,7 +114,8 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
         }
         _ => gogetssl::order_request(&order, endpoint, config.gogetssl),
     };
-    busy(wizard, "Placing the order…");
+    let placing = t().submit.placing;
+    busy(wizard, placing);
     // Written ahead: if no answer ever arrives, the next attempt must not place a second order.
     wizard.order_key.set_value(key.clone());
     wizard.buy_in_doubt.set(key.is_none());
@@ -134,7 +125,7 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
     let answer = match key {
         Some(_) => {
             transport::send_retrying(&request, config.timeout_ms, |n| {
-                retrying(wizard, "Placing the order…", n)
+                retrying(wizard, placing, n)
             })
             .await
         }
@@ -173,8 +164,8 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
             let mut failure = refused(api, &err, in_doubt);
             if key.is_some() && server_side {
                 // The key is kept: whatever happened, submitting again cannot order twice.
-                failure.summary = format!("We could not confirm the {}", noun(api));
-                failure.next_step = SAME_KEY.into();
+                failure.summary = (t().submit.not_confirmed)(noun(api));
+                failure.next_step = t().submit.same_key.into();
             }
             fail(wizard, failure);
         }
@@ -199,7 +190,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
     let purchase = match wizard.purchase.get_untracked() {
         Some(purchase) => purchase,
         None => {
-            busy(wizard, "Buying the certificate…");
+            busy(wizard, t().submit.buying);
             // Written ahead: if no answer ever arrives, the next attempt must ask first.
             wizard.buy_in_doubt.set(true);
             wizard.doubt_resolved.set(false);
@@ -236,7 +227,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
                     wizard.save();
                     let mut failure = refused(Api::Huawei, &err, still_in_doubt);
                     if !still_in_doubt {
-                        failure.summary = "The provider did not sell the certificate".into();
+                        failure.summary = t().submit.not_sold.into();
                     }
                     return fail(wizard, failure);
                 }
@@ -247,20 +238,17 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
         return fail(
             wizard,
             Failure {
-                summary: "The saved certificate ID is not valid".into(),
-                detail: format!(
-                    "\"{}\" is not a 16-character certificate ID.",
-                    purchase.cert_id
-                ),
-                next_step: "Start over, or contact support with your order ID.".into(),
+                summary: t().submit.saved_id_invalid.into(),
+                detail: (t().submit.saved_id_why)(&purchase.cert_id),
+                next_step: t().submit.saved_id_next.into(),
             },
         );
     };
-    const APPLYING: &str = "Applying for the certificate…";
-    busy(wizard, APPLYING);
+    let applying = t().submit.applying;
+    busy(wizard, applying);
     let request = huawei::apply_request(&order, &cert, &endpoint);
     // The certificate is paid for: applying again costs nothing, so a lost answer is retried.
-    let sent = transport::send_retrying(&request, timeout, |n| retrying(wizard, APPLYING, n)).await;
+    let sent = transport::send_retrying(&request, timeout, |n| retrying(wizard, applying, n)).await;
     let outcome = match sent {
         Ok(answer) => match huawei::parse_apply(answer.status, &answer.body) {
             Ok(()) => Ok(()),
@@ -268,14 +256,14 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
             // been accepted, or this one despite the failure: the certificate's status says.
             Err(_) if already_applied(&cert, &endpoint, timeout).await => Ok(()),
             Err(err) => Err(Failure::from_provider(
-                &format!("Certificate {cert} is paid for, but the application was not accepted"),
+                &(t().submit.apply_refused)(cert.as_str()),
                 &err,
             )),
         },
         Err(err) => Err(Failure {
-            summary: format!("Certificate {cert} is paid for, but the application could not be sent"),
+            summary: (t().submit.apply_not_sent)(cert.as_str()),
             detail: err.to_string(),
-            next_step: "Nothing you typed is lost and you will not be charged again: submit once more to apply for the same certificate.".into(),
+            next_step: t().submit.apply_again.into(),
         }),
     };
     match outcome {
@@ -307,10 +295,13 @@ fn busy(wizard: WizardState, text: &str) {
 /// Says that a retry is coming, so a wait of seconds is not mistaken for a hang.
 fn retrying(wizard: WizardState, doing: &str, retry: u32) {
     let attempts = crate::retry::MAX_RETRIES + 1;
-    wizard.submission.try_set(Submission::Busy(format!(
-        "{doing} The provider has not answered properly yet: trying again (attempt {} of {attempts}).",
-        retry + 1
-    )));
+    wizard
+        .submission
+        .try_set(Submission::Busy((t().submit.retrying)(
+            doing,
+            retry + 1,
+            attempts,
+        )));
 }
 
 /// The order is placed: what was typed is no longer needed.
@@ -326,4 +317,33 @@ fn finish(wizard: WizardState, purchase: Purchase) {
 fn fail(wizard: WizardState, failure: Failure) {
     wizard.submission.try_set(Submission::Failed(failure));
     focus_later("submit-failure".into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn failures_are_told_in_the_current_language() {
+        set(Locale::ZhCn);
+        let failure = no_answer(Api::Huawei, &TransportError::TimedOut(30_000), false);
+        assert_eq!(failure.summary, "无法确认购买是否成功");
+        assert!(failure.next_step.contains("华为云控制台的证书列表"));
+        let refusal = ProviderError {
+            status: 503,
+            code: None,
+            message: "down".into(),
+            unreadable: false,
+        };
+        let doubtful = refused(Api::GoGetSsl, &refusal, true);
+        assert_eq!(doubtful.summary, "无法确认订单是否成功");
+        assert!(doubtful.next_step.ends_with("再重试。"));
+        set(Locale::En);
+        let failure = no_answer(Api::Generic, &TransportError::TimedOut(30_000), true);
+        assert_eq!(failure.summary, "We could not confirm the order");
+        assert!(failure
+            .next_step
+            .starts_with("Nothing you typed is lost. Submit again"));
+    }
 }

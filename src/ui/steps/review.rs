@@ -1,4 +1,5 @@
 use crate::draft_store::Purchase;
+use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, org_need, parse_name_list, read_name, CertName, ContactDraft,
     DcvMethod, Email, Field, Need, OrgPart, Phone, Step,
@@ -28,7 +29,7 @@ pub fn ReviewStep() -> impl IntoView {
         let common_name = crate::csr::check(&draft.csr, max_len)
             .ok()
             .and_then(|c| c.info.common_name)
-            .unwrap_or_else(|| "Not given".into());
+            .unwrap_or_else(|| t().submit.not_given.into());
         let (names, unicode) = wizard.with_rules(|rules| {
             let mut names = vec![read_name(&draft.domain, rules)
                 .map(|r| (r.name, r.unicode))
@@ -40,7 +41,9 @@ pub fn ReviewStep() -> impl IntoView {
             let shown: Vec<String> = names
                 .iter()
                 .map(|n| match n {
-                    Ok((name, Some(unicode))) => format!("{name} ({unicode})"),
+                    Ok((name, Some(unicode))) => {
+                        (t().submit.name_with_unicode)(&name.to_string(), unicode)
+                    }
                     Ok((name, None)) => name.to_string(),
                     Err(typed) => typed.clone(),
                 })
@@ -56,10 +59,11 @@ pub fn ReviewStep() -> impl IntoView {
             .map(|p| {
                 let describe = |name: &CertName| {
                     let slug = chosen_method(&draft, p, name);
-                    let method = DcvMethod::from_slug(&slug).map_or("Not chosen", |m| m.describe());
+                    let method =
+                        DcvMethod::from_slug(&slug).map_or(t().submit.not_chosen, |m| m.describe());
                     match draft.approvers.get(&name.to_string()) {
                         Some(a) if slug == "email" && p.provider.chooses_approver() => {
-                            format!("{method}: {a}")
+                            (t().submit.method_with_approver)(method, a)
                         }
                         _ => method.to_string(),
                     }
@@ -67,7 +71,7 @@ pub fn ReviewStep() -> impl IntoView {
                 if p.provider.method_per_name() {
                     names
                         .iter()
-                        .map(|n| format!("{n}: {}", describe(n)))
+                        .map(|n| (t().submit.name_and_method)(&n.to_string(), &describe(n)))
                         .collect::<Vec<_>>()
                         .join("\n")
                 } else {
@@ -106,37 +110,46 @@ pub fn ReviewStep() -> impl IntoView {
             .unwrap_or_default();
         let product_name = product
             .map(|p| p.name)
-            .unwrap_or_else(|| "Not chosen".into());
+            .unwrap_or_else(|| t().submit.not_chosen.into());
         let has = |step: Step| steps.contains(&step);
         // The step each answer is changed on; answers of steps this product skips are left out.
+        let texts = &t().submit;
         let mut answers: Vec<(&'static str, String, Option<Step>)> = vec![
-            ("Certificate", product_name, Some(Step::Product)),
-            ("Domain names", unicode.join("\n"), Some(Step::Domain)),
-            ("CSR Common Name", common_name, Some(Step::Csr)),
+            (texts.row_certificate, product_name, Some(Step::Product)),
+            (texts.row_domains, unicode.join("\n"), Some(Step::Domain)),
+            (texts.row_common_name, common_name, Some(Step::Csr)),
             (
-                "Validation",
+                texts.row_validation,
                 methods,
                 has(Step::Validation).then_some(Step::Validation),
             ),
         ];
         if has(Step::Contacts) {
-            answers.push(("Applicant", contact(&draft.applicant), Some(Step::Contacts)));
+            answers.push((
+                texts.row_applicant,
+                contact(&draft.applicant),
+                Some(Step::Contacts),
+            ));
             let tech = if draft.tech_differs {
                 contact(&draft.tech)
             } else {
-                "Same as the applicant".into()
+                texts.same_as_applicant.into()
             };
-            answers.push(("Technical contact", tech, Some(Step::Contacts)));
+            answers.push((texts.row_tech, tech, Some(Step::Contacts)));
         }
         if has(Step::Organisation) {
-            answers.push(("Organisation", organisation, Some(Step::Organisation)));
+            answers.push((
+                texts.row_organisation,
+                organisation,
+                Some(Step::Organisation),
+            ));
         }
         answers
             .into_iter()
             .map(|(label, value, step)| {
                 let change = step.map(|step| view! {
                     <button type="button" class="link-button" on:click=move |_| wizard.go_to(step)>
-                        "Change"<span class="visually-hidden">{format!(" {}", label.to_ascii_lowercase())}</span>
+                        {t().submit.change}<span class="visually-hidden">{(t().submit.change_what)(label)}</span>
                     </button>
                 });
                 view! {
@@ -169,68 +182,59 @@ pub fn ReviewStep() -> impl IntoView {
                 Api::Huawei => {
                     let mut texts = Vec::new();
                     if wizard.purchase.with(Option::is_none) {
-                        texts.push(("1. Buy", huawei::buy_request(&order, &endpoint).masked()));
+                        texts.push((
+                            t().submit.request_buy,
+                            huawei::buy_request(&order, &endpoint).masked(),
+                        ));
                     }
                     texts.push((
-                        "2. Apply",
+                        t().submit.request_apply,
                         huawei::apply_preview(&order, &endpoint).masked(),
                     ));
                     texts
                 }
                 Api::GoGetSsl => vec![(
-                    "Order",
+                    t().submit.request_order,
                     gogetssl::order_request(&order, &endpoint, config.gogetssl).masked(),
                 )],
                 Api::Cpanel => vec![(
-                    "Order",
+                    t().submit.request_order,
                     cpanel::order_request(&order, &endpoint, &config.cpanel).masked(),
                 )],
                 Api::Generic => vec![(
-                    "Order",
-                    generic::order_request(&order, &endpoint, "{a new random key}").masked(),
+                    t().submit.request_order,
+                    generic::order_request(&order, &endpoint, t().submit.new_random_key).masked(),
                 )],
             })
     });
     let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
     let api = wizard.config.with_value(|c| c.api);
-    let button_label = move || match api {
-        Api::Huawei if wizard.purchase.with(Option::is_some) => "Apply for the certificate",
-        Api::Huawei => "Buy and apply",
-        _ => "Place the order",
-    };
+    let button_label = move || submit_label(api, wizard.purchase.with(Option::is_some));
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Review.title()}</h1>
         <dl class="summary">{rows}</dl>
         {move || wizard.purchase.get().map(|p| view! {
             <div class="notice" data-testid="paid-notice">
                 {if p.order_id.is_empty() {
-                    format!("Certificate {} is already paid for. Submitting applies for it; it will not be bought again.", p.cert_id)
+                    (t().submit.already_paid)(&p.cert_id)
                 } else {
-                    format!(
-                        "Certificate {} (order {}) is already paid for. Submitting applies for it; it will not be bought again.",
-                        p.cert_id, p.order_id
-                    )
+                    (t().submit.already_paid_order)(&p.cert_id, &p.order_id)
                 }}
             </div>
         })}
         {move || (wizard.buy_in_doubt.get() && wizard.purchase.with(Option::is_none)).then(|| view! {
             <div class="notice" data-testid="buy-in-doubt">
-                <h2 class="subheading">"An earlier order may have gone through"</h2>
-                <p class="body">
-                    {format!(
-                        "Your last attempt to order this certificate got no clear answer from the provider. Before ordering again, check {}, so that you do not pay twice.",
-                        api.where_to_check()
-                    )}
-                </p>
+                <h2 class="subheading">{t().submit.doubt_heading}</h2>
+                <p class="body">{(t().submit.doubt_body)(api.where_to_check())}</p>
                 <div class="checkbox">
                     <input class="checkbox-input" type="checkbox" id=DOUBT_CHECKBOX
                         prop:checked=move || wizard.doubt_resolved.get()
                         on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
                     <label class="checkbox-label" for=DOUBT_CHECKBOX>
                         {if api == Api::Huawei {
-                            "I have checked: no certificate was bought, so buy one now"
+                            t().submit.doubt_confirm_purchase
                         } else {
-                            "I have checked: nothing was ordered, so order now"
+                            t().submit.doubt_confirm_order
                         }}
                     </label>
                 </div>
@@ -239,7 +243,7 @@ pub fn ReviewStep() -> impl IntoView {
         {(api == Api::Huawei).then(|| view! { <ResumeAtApply/> })}
         {(api == Api::GoGetSsl).then(|| view! { <CheckFirst/> })}
         <details class="requests">
-            <summary>"See exactly what will be sent"</summary>
+            <summary>{t().submit.see_requests}</summary>
             {move || match requests.get() {
                 Some(texts) => {
                     let all = texts
@@ -256,8 +260,8 @@ pub fn ReviewStep() -> impl IntoView {
                         {texts
                             .into_iter()
                             .map(|(title, text)| {
-                                let label = format!("Copy the request: {title}");
-                                let what = format!("the request ({title})");
+                                let label = (t().submit.copy_request_label)(title);
+                                let what = (t().submit.copied_request)(title);
                                 view! {
                                     <h2 class="subheading">{title}</h2>
                                     <pre class="request" tabindex="0">{text.clone()}</pre>
@@ -265,7 +269,7 @@ pub fn ReviewStep() -> impl IntoView {
                                         <button type="button" class="button button-secondary button-small"
                                             aria-label=label
                                             on:click=move |_| keygen::copy_and_say(text.clone(), what.clone(), said)>
-                                            "Copy"
+                                            {t().submit.copy}
                                         </button>
                                     </p>
                                 }
@@ -273,20 +277,20 @@ pub fn ReviewStep() -> impl IntoView {
                             .collect_view()}
                         <p class="body">
                             <button type="button" class="button button-secondary" on:click=download>
-                                {format!("Download {REQUESTS_FILE}")}
+                                {(t().submit.download_file)(REQUESTS_FILE)}
                             </button>
                         </p>
                         <p class="hint" role="status" data-testid="request-copy-status">{move || said.get()}</p>
                     }
                     .into_any()
                 }
-                None => view! { <p class="body">"Complete the answers above to see the requests."</p> }.into_any(),
+                None => view! { <p class="body">{t().submit.complete_answers}</p> }.into_any(),
             }}
         </details>
         <div class=move || if agreement_error().is_some() { "field field-error" } else { "field" }>
             {move || agreement_error().map(|message| view! {
                 <p class="error-message" id="agree-privacy-error">
-                    <span class="visually-hidden">"Error: "</span>{message}
+                    <span class="visually-hidden">{t().submit.error_prefix}</span>{message}
                 </p>
             })}
             <div class="checkbox">
@@ -299,7 +303,7 @@ pub fn ReviewStep() -> impl IntoView {
                         wizard.draft.update(|d| d.agree_privacy = checked);
                     } />
                 <label class="checkbox-label" for=Field::Agreement.id()>
-                    "I agree to the provider's privacy statement: the names and contact details above are sent to the provider and the certificate authority to issue this certificate."
+                    {t().submit.agreement}
                 </label>
             </div>
         </div>
@@ -317,6 +321,16 @@ pub fn ReviewStep() -> impl IntoView {
         <button type="submit" class="button" aria-disabled=move || busy().then_some("true")>
             {button_label}
         </button>
+    }
+}
+
+/// The submit button's text: Huawei buys and applies, or only applies for a certificate
+/// already paid for; the other APIs place one order.
+fn submit_label(api: Api, paid: bool) -> &'static str {
+    match api {
+        Api::Huawei if paid => t().submit.submit_apply,
+        Api::Huawei => t().submit.submit_buy_and_apply,
+        _ => t().submit.submit_order,
     }
 }
 
@@ -338,19 +352,19 @@ fn ResumeAtApply() -> impl IntoView {
             wizard.save();
         }
         None => {
-            error.set(Some("A certificate ID is 16 letters and digits, like scs1481110651012: copy it from the certificate list of your Huawei Cloud console"));
+            error.set(Some(t().submit.cert_id_invalid));
             super::super::dom::focus_later("existing-cert-id".into());
         }
     };
     move || {
         wizard.purchase.with(Option::is_none).then(|| view! {
         <details class="requests" data-testid="resume-at-apply">
-            <summary>"Already paid for this certificate? Apply with its certificate ID"</summary>
+            <summary>{t().submit.resume_summary}</summary>
             <div class=move || if error.get().is_some() { "field field-error" } else { "field" }>
-                <label class="label" for="existing-cert-id">"Certificate ID"</label>
-                <p class="hint" id="existing-cert-id-hint">"From the certificate list of your Huawei Cloud console. The certificate is applied for, not bought again."</p>
+                <label class="label" for="existing-cert-id">{t().submit.cert_id}</label>
+                <p class="hint" id="existing-cert-id-hint">{t().submit.cert_id_hint}</p>
                 {move || error.get().map(|message| view! {
-                    <p class="error-message" id="existing-cert-id-error"><span class="visually-hidden">"Error: "</span>{message}</p>
+                    <p class="error-message" id="existing-cert-id-error"><span class="visually-hidden">{t().submit.error_prefix}</span>{message}</p>
                 })}
                 <input class="input" id="existing-cert-id" type="text" autocomplete="off" spellcheck="false"
                     aria-describedby=move || if error.get().is_some() { "existing-cert-id-hint existing-cert-id-error" } else { "existing-cert-id-hint" }
@@ -358,7 +372,7 @@ fn ResumeAtApply() -> impl IntoView {
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev)) />
             </div>
-            <button type="button" class="button button-secondary" on:click=use_it>"Use this certificate"</button>
+            <button type="button" class="button button-secondary" on:click=use_it>{t().submit.use_cert}</button>
         </details>
     })
     }
@@ -387,13 +401,14 @@ fn CheckFirst() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // A dry run orders nothing, so it may go again by itself.
             let sent = crate::transport::send_retrying(&request, config.timeout_ms, |_| ()).await;
+            let texts = &t().submit;
             let said = match sent {
                 Ok(answer) => match gogetssl::parse_check(answer.status, &answer.body) {
-                    Ok(Some(amount)) => (true, format!("GoGetSSL accepted every answer. The order would cost {amount}. Nothing was ordered.")),
-                    Ok(None) => (true, "GoGetSSL accepted every answer. Nothing was ordered.".to_string()),
-                    Err(err) => (false, format!("GoGetSSL would refuse this order: {err}. Nothing was ordered.")),
+                    Ok(Some(amount)) => (true, (texts.check_ok_cost)(&amount)),
+                    Ok(None) => (true, texts.check_ok.to_string()),
+                    Err(err) => (false, (texts.check_refused)(&err.to_string())),
                 },
-                Err(err) => (false, format!("{err}. Nothing was ordered.")),
+                Err(err) => (false, (texts.check_failed)(&err.to_string())),
             };
             busy.try_set(false);
             outcome.try_set(Some(said));
@@ -403,13 +418,30 @@ fn CheckFirst() -> impl IntoView {
         <p class="body">
             <button type="button" class="button button-secondary" on:click=check
                 aria-disabled=move || busy.get().then_some("true")>
-                "Check with GoGetSSL first (nothing is ordered)"
+                {t().submit.check_button}
             </button>
         </p>
         <p class="body" role="status" data-testid="check-outcome">{move || match outcome.get() {
             Some((_, text)) => text,
-            None if busy.get() => "Checking with GoGetSSL…".to_string(),
+            None if busy.get() => t().submit.checking_gogetssl.to_string(),
             None => String::new(),
         }}</p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn the_submit_button_speaks_the_current_language() {
+        set(Locale::ZhCn);
+        assert_eq!(submit_label(Api::Huawei, false), "购买并申请");
+        assert_eq!(submit_label(Api::Huawei, true), "申请证书");
+        assert_eq!(submit_label(Api::Cpanel, false), "提交订单");
+        set(Locale::En);
+        assert_eq!(submit_label(Api::Huawei, false), "Buy and apply");
+        assert_eq!(submit_label(Api::Generic, true), "Place the order");
     }
 }
