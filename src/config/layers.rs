@@ -4,6 +4,7 @@
 //! someone's order to another endpoint, so the query string changes nothing by default.
 
 use super::{Config, ConfigError};
+use crate::i18n::t;
 use serde_json::{Map, Value};
 
 /// Settings a query string may carry when `config.json` allows it. A token never may: it
@@ -30,11 +31,23 @@ pub struct Loaded {
     pub refused: Vec<String>,
 }
 
-fn object(text: &str, what: &str) -> Result<Map<String, Value>, ConfigError> {
+/// Which layer a JSON object comes from, to name it in a refusal.
+#[derive(Clone, Copy)]
+enum Layer {
+    File,
+    Page,
+}
+
+fn object(text: &str, layer: Layer) -> Result<Map<String, Value>, ConfigError> {
+    let texts = &t().flow;
+    let (not_object, not_json) = match layer {
+        Layer::File => (texts.config_not_object, texts.config_not_json),
+        Layer::Page => (texts.page_options_not_object, texts.page_options_not_json),
+    };
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(ConfigError::Shape(format!("{what} must be a JSON object"))),
-        Err(e) => Err(ConfigError::Shape(format!("{what}: {e}"))),
+        Ok(_) => Err(ConfigError::Shape(not_object.into())),
+        Err(e) => Err(ConfigError::Shape(not_json(&e.to_string()))),
     }
 }
 
@@ -83,7 +96,7 @@ impl Config {
     /// Reads `config.json`'s text, then the embedding page's options (a JSON object, if
     /// any), then the query string, each overriding the one before as described above.
     pub fn from_layers(file: &str, page: Option<&str>, query: &str) -> Result<Loaded, ConfigError> {
-        let mut merged = object(file, "config.json")?;
+        let mut merged = object(file, Layer::File)?;
         // Only config.json may open the query string: not the page, not the query itself.
         let allowed: Vec<String> = match merged.remove("allow_query") {
             None => Vec::new(),
@@ -91,20 +104,16 @@ impl Config {
                 .iter()
                 .map(|k| match k.as_str() {
                     Some(key) if QUERY_SETTABLE.contains(&key) => Ok(key.to_string()),
-                    _ => Err(ConfigError::Value(format!(
-                        "allow_query may list only {}, not {k}",
-                        QUERY_SETTABLE.join(", ")
+                    _ => Err(ConfigError::Value((t().flow.config_allow_query_only)(
+                        &QUERY_SETTABLE.join(", "),
+                        &k.to_string(),
                     ))),
                 })
                 .collect::<Result<_, _>>()?,
-            Some(_) => {
-                return Err(ConfigError::Value(
-                    "allow_query must be a list of setting names".into(),
-                ))
-            }
+            Some(_) => return Err(ConfigError::Value(t().flow.config_allow_query_list.into())),
         };
         if let Some(page) = page {
-            let mut options = object(page, "The embedding page's options")?;
+            let mut options = object(page, Layer::Page)?;
             // Where config.json itself is read from was already used by the loader, and
             // how the form is mounted by `embed::start`.
             options.remove("config_url");
@@ -218,6 +227,22 @@ mod tests {
         assert!(err.to_string().contains("JSON object"), "{err}");
         let err = Config::from_layers(FILE, Some(r#"{"storage":"cloud"}"#), "").expect_err("bad");
         assert!(err.to_string().contains("storage"), "{err}");
+    }
+
+    #[test]
+    fn a_page_option_refusal_reads_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        let english = Config::from_layers(FILE, Some("[1,2]"), "").expect_err("not an object");
+        assert_eq!(
+            english.to_string(),
+            "config.json is not valid: The embedding page's options must be a JSON object"
+        );
+        set(Locale::ZhCn);
+        let chinese = Config::from_layers(FILE, Some("[1,2]"), "")
+            .expect_err("not an object")
+            .to_string();
+        set(Locale::En);
+        assert_eq!(chinese, "config.json 无效：嵌入页面的选项必须是 JSON 对象");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Runtime configuration, read from `config.json` beside the app: which provider adapter,
 //! which endpoint, where the catalogue is, and where (if anywhere) drafts are kept.
 
+use crate::i18n::t;
 use crate::order::Provider;
 use crate::providers::{cpanel, gogetssl, Api, Endpoint};
 use serde::Deserialize;
-use thiserror::Error;
 
 mod layers;
 pub use layers::{config_url, Loaded};
@@ -45,13 +45,25 @@ pub struct Config {
     pub locale: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why the configuration is refused; shown when the form cannot start, in the current
+/// language (the JSON parser's own reasons stay in English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
-    #[error("config.json is not valid: {0}")]
     Shape(String),
-    #[error("config.json: {0}")]
     Value(String),
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let texts = &t().flow;
+        match self {
+            ConfigError::Shape(reason) => f.write_str(&(texts.config_shape)(reason)),
+            ConfigError::Value(problem) => f.write_str(&(texts.config_value)(problem)),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,8 +117,8 @@ fn gogetssl_options(raw: Option<RawGoGetSsl>) -> Result<gogetssl::Options, Confi
     };
     let server_count = raw.server_count.unwrap_or(defaults.server_count);
     if server_count == 0 || server_count < -1 {
-        return Err(ConfigError::Value(format!(
-            "gogetssl.server_count must be -1 (unlimited) or at least 1, not {server_count}"
+        return Err(ConfigError::Value((t().flow.config_server_count)(
+            server_count,
         )));
     }
     Ok(gogetssl::Options {
@@ -122,18 +134,14 @@ fn cpanel_options(raw: Option<RawCpanel>) -> Result<cpanel::Options, ConfigError
     };
     let subject_names = match raw.subject_names.as_deref() {
         None => defaults.subject_names,
-        Some(slug) => cpanel::SubjectNames::from_slug(slug).ok_or_else(|| {
-            ConfigError::Value(format!(
-                "cpanel.subject_names \"{slug}\" is not one of \"seed\", \"pairs\", \"wizard\""
-            ))
-        })?,
+        Some(slug) => cpanel::SubjectNames::from_slug(slug)
+            .ok_or_else(|| ConfigError::Value((t().flow.config_subject_names)(slug)))?,
     };
     if let Some(url) = &raw.url_after_checkout {
         let absolute = url.starts_with("https://") || url.starts_with("http://");
         if !absolute || url.contains('?') || url.contains('#') {
             return Err(ConfigError::Value(
-                "cpanel.url_after_checkout must be an absolute http(s) URL without a query string"
-                    .into(),
+                t().flow.config_url_after_checkout.into(),
             ));
         }
     }
@@ -151,34 +159,27 @@ impl Config {
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig =
             serde_json::from_str(json).map_err(|e| ConfigError::Shape(e.to_string()))?;
-        let api = Api::from_slug(&raw.provider).ok_or_else(|| {
-            ConfigError::Value(format!(
-                "provider \"{}\" is not known; use \"huawei\", \"gogetssl\", \"cpanel\" or \"generic\"",
-                raw.provider
-            ))
-        })?;
+        let texts = &t().flow;
+        let api = Api::from_slug(&raw.provider)
+            .ok_or_else(|| ConfigError::Value((texts.config_unknown_provider)(&raw.provider)))?;
         let catalogue_url = match (raw.catalogue, api) {
             (Some(url), _) => url,
             (None, Api::Generic) => {
                 return Err(ConfigError::Value(
-                    "provider \"generic\" needs a \"catalogue\": the products your proxy sells, e.g. \"catalog/gogetssl.json\"".into(),
+                    texts.config_generic_needs_catalogue.into(),
                 ))
             }
             (None, api) => format!("catalog/{}.json", api.slug()),
         };
         if raw.endpoint.trim().is_empty() {
-            return Err(ConfigError::Value("endpoint must not be empty".into()));
+            return Err(ConfigError::Value(texts.config_empty_endpoint.into()));
         }
         let token = raw.token.filter(|t| !t.is_empty());
         let storage = match raw.storage.as_deref() {
             None | Some("local") => StorageKind::Local,
             Some("session") => StorageKind::Session,
             Some("none") => StorageKind::None,
-            Some(other) => {
-                return Err(ConfigError::Value(format!(
-                    "storage \"{other}\" is not one of \"local\", \"session\", \"none\""
-                )))
-            }
+            Some(other) => return Err(ConfigError::Value((texts.config_unknown_storage)(other))),
         };
         Ok(Config {
             api,
@@ -226,9 +227,7 @@ fn origins(list: Vec<String>) -> Result<Vec<String>, ConfigError> {
         let ok = rest
             .is_some_and(|host| !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ', '*']));
         if !ok {
-            return Err(ConfigError::Value(format!(
-                "parent_origins: \"{origin}\" is not an origin like \"https://panel.example.com\" (no path, no wildcard)"
-            )));
+            return Err(ConfigError::Value((t().flow.config_parent_origin)(origin)));
         }
     }
     Ok(list)
@@ -238,9 +237,7 @@ fn origins(list: Vec<String>) -> Result<Vec<String>, ConfigError> {
 fn seconds_to_ms(value: Option<u32>, default: u32, name: &str) -> Result<u32, ConfigError> {
     let seconds = value.unwrap_or(default);
     if !(1..=600).contains(&seconds) {
-        return Err(ConfigError::Value(format!(
-            "{name} must be a whole number of seconds from 1 to 600, not {seconds}"
-        )));
+        return Err(ConfigError::Value((t().flow.config_seconds)(name, seconds)));
     }
     Ok(seconds * 1000)
 }
@@ -364,6 +361,23 @@ mod tests {
         ] {
             assert!(Config::from_json(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_refusal_reads_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        let json = r#"{"provider":"huawei","endpoint":"x","storage":"cookie"}"#;
+        assert_eq!(
+            Config::from_json(json).expect_err("bad").to_string(),
+            "config.json: storage \"cookie\" is not one of \"local\", \"session\", \"none\""
+        );
+        set(Locale::ZhCn);
+        let err = Config::from_json(json).expect_err("bad").to_string();
+        set(Locale::En);
+        assert_eq!(
+            err,
+            "config.json：storage“cookie”无效，应为“local”、“session”或“none”"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What can be ordered: products read from a provider's catalogue file (data, not code).
 
+use crate::i18n::t;
 use serde::Deserialize;
-use thiserror::Error;
 
 /// Which provider API a product is bought through; each asks for different fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,12 +114,14 @@ impl DcvMethod {
         DcvMethod::Email,
     ];
 
+    /// The method as offered to the person, in the current language.
     pub fn describe(self) -> &'static str {
+        let texts = &t().flow;
         match self {
-            DcvMethod::Dns => "DNS record",
-            DcvMethod::Http => "File on the web server (http)",
-            DcvMethod::Https => "File on the web server (https)",
-            DcvMethod::Email => "Email to an approver address",
+            DcvMethod::Dns => texts.method_dns,
+            DcvMethod::Http => texts.method_http,
+            DcvMethod::Https => texts.method_https,
+            DcvMethod::Email => texts.method_email,
         }
     }
 
@@ -243,15 +245,29 @@ impl Product {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a catalogue file is refused; shown when the form cannot start, in the current
+/// language (the JSON parser's own reasons stay in English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogueError {
-    #[error("The catalogue is not valid JSON of the expected shape: {0}")]
     Shape(String),
-    #[error("Product \"{id}\": {problem}")]
     Product { id: String, problem: String },
-    #[error("The catalogue offers no products")]
     Empty,
 }
+
+impl std::fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let texts = &t().flow;
+        match self {
+            CatalogueError::Shape(reason) => f.write_str(&(texts.catalogue_shape)(reason)),
+            CatalogueError::Product { id, problem } => {
+                f.write_str(&(texts.catalogue_product)(id, problem))
+            }
+            CatalogueError::Empty => f.write_str(texts.catalogue_empty),
+        }
+    }
+}
+
+impl std::error::Error for CatalogueError {}
 
 /// The products on offer, in the order the catalogue lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -324,10 +340,7 @@ impl Catalogue {
         let raw: RawCatalogue =
             serde_json::from_str(json).map_err(|e| CatalogueError::Shape(e.to_string()))?;
         let provider = Provider::from_slug(&raw.provider).ok_or_else(|| {
-            CatalogueError::Shape(format!(
-                "unknown provider \"{}\" (expected huawei, gogetssl or cpanel)",
-                raw.provider
-            ))
+            CatalogueError::Shape((t().flow.catalogue_unknown_provider)(&raw.provider))
         })?;
         let products = raw
             .products
@@ -346,6 +359,7 @@ impl Catalogue {
 }
 
 fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, String> {
+    let texts = &t().flow;
     let from_code = match raw.cert_type.as_str() {
         "DV_SSL_CERT" | "DV_SSL_CERT_BASIC" => Some(Level::Dv),
         "OV_SSL_CERT" | "OV_SSL_CERT_PRO" => Some(Level::Ov),
@@ -357,26 +371,26 @@ fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, String> {
         Some("DV") => Some(Level::Dv),
         Some("OV") => Some(Level::Ov),
         Some("EV") => Some(Level::Ev),
-        Some(other) => return Err(format!("unknown level \"{other}\" (DV, OV or EV)")),
+        Some(other) => return Err((texts.catalogue_unknown_level)(other)),
     };
     match (provider, from_code, stated) {
-        (Provider::Huawei, None, _) => Err(format!("unknown cert_type \"{}\"", raw.cert_type)),
-        (_, Some(code), Some(stated)) if code != stated => Err(format!(
-            "level {:?} contradicts cert_type {}",
-            stated, raw.cert_type
-        )),
+        (Provider::Huawei, None, _) => Err((texts.catalogue_unknown_cert_type)(&raw.cert_type)),
+        (_, Some(code), Some(stated)) if code != stated => Err(
+            (texts.catalogue_level_contradicts)(&format!("{stated:?}"), &raw.cert_type),
+        ),
         (_, Some(level), _) | (_, None, Some(level)) => Ok(level),
-        (_, None, None) => Err("says neither a known cert_type nor a level".into()),
+        (_, None, None) => Err(texts.catalogue_no_level.into()),
     }
 }
 
 fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, CatalogueError> {
+    let texts = &t().flow;
     let fail = |problem: String| CatalogueError::Product {
         id: raw.id.clone(),
         problem,
     };
     if provider == Provider::Huawei && !HUAWEI_BRANDS.contains(&raw.brand.as_str()) {
-        return Err(fail(format!("unknown brand \"{}\"", raw.brand)));
+        return Err(fail((texts.catalogue_unknown_brand)(&raw.brand)));
     }
     let level = level_of(&raw, provider).map_err(fail)?;
     let coverage = match raw.domain_type.as_str() {
@@ -385,39 +399,29 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         "MULTI_DOMAIN" => Coverage::Multi {
             wildcards: raw.wildcard_names,
         },
-        other => return Err(fail(format!("unknown domain_type \"{other}\""))),
+        other => return Err(fail((texts.catalogue_unknown_domain_type)(other))),
     };
     if raw.wildcard_names && !matches!(coverage, Coverage::Multi { .. }) {
-        return Err(fail(
-            "wildcard_names applies to MULTI_DOMAIN products only".into(),
-        ));
+        return Err(fail(texts.catalogue_wildcard_names_multi_only.into()));
     }
     if level == Level::Ev && coverage.allows_wildcards() {
-        return Err(fail(
-            "an EV certificate can never cover a wildcard name (EV Guidelines)".into(),
-        ));
+        return Err(fail(texts.catalogue_ev_wildcard.into()));
     }
     let names = names_of(&raw, coverage, provider).map_err(fail)?;
     let validity = match (raw.years, raw.months) {
         (Some(years), None) if (1..=5).contains(&years) => Validity::Years(years),
         (None, Some(months)) if (1..=120).contains(&months) => Validity::Months(months),
-        (Some(_), Some(_)) => return Err(fail("give years or months, not both".into())),
-        (None, None) => return Err(fail("give the validity in years or months".into())),
-        _ => {
-            return Err(fail(
-                "validity must be 1 to 5 years or 1 to 120 months".into(),
-            ))
-        }
+        (Some(_), Some(_)) => return Err(fail(texts.catalogue_years_and_months.into())),
+        (None, None) => return Err(fail(texts.catalogue_no_validity.into())),
+        _ => return Err(fail(texts.catalogue_validity_range.into())),
     };
     if provider == Provider::Huawei && !matches!(validity, Validity::Years(_)) {
-        return Err(fail("Huawei counts validity in years".into()));
+        return Err(fail(texts.catalogue_huawei_years.into()));
     }
     // The wizard applies for the one certificate it buys; several would be paid for and left idle.
     let quantity = raw.quantity.unwrap_or(1);
     if quantity != 1 {
-        return Err(fail(format!(
-            "quantity must be 1 (the wizard applies for one certificate per order), not {quantity}"
-        )));
+        return Err(fail((texts.catalogue_quantity)(quantity)));
     }
     let methods = methods_of(&raw.validation_methods, coverage, provider).map_err(fail)?;
     let unit_price = unit_price_of(&raw, coverage, provider).map_err(fail)?;
@@ -444,25 +448,22 @@ fn unit_price_of(
     coverage: Coverage,
     provider: Provider,
 ) -> Result<Option<UnitPrice>, String> {
+    let texts = &t().flow;
     let read = |value: &Option<String>, key: &str| -> Result<Option<u32>, String> {
         value
             .as_deref()
-            .map(|v| cents(v).ok_or_else(|| format!("{key} \"{v}\" is not a price like 3.00")))
+            .map(|v| cents(v).ok_or_else(|| (texts.catalogue_not_a_price)(key, v)))
             .transpose()
     };
     let per_name = read(&raw.price_per_name, "price_per_name")?;
     let per_wildcard = read(&raw.price_per_wildcard, "price_per_wildcard")?;
     match (provider, per_name) {
-        (Provider::Cpanel, None) => Err(
-            "cPanel's Market charges by the name: give price_per_name (and price_per_wildcard for wildcards)".into(),
-        ),
-        (_, None) if per_wildcard.is_some() => {
-            Err("price_per_wildcard needs price_per_name".into())
-        }
+        (Provider::Cpanel, None) => Err(texts.catalogue_cpanel_price.into()),
+        (_, None) if per_wildcard.is_some() => Err(texts.catalogue_wildcard_price_alone.into()),
         (_, None) => Ok(None),
         (_, Some(per_name)) => {
             if coverage.allows_wildcards() && per_wildcard.is_none() {
-                return Err("a product that covers wildcard names needs price_per_wildcard".into());
+                return Err(texts.catalogue_wildcard_price_missing.into());
             }
             Ok(Some(UnitPrice {
                 per_name,
@@ -477,6 +478,7 @@ fn names_of(
     coverage: Coverage,
     provider: Provider,
 ) -> Result<NameLimits, String> {
+    let texts = &t().flow;
     match (coverage, &raw.names) {
         (Coverage::Multi { .. }, Some(names)) => {
             let cap = if provider == Provider::Huawei {
@@ -485,15 +487,10 @@ fn names_of(
                 u16::MAX
             };
             if !(2..=names.max).contains(&names.included) || names.max > cap {
-                return Err(format!(
-                    "names must have 2 <= included <= max{}, not included {} and max {}",
-                    if cap == HUAWEI_MULTI_MAX {
-                        " <= 100"
-                    } else {
-                        ""
-                    },
+                return Err((texts.catalogue_name_limits)(
+                    (cap == HUAWEI_MULTI_MAX).then_some(HUAWEI_MULTI_MAX),
                     names.included,
-                    names.max
+                    names.max,
                 ));
             }
             Ok(NameLimits {
@@ -502,10 +499,8 @@ fn names_of(
                 max: names.max,
             })
         }
-        (Coverage::Multi { .. }, None) => {
-            Err("a MULTI_DOMAIN product needs \"names\": {\"included\", \"max\"}".into())
-        }
-        (_, Some(_)) => Err("\"names\" applies to MULTI_DOMAIN products only".into()),
+        (Coverage::Multi { .. }, None) => Err(texts.catalogue_multi_needs_names.into()),
+        (_, Some(_)) => Err(texts.catalogue_names_multi_only.into()),
         (_, None) => Ok(NameLimits {
             included: 1,
             min: 1,
@@ -519,32 +514,31 @@ fn methods_of(
     coverage: Coverage,
     provider: Provider,
 ) -> Result<Vec<DcvMethod>, String> {
+    let texts = &t().flow;
     let mut methods = Vec::new();
     for name in listed {
         let method = match (provider, name.as_str()) {
             // Huawei calls file validation FILE and serves it over http.
             (Provider::Huawei, "FILE") => DcvMethod::Http,
             (Provider::Huawei, "HTTP" | "HTTPS") => {
-                return Err(format!("Huawei calls file validation FILE, not {name}"))
+                return Err((texts.catalogue_huawei_file)(name))
             }
             (_, "DNS") => DcvMethod::Dns,
             (_, "HTTP") => DcvMethod::Http,
             (_, "HTTPS") => DcvMethod::Https,
             (_, "EMAIL") => DcvMethod::Email,
-            (_, other) => return Err(format!("unknown validation method \"{other}\"")),
+            (_, other) => return Err((texts.catalogue_unknown_method)(other)),
         };
         if coverage == Coverage::Wildcard && !method.works_for_wildcards() {
-            return Err(format!(
-                "{name} validation cannot prove a wildcard name; offer DNS or EMAIL"
-            ));
+            return Err((texts.catalogue_method_wildcard)(name));
         }
         if methods.contains(&method) {
-            return Err(format!("lists {name} twice"));
+            return Err((texts.catalogue_method_twice)(name));
         }
         methods.push(method);
     }
     if methods.is_empty() {
-        return Err("lists no validation method".into());
+        return Err(texts.catalogue_no_method.into());
     }
     Ok(methods)
 }
@@ -765,6 +759,22 @@ mod tests {
             Catalogue::from_json(&json),
             Err(CatalogueError::Shape(_))
         ));
+    }
+
+    #[test]
+    fn a_refusal_and_the_methods_read_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        let json = catalogue_with(&DV.replace("GEOTRUST", "ACME"));
+        assert_eq!(
+            refusal(&json),
+            "Product \"geotrust-dv\": unknown brand \"ACME\""
+        );
+        set(Locale::ZhCn);
+        assert_eq!(refusal(&json), "产品“geotrust-dv”：未知的 brand“ACME”");
+        assert_eq!(CatalogueError::Empty.to_string(), "产品目录中没有任何产品");
+        assert_eq!(DcvMethod::Dns.describe(), "DNS 验证（添加 DNS 记录）");
+        set(Locale::En);
+        assert_eq!(DcvMethod::Dns.describe(), "DNS record");
     }
 
     #[test]

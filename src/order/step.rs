@@ -2,6 +2,7 @@
 
 use super::rules::Rules;
 use super::{validate_with, Catalogue, Field, FieldErrors, OrderDraft, Product};
+use crate::i18n::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -27,27 +28,29 @@ const ALL: [Step; 7] = [
 impl Step {
     /// The question the step asks, used as its heading and in the page title.
     pub fn title(self) -> &'static str {
+        let texts = &t().flow;
         match self {
-            Step::Product => "Choose a certificate",
-            Step::Domain => "Which domain name should the certificate cover?",
-            Step::Csr => "Paste your certificate signing request",
-            Step::Validation => "How will you prove you control each name?",
-            Step::Contacts => "Who is applying?",
-            Step::Organisation => "Which organisation is the certificate for?",
-            Step::Review => "Check your order",
+            Step::Product => texts.title_product,
+            Step::Domain => texts.title_domain,
+            Step::Csr => texts.title_csr,
+            Step::Validation => texts.title_validation,
+            Step::Contacts => texts.title_contacts,
+            Step::Organisation => texts.title_organisation,
+            Step::Review => texts.title_review,
         }
     }
 
     /// A short name for the progress list.
     pub fn short(self) -> &'static str {
+        let texts = &t().flow;
         match self {
-            Step::Product => "Certificate",
-            Step::Domain => "Domains",
-            Step::Csr => "CSR",
-            Step::Validation => "Validation",
-            Step::Contacts => "Contacts",
-            Step::Organisation => "Organisation",
-            Step::Review => "Review",
+            Step::Product => texts.short_product,
+            Step::Domain => texts.short_domain,
+            Step::Csr => texts.short_csr,
+            Step::Validation => texts.short_validation,
+            Step::Contacts => texts.short_contacts,
+            Step::Organisation => texts.short_organisation,
+            Step::Review => texts.short_review,
         }
     }
 
@@ -254,6 +257,19 @@ mod tests {
         };
         assert!(!can_continue(&bad_domain, Step::Domain, &catalogue, &rules));
         assert!(can_continue(&bad_domain, Step::Product, &catalogue, &rules));
+    }
+
+    #[test]
+    fn step_titles_and_short_names_follow_the_language() {
+        use crate::i18n::{set, Locale};
+        assert_eq!(Step::Review.title(), "Check your order");
+        set(Locale::ZhCn);
+        assert_eq!(Step::Review.title(), "核对您的订单");
+        assert_eq!(Step::Domain.short(), "域名");
+        // The slug is a protocol value: the same in every language.
+        assert_eq!(Step::Domain.slug(), "domain");
+        set(Locale::En);
+        assert_eq!(Step::Domain.short(), "Domains");
     }
 
     #[test]

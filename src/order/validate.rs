@@ -9,6 +9,7 @@ use super::product::{Catalogue, Coverage, Level, Product};
 use super::rules::Rules;
 use super::{Field, FieldErrors, OrderDraft};
 use crate::csr::{self, CheckedCsr};
+use crate::i18n::t;
 
 /// Proof that the privacy statement was accepted; only [`validate`] makes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,16 +87,20 @@ fn read_others(
     if !product.is_multi() {
         return Some(Vec::new());
     }
+    let texts = &t().flow;
     let list = parse_name_list(&draft.other_names, Some(&draft.domain), rules);
     let before = errors.len();
     for (typed, err) in list.problems() {
-        errors.push(Field::OtherNames, format!("\"{typed}\": {err}"));
+        errors.push(
+            Field::OtherNames,
+            (texts.other_name_problem)(typed, &err.to_string()),
+        );
     }
     if !product.coverage.allows_wildcards() {
         for name in list.names().filter(|n| n.is_wildcard()) {
             errors.push(
                 Field::OtherNames,
-                format!("\"{name}\": this certificate does not cover wildcard names; remove it or choose a certificate that does"),
+                (texts.other_name_wildcard)(&name.to_string()),
             );
         }
     }
@@ -104,19 +109,12 @@ fn read_others(
     if total < usize::from(limits.min) {
         errors.push(
             Field::OtherNames,
-            format!(
-                "Enter at least one other name: this certificate covers {} to {} names in all",
-                limits.min, limits.max
-            ),
+            (texts.too_few_names)(limits.min, limits.max),
         );
     } else if total > usize::from(limits.max) {
         errors.push(
             Field::OtherNames,
-            format!(
-                "This certificate covers at most {} names in all and {total} were entered: remove {}",
-                limits.max,
-                total - usize::from(limits.max)
-            ),
+            (texts.too_many_names)(limits.max, total, total - usize::from(limits.max)),
         );
     }
     (errors.len() == before).then(|| list.read().cloned().collect())
@@ -171,10 +169,7 @@ pub fn validate(
         }),
     };
     if !draft.agree_privacy {
-        errors.push(
-            Field::Agreement,
-            "Confirm that you agree to the privacy statement: the provider needs it to process the application",
-        );
+        errors.push(Field::Agreement, t().flow.agree_privacy);
     }
     let (Some(primary), Some(others), Some(csr), Some(dcv), Some(contacts), Some(validation)) =
         (primary, others, csr, dcv, contacts, validation)
@@ -218,7 +213,7 @@ pub fn validate_with(
         Some(product) => validate(draft, product, rules),
         None => {
             let mut all = FieldErrors::new();
-            all.push(Field::Product, "Choose the certificate you want to buy");
+            all.push(Field::Product, t().flow.choose_product);
             // The other answers are still checked, against the rules every product shares.
             if let Some(Err(rest)) = catalogue
                 .products
@@ -351,6 +346,30 @@ mod tests {
         };
         let order = check(&draft).expect("valid");
         assert_eq!(order.primary.name.to_string(), "shop.example.com");
+    }
+
+    #[test]
+    fn the_problems_are_told_in_the_current_language() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        let errors = check(&OrderDraft::default()).expect_err("empty draft");
+        let multi = OrderDraft {
+            product_id: "globalsign-ov-multi".into(),
+            other_names: " shop.example.com ".into(),
+            organisation: acme(),
+            ..good_draft()
+        };
+        let too_few = check(&multi).expect_err("only the primary");
+        set(Locale::En);
+        assert_eq!(errors.for_field(Field::Product), Some("请选择要购买的证书"));
+        assert_eq!(
+            errors.for_field(Field::Agreement),
+            Some("请确认您同意隐私声明：服务商需要您的同意才能处理申请")
+        );
+        assert_eq!(
+            too_few.for_field(Field::OtherNames),
+            Some("请至少输入一个其他域名：此证书共可包含 2 到 100 个域名")
+        );
     }
 
     #[test]

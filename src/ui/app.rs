@@ -37,40 +37,33 @@ async fn load() -> Load {
     let (config_text, default_catalogue) =
         join(fetch_text(&config_url), fetch_text(DEFAULT_CATALOGUE)).await;
     let (config, refused) = match config_text
-        .map_err(|e| format!("{config_url} could not be read: {e}"))
+        .map_err(|e| (t().flow.config_unreadable)(&config_url, &e))
         .and_then(|text| {
             Config::from_layers(&text, page.as_deref(), &query).map_err(|e| e.to_string())
         }) {
         Ok(loaded) => (loaded.config, loaded.refused),
         Err(message) => return Load::Failed(message),
     };
+    // The catalogue's messages are read in the language config.json asks for.
+    super::locale::apply(super::locale::choose(config.locale.as_deref()));
     let catalogue_text = if config.catalogue_url == DEFAULT_CATALOGUE {
         default_catalogue
     } else {
         fetch_text(&config.catalogue_url).await
     };
+    let url = config.catalogue_url.as_str();
     let catalogue = match catalogue_text
-        .map_err(|e| {
-            format!(
-                "The catalogue {} could not be read: {e}",
-                config.catalogue_url
-            )
-        })
+        .map_err(|e| (t().flow.catalogue_unreadable)(url, &e))
         .and_then(|text| {
             Catalogue::from_json(&text)
-                .map_err(|e| format!("The catalogue {}: {e}", config.catalogue_url))
+                .map_err(|e| (t().flow.catalogue_invalid)(url, &e.to_string()))
         }) {
         Ok(catalogue) if !config.sells(catalogue.provider) => {
-            return Load::Failed(format!(
-                "The catalogue {} lists products of another provider than \"{}\", which config.json names.",
-                config.catalogue_url,
-                config.api.slug()
-            ))
+            return Load::Failed((t().flow.catalogue_other_provider)(url, config.api.slug()))
         }
         Ok(catalogue) => catalogue,
         Err(message) => return Load::Failed(message),
     };
-    super::locale::apply(super::locale::choose(config.locale.as_deref()));
     let saved = draft_store::load(config.storage);
     Load::Ready(Box::new((config, catalogue, saved, refused)))
 }
@@ -108,5 +101,34 @@ pub fn App() -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn the_page_options_may_name_the_language() {
+        assert_eq!(
+            page_locale(Some(r#"{"locale":"zh-CN"}"#)).as_deref(),
+            Some("zh-CN")
+        );
+        assert_eq!(page_locale(Some("[]")), None);
+        assert_eq!(page_locale(None), None);
+    }
+
+    #[test]
+    fn a_catalogue_that_cannot_be_used_is_told_in_the_current_language() {
+        let english = (t().flow.catalogue_other_provider)("catalog/x.json", "gogetssl");
+        assert_eq!(
+            english,
+            "The catalogue catalog/x.json lists products of another provider than \"gogetssl\", which config.json names."
+        );
+        set(Locale::ZhCn);
+        let chinese = (t().flow.catalogue_unreadable)("catalog/x.json", "HTTP 404");
+        set(Locale::En);
+        assert_eq!(chinese, "无法读取产品目录 catalog/x.json：HTTP 404");
     }
 }

@@ -2,6 +2,7 @@
 
 use super::dom::focus_later;
 use super::state::use_wizard;
+use crate::i18n::t;
 use crate::order::Step;
 use leptos::prelude::*;
 
@@ -30,10 +31,23 @@ pub fn ErrorSummary() -> impl IntoView {
             view! {
                 <div class="error-summary" id="error-summary" role="alert" tabindex="-1"
                     aria-labelledby="error-summary-title">
-                    <h2 class="error-summary-title" id="error-summary-title">"There is a problem"</h2>
+                    <h2 class="error-summary-title" id="error-summary-title">{t().flow.problem_heading}</h2>
                     <ul class="error-summary-list">{items}</ul>
                 </div>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{set, t, Locale};
+
+    #[test]
+    fn the_summary_heading_follows_the_language() {
+        assert_eq!(t().flow.problem_heading, "There is a problem");
+        set(Locale::ZhCn);
+        assert_eq!(t().flow.problem_heading, "存在以下问题");
+        set(Locale::En);
     }
 }

@@ -82,15 +82,16 @@ pub fn follow(wizard: WizardState) {
 
     let send_step = send.clone();
     // The step's place, derived once: the steps depend on the draft, which changes on
-    // every keystroke, but the host hears only of a new step or a new number of steps.
+    // every keystroke, but the host hears only of a new step or a new number of steps, or
+    // of the step's title in a new language (the slug stays the same in every language).
     let place = Memo::new(move |_| {
         let step = wizard.step.get();
         let steps = wizard.steps();
         let index = steps.iter().position(|s| *s == step).unwrap_or(0);
-        (step, index + 1, steps.len())
+        (step, index + 1, steps.len(), wizard.locale.get())
     });
     Effect::new(move |_| {
-        let (step, index, total) = place.get();
+        let (step, index, total, _) = place.get();
         if wizard
             .submission
             .with_untracked(|s| *s == Submission::Placed)
@@ -147,4 +148,24 @@ fn height_observer(send: impl Fn(Value) + 'static) -> Option<Observer> {
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(&body);
     Some(SendWrapper::new((observer, callback)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+    use crate::order::Step;
+
+    #[test]
+    fn the_hosts_step_message_keeps_the_slug_and_translates_the_title() {
+        set(Locale::ZhCn);
+        let step = Step::Csr;
+        let sent = message(
+            "step-changed",
+            json!({"step": step.slug(), "title": step.title()}),
+        );
+        set(Locale::En);
+        assert_eq!(sent["step"], "csr");
+        assert_eq!(sent["title"], "粘贴您的证书签名请求（CSR）");
+    }
 }

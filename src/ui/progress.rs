@@ -1,6 +1,7 @@
 //! Where the person is in the wizard: an ordered list with the current step marked.
 
 use super::state::use_wizard;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 #[component]
@@ -18,14 +19,28 @@ pub fn Progress() -> impl IntoView {
                 view! {
                     <li class=if here { "progress-step progress-current" } else { "progress-step" }
                         aria-current=here.then_some("step")>
-                        <span class="visually-hidden">{format!("Step {} of {total}: ", i + 1)}</span>
+                        <span class="visually-hidden">{(t().flow.step_of)(i + 1, total)}</span>
                         {step.short()}
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <nav aria-label="Progress"><ol class="progress">{items}</ol></nav>
+            <nav aria-label=t().flow.progress_label><ol class="progress">{items}</ol></nav>
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{set, t, Locale};
+
+    #[test]
+    fn the_step_number_is_read_in_the_current_language() {
+        assert_eq!((t().flow.step_of)(2, 6), "Step 2 of 6: ");
+        set(Locale::ZhCn);
+        assert_eq!((t().flow.step_of)(2, 6), "第 2 步，共 6 步：");
+        assert_eq!(t().flow.progress_label, "进度");
+        set(Locale::En);
     }
 }

@@ -1,13 +1,27 @@
-use crate::order::{Field, Level, Step};
+use crate::i18n::t;
+use crate::order::{Field, Level, Product, Step};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
 
 fn level_name(level: Level) -> &'static str {
+    let texts = &t().flow;
     match level {
-        Level::Dv => "Domain validated (DV)",
-        Level::Ov => "Organisation validated (OV)",
-        Level::Ev => "Extended validation (EV)",
+        Level::Dv => texts.level_dv,
+        Level::Ov => texts.level_ov,
+        Level::Ev => texts.level_ev,
     }
+}
+
+/// The hint under a product's name: its level, its term and the catalogue's description.
+fn details(product: &Product) -> String {
+    let texts = &t().flow;
+    let months = product.validity.months();
+    let term = if months.is_multiple_of(12) {
+        (texts.term_years)(months / 12)
+    } else {
+        (texts.term_months)(months)
+    };
+    (texts.product_details)(level_name(product.level), &term, &product.description)
 }
 
 /// Choose the product: one radio button per catalogue entry.
@@ -36,18 +50,7 @@ pub fn ProductStep() -> impl IntoView {
                 let product_id = product_id.clone();
                 wizard.draft.update(|d| d.product_id = product_id);
             };
-            let months = product.validity.months();
-            let term = if months % 12 == 0 {
-                let years = months / 12;
-                format!("{years} year{}", if years == 1 { "" } else { "s" })
-            } else {
-                format!("{months} months")
-            };
-            let details = format!(
-                "{}. {term}. {}",
-                level_name(product.level),
-                product.description
-            );
+            let details = details(&product);
             view! {
                 <div class="radio">
                     <input class="radio-input" type="radio" name="product" id=id.clone()
@@ -65,10 +68,40 @@ pub fn ProductStep() -> impl IntoView {
             <legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{Step::Product.title()}</h1></legend>
             {move || error().map(|message| view! {
                 <p class="error-message" id="product-error">
-                    <span class="visually-hidden">"Error: "</span>{message}
+                    <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
                 </p>
             })}
             <div class="radios">{options}</div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+    use crate::order::Validity;
+
+    #[test]
+    fn a_products_hint_names_its_level_and_term_in_the_current_language() {
+        let catalogue = crate::order::fixtures::catalogue();
+        let mut product = catalogue.products[0].clone();
+        product.level = Level::Ov;
+        product.validity = Validity::Years(2);
+        product.description = "For shops.".into();
+        assert_eq!(
+            details(&product),
+            "Organisation validated (OV). 2 years. For shops."
+        );
+        product.validity = Validity::Months(18);
+        assert_eq!(
+            details(&product),
+            "Organisation validated (OV). 18 months. For shops."
+        );
+        set(Locale::ZhCn);
+        product.validity = Validity::Years(1);
+        let chinese = details(&product);
+        set(Locale::En);
+        assert_eq!(chinese, "企业型（OV）。1 年。For shops.");
     }
 }
