@@ -278,7 +278,7 @@ impl WizardState {
     pub fn move_to(&self, step: Step) -> bool {
         if self.unsaved_key.get_value()
             && !window()
-                .confirm_with_message(super::steps::LEAVE_WARNING)
+                .confirm_with_message(crate::i18n::t().csr.leave_warning)
                 .unwrap_or(false)
         {
             return false;

@@ -11,11 +11,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The English of `t().csr.leave_warning`, for `ui::state`'s confirm (which should read the
-/// catalogue instead; this page's own warning does).
-pub const LEAVE_WARNING: &str =
-    "The private key made on this page has not been saved. If you leave, it is lost.";
-
 /// How the person kept the private key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Saved {
@@ -302,6 +297,5 @@ mod tests {
             "The private key was downloaded as shop.example.com.key. Keep that file secret, on the server that will use the certificate."
         );
         assert_eq!(saved_text(None, "x.key"), "");
-        assert_eq!(LEAVE_WARNING, t().csr.leave_warning);
     }
 }

@@ -11,7 +11,7 @@ mod validation;
 
 pub use contacts::ContactsStep;
 pub use csr::CsrStep;
-pub use csr_generate::{GenerateCsr, LEAVE_WARNING};
+pub use csr_generate::GenerateCsr;
 pub use domain::DomainStep;
 pub use organisation::OrganisationStep;
 pub use product::ProductStep;

@@ -102,7 +102,17 @@ pub fn ReviewStep() -> impl IntoView {
                 OrgPart::ALL
                     .into_iter()
                     .filter(|part| org_need(p.provider, p.level, *part) != Need::NotAsked)
-                    .map(|part| draft.text(Field::Org(part)).trim().to_string())
+                    .map(|part| {
+                        let answer = draft.text(Field::Org(part)).trim().to_string();
+                        // The country by its name in the form's language, not its code.
+                        match part {
+                            OrgPart::Country => {
+                                crate::ui::country_names::country_name_for_code(&answer)
+                                    .unwrap_or(answer)
+                            }
+                            _ => answer,
+                        }
+                    })
                     .filter(|t| !t.is_empty())
                     .collect::<Vec<_>>()
                     .join(", ")
