@@ -116,17 +116,15 @@ fn check_one(
     rules: &Rules,
     at: usize,
 ) -> Result<Dcv, (Field, String)> {
+    let texts = &crate::i18n::t().domains;
     let index = u16::try_from(at).unwrap_or(u16::MAX);
     let field = Field::Method(index);
     let slug = chosen_method(draft, product, name);
     let method = DcvMethod::from_slug(&slug)
         .filter(|m| product.offers(*m))
-        .ok_or_else(|| (field, format!("Choose how to prove control of {name}")))?;
+        .ok_or_else(|| (field, (texts.choose_method)(&name.to_string())))?;
     if name.is_wildcard() && !method.works_for_wildcards() {
-        return Err((
-            field,
-            format!("A file on a web server cannot prove control of the wildcard name {name}: choose DNS or email validation"),
-        ));
+        return Err((field, (texts.file_cannot_prove_wildcard)(&name.to_string())));
     }
     match method {
         DcvMethod::Dns => Ok(Dcv::Dns),
@@ -134,7 +132,7 @@ fn check_one(
         DcvMethod::Https => Ok(Dcv::Https),
         DcvMethod::Email => {
             if email_method_on(rules.today) == EmailMethod::Withdrawn {
-                return Err((field, "Email validation to constructed addresses ended on 15 March 2028: choose DNS or file validation".into()));
+                return Err((field, texts.email_withdrawn.into()));
             }
             if !product.provider.chooses_approver() {
                 return Ok(Dcv::Email(None));
@@ -146,20 +144,89 @@ fn check_one(
                 .map(|a| a.trim())
                 .unwrap_or_default();
             if typed.is_empty() {
-                return Err((
-                    approver_field,
-                    format!("Choose the address the CA should email to approve {name}"),
-                ));
+                return Err((approver_field, (texts.choose_approver)(&name.to_string())));
             }
             let allowed = approvers_for(name, rules);
             if !allowed.iter().any(|a| a.eq_ignore_ascii_case(typed)) {
-                return Err((approver_field, format!(
-                    "{typed} is not an address the CA may use for {name}: choose admin@, administrator@, webmaster@, hostmaster@ or postmaster@ at the name or a parent domain"
-                )));
+                return Err((
+                    approver_field,
+                    (texts.approver_not_allowed)(typed, &name.to_string()),
+                ));
             }
             Email::parse(typed)
                 .map(|email| Dcv::Email(Some(email)))
                 .map_err(|err| (approver_field, err.to_string()))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+    use crate::order::{Coverage, Level, NameLimits, Provider, Validity};
+
+    fn product() -> Product {
+        Product {
+            id: "g".into(),
+            name: "G".into(),
+            description: String::new(),
+            provider: Provider::GoGetSsl,
+            brand: "Sectigo".into(),
+            type_code: "71".into(),
+            level: Level::Dv,
+            coverage: Coverage::Multi { wildcards: true },
+            validity: Validity::Months(12),
+            quantity: 1,
+            names: NameLimits {
+                included: 3,
+                min: 2,
+                max: 250,
+            },
+            methods: DcvMethod::ALL.to_vec(),
+            price: None,
+            unit_price: None,
+        }
+    }
+
+    fn messages(draft: &OrderDraft, names: &[&str], today: (u16, u8, u8)) -> Vec<String> {
+        let names: Vec<CertName> = names
+            .iter()
+            .map(|n| CertName::parse(n).expect("valid name"))
+            .collect();
+        let mut errors = FieldErrors::new();
+        let chosen = check_methods(draft, &product(), &names, &Rules::basic(today), &mut errors);
+        assert!(chosen.is_none());
+        errors.iter().map(|e| e.message.clone()).collect()
+    }
+
+    #[test]
+    fn the_methods_errors_are_in_chinese_when_chinese_is_chosen() {
+        let http = OrderDraft {
+            method: "http".into(),
+            ..OrderDraft::default()
+        };
+        let email = OrderDraft {
+            method: "email".into(),
+            ..OrderDraft::default()
+        };
+        set(Locale::ZhCn);
+        let wildcard = messages(&http, &["*.example.com"], (2026, 1, 1));
+        let approver = messages(&email, &["example.com"], (2026, 1, 1));
+        let withdrawn = messages(&email, &["example.com"], (2028, 3, 15));
+        set(Locale::En);
+        assert_eq!(
+            wildcard,
+            ["网站服务器上的文件无法证明通配符域名 *.example.com 的控制权：请选择 DNS 验证或邮箱验证"]
+        );
+        assert_eq!(approver, ["请选择 CA 审批 example.com 时发送邮件的地址"]);
+        assert_eq!(
+            withdrawn,
+            ["向构造地址发送邮件的验证方式已于 2028 年 3 月 15 日停用：请选择 DNS 验证或文件验证"]
+        );
+        assert_eq!(
+            messages(&http, &["*.example.com"], (2026, 1, 1)),
+            ["A file on a web server cannot prove control of the wildcard name *.example.com: choose DNS or email validation"]
+        );
     }
 }

@@ -1,7 +1,6 @@
 //! Host names as the CA/Browser Forum Baseline Requirements allow them in a certificate.
 
 use std::fmt;
-use thiserror::Error;
 
 pub const MAX_NAME: usize = 253;
 const MAX_LABEL: usize = 63;
@@ -11,49 +10,59 @@ const MAX_LABEL: usize = 63;
 pub struct DomainName(String);
 
 /// Why a typed name is not a usable host name. Each message says how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameError {
-    #[error("Enter a domain name, like www.example.com")]
     Empty,
-    #[error("The domain name is {0} characters long; a name can have at most 253")]
     TooLong(usize),
-    #[error("\"{0}\" needs at least one dot, like www.example.com")]
     SingleLabel(String),
-    #[error("A domain name cannot end with a dot: remove the final \".\"")]
     TrailingDot,
-    #[error("A domain name cannot contain two dots in a row")]
     EmptyLabel,
-    #[error(
-        "The part \"{0}\" is longer than 63 characters; each part between dots can have at most 63"
-    )]
     LabelTooLong(String),
-    #[error("The part \"{0}\" starts or ends with a hyphen; move or remove the hyphen")]
     HyphenAtEdge(String),
-    #[error("Underscores are not allowed in a certificate's domain names: remove the \"_\"")]
     Underscore,
-    #[error("\"{0}\" is not allowed in a domain name: use letters, digits, hyphens and dots only")]
     BadCharacter(char),
-    #[error("Enter an internationalised name in its xn-- (punycode) form, for example xn--bcher-kva.example")]
     NotAscii,
-    #[error("\"{0}\" is not a top-level domain: end the name with one such as .com or .org")]
     BadTopLevel(String),
-    #[error("This certificate does not cover wildcard names: remove the \"*.\" or choose a wildcard certificate")]
     WildcardNotAllowed,
-    #[error("An IP address cannot be used here: enter a domain name")]
     IpAddress,
-    #[error("A wildcard is \"*.\" followed by a full name, like *.example.com: the * must be the whole left-most part")]
     WildcardShape,
-    #[error("This is a wildcard certificate: enter the name as *. followed by your domain, like *.example.com")]
     WildcardRequired,
-    #[error("A wildcard cannot stand directly on \"{0}\", a public suffix under which anyone can register names: put your own domain after the *., like *.example.{0}")]
     WildcardOnPublicSuffix(String),
-    #[error("\"{0}\" cannot be written as an internationalised domain name: check it for symbols or spaces, or enter its xn-- (punycode) form")]
     BadIdn(String),
-    #[error("\"{0}\" has an xn-- part that is not valid punycode: enter the name as you would type it, and it will be converted")]
     BadPunycode(String),
-    #[error("The part \"{0}\" has \"--\" as its third and fourth characters, which only xn-- (punycode) parts may have")]
     ReservedLabel(String),
 }
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let texts = &crate::i18n::t().domains;
+        match self {
+            NameError::Empty => f.write_str(texts.name_empty),
+            NameError::TooLong(len) => f.write_str(&(texts.name_too_long)(*len)),
+            NameError::SingleLabel(name) => f.write_str(&(texts.name_single_label)(name)),
+            NameError::TrailingDot => f.write_str(texts.name_trailing_dot),
+            NameError::EmptyLabel => f.write_str(texts.name_empty_label),
+            NameError::LabelTooLong(part) => f.write_str(&(texts.name_label_too_long)(part)),
+            NameError::HyphenAtEdge(part) => f.write_str(&(texts.name_hyphen_at_edge)(part)),
+            NameError::Underscore => f.write_str(texts.name_underscore),
+            NameError::BadCharacter(c) => f.write_str(&(texts.name_bad_character)(*c)),
+            NameError::NotAscii => f.write_str(texts.name_not_ascii),
+            NameError::BadTopLevel(tld) => f.write_str(&(texts.name_bad_top_level)(tld)),
+            NameError::WildcardNotAllowed => f.write_str(texts.name_wildcard_not_allowed),
+            NameError::IpAddress => f.write_str(texts.name_ip_address),
+            NameError::WildcardShape => f.write_str(texts.name_wildcard_shape),
+            NameError::WildcardRequired => f.write_str(texts.name_wildcard_required),
+            NameError::WildcardOnPublicSuffix(suffix) => {
+                f.write_str(&(texts.name_wildcard_on_public_suffix)(suffix))
+            }
+            NameError::BadIdn(name) => f.write_str(&(texts.name_bad_idn)(name)),
+            NameError::BadPunycode(name) => f.write_str(&(texts.name_bad_punycode)(name)),
+            NameError::ReservedLabel(part) => f.write_str(&(texts.name_reserved_label)(part)),
+        }
+    }
+}
+
+impl std::error::Error for NameError {}
 
 impl DomainName {
     /// Checks an already cleaned name (see [`clean_input`]) against the Baseline Requirements.
@@ -160,13 +169,8 @@ pub fn clean_input(raw: &str) -> Cleaned {
             rest = &rest[..pos];
         }
     }
-    let note = (!removed.is_empty()).then(|| {
-        let quoted: Vec<String> = removed.iter().map(|r| format!("\"{r}\"")).collect();
-        format!(
-            "We removed {} from what was entered: a certificate names hosts only.",
-            quoted.join(", ")
-        )
-    });
+    let note =
+        (!removed.is_empty()).then(|| (crate::i18n::t().domains.removed_from_input)(&removed));
     Cleaned {
         name: rest.to_ascii_lowercase(),
         note,
@@ -333,6 +337,27 @@ mod tests {
         );
         assert!(DomainName::parse("xn--bcher-kva.example.com").is_ok());
         assert!(DomainName::parse("a--b.example.com").is_ok());
+    }
+
+    #[test]
+    fn messages_are_in_chinese_when_chinese_is_chosen() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        let error = DomainName::parse("my_host.example.com").map_err(|e| e.to_string());
+        let note = clean_input("https://www.example.com/shop").note;
+        set(Locale::En);
+        assert_eq!(
+            error,
+            Err("证书中的域名不能包含下划线：请删除“_”".to_string())
+        );
+        assert_eq!(
+            note.as_deref(),
+            Some("已从输入内容中删除“https://”、“/shop”：证书中只包含主机名。")
+        );
+        assert_eq!(
+            NameError::TooLong(254).to_string(),
+            "The domain name is 254 characters long; a name can have at most 253"
+        );
     }
 
     #[test]

@@ -212,19 +212,13 @@ pub fn parse_name_list(raw: &str, primary: Option<&str>, rules: &Rules) -> NameL
             name,
         });
     }
+    let texts = &crate::i18n::t().domains;
     if let (true, Some(primary)) = (primary_dropped, primary) {
-        list.notes.push(format!(
-            "{} is the primary name, so it is not listed again among the others.",
-            primary.trim()
-        ));
+        list.notes
+            .push((texts.primary_not_repeated)(primary.trim()));
     }
     if !repeated.is_empty() {
-        list.notes.push(format!(
-            "We removed {} repeated name{}: {}.",
-            repeated.len(),
-            if repeated.len() == 1 { "" } else { "s" },
-            repeated.join(", ")
-        ));
+        list.notes.push((texts.repeated_removed)(&repeated));
     }
     list
 }
@@ -419,6 +413,26 @@ mod tests {
         assert_eq!(typed_names(&list), ["good.example.com"]);
         let problems: Vec<_> = list.problems().collect();
         assert_eq!(problems, [("bad_name.example.com", &NameError::Underscore)]);
+    }
+
+    #[test]
+    fn the_notes_are_in_chinese_when_chinese_is_chosen() {
+        use crate::i18n::{set, Locale};
+        set(Locale::ZhCn);
+        let list = parse_name_list(
+            "www.example.com a.example.com a.example.com b.example.com b.example.com",
+            Some("www.example.com"),
+        );
+        let shape = WildcardName::parse("w*.example.com").map_err(|e| e.to_string());
+        set(Locale::En);
+        assert_eq!(
+            list.notes,
+            [
+                "www.example.com 是主域名，因此不会在其他域名中重复列出。",
+                "已删除 2 个重复的域名：a.example.com、b.example.com。"
+            ]
+        );
+        assert!(shape.is_err_and(|m| m.starts_with("通配符域名为“*.”")));
     }
 
     #[test]

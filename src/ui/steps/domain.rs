@@ -1,7 +1,45 @@
-use crate::order::{clean_input, parse_name_list, read_name, Field, Step};
+use crate::i18n::t;
+use crate::order::{clean_input, parse_name_list, read_name, Field, Product, Rules, Step};
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
+
+/// What will be sent, said before Continue: a cleaned URL, an internationalised name's
+/// xn-- form, repeats removed from the list and, for a multi-domain `product`, the count.
+/// `other_names` is `Some` for a multi-domain certificate.
+fn name_notes(
+    domain: &str,
+    other_names: Option<&str>,
+    product: Option<&Product>,
+    rules: &Rules,
+) -> Vec<String> {
+    let texts = &t().domains;
+    let mut notes: Vec<String> = clean_input(domain).note.into_iter().collect();
+    if let Ok(read) = read_name(domain, rules) {
+        if let Some(unicode) = read.unicode {
+            notes.push((texts.will_be_sent_as)(&unicode, &read.name.to_string()));
+        }
+    }
+    if let Some(other_names) = other_names {
+        let list = parse_name_list(other_names, Some(domain), rules);
+        for read in list.read() {
+            if let Some(unicode) = &read.unicode {
+                notes.push((texts.will_be_sent_as)(unicode, &read.name.to_string()));
+            }
+        }
+        let count = 1 + list.entries.len();
+        notes.extend(list.notes);
+        if let Some(p) = product {
+            notes.push((texts.names_in_all)(
+                count,
+                p.names.min,
+                p.names.max,
+                p.coverage.allows_wildcards(),
+            ));
+        }
+    }
+    notes
+}
 
 /// The primary name and, for a multi-domain certificate, the other names.
 #[component]
@@ -15,53 +53,23 @@ pub fn DomainStep() -> impl IntoView {
                 .is_some_and(|p| p.coverage == crate::order::Coverage::Wildcard)
         })
     };
-    // What will be sent, said before Continue: a cleaned URL, an internationalised name's
-    // xn-- form, repeats removed from the list.
     let notes = Memo::new(move |_| {
         wizard.draft.with(|d| {
             wizard.with_rules(|rules| {
-                let mut notes: Vec<String> = clean_input(&d.domain).note.into_iter().collect();
-                if let Ok(read) = read_name(&d.domain, rules) {
-                    if let Some(unicode) = read.unicode {
-                        notes.push(format!("{unicode} will be sent as {}.", read.name));
-                    }
-                }
-                if multi() {
-                    let list = parse_name_list(&d.other_names, Some(&d.domain), rules);
-                    for read in list.read() {
-                        if let Some(unicode) = &read.unicode {
-                            notes.push(format!("{unicode} will be sent as {}.", read.name));
-                        }
-                    }
-                    let count = 1 + list.entries.len();
-                    notes.extend(list.notes);
-                    if let Some(p) = product.get() {
-                        notes.push(format!(
-                            "{count} name{} in all; this certificate covers {} to {}{}.",
-                            if count == 1 { "" } else { "s" },
-                            p.names.min,
-                            p.names.max,
-                            if p.coverage.allows_wildcards() {
-                                ", wildcards included"
-                            } else {
-                                ", no wildcards"
-                            }
-                        ));
-                    }
-                }
-                notes
+                let other_names = multi().then_some(d.other_names.as_str());
+                product.with(|p| name_notes(&d.domain, other_names, p.as_ref(), rules))
             })
         })
     });
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">
-            {move || if multi() { "Which domain names should the certificate cover?" } else { Step::Domain.title() }}
+            {move || if multi() { t().domains.multi_heading } else { Step::Domain.title() }}
         </h1>
         {move || if wildcard() {
             view! {
                 <TextField
                     field=Field::Domain
-                    hint="A * followed by your domain, like *.example.com: it covers every name one level below example.com."
+                    hint=t().domains.wildcard_hint
                     autocomplete="off"
                 />
             }.into_any()
@@ -69,14 +77,14 @@ pub fn DomainStep() -> impl IntoView {
             view! {
                 <TextField
                     field=Field::Domain
-                    hint="The full name people type to reach the site, like www.example.com. It must match the Common Name of your CSR."
+                    hint=t().domains.domain_hint
                     autocomplete="off"
                 />
             }.into_any()
         }}
         {move || multi().then(|| view! {
             <TextField field=Field::OtherNames kind=Kind::Multiline autocomplete="off"
-                hint="One name per line, or separated by commas or spaces. The name above is included already." />
+                hint=t().domains.other_names_hint />
         })}
         // The live region wraps the list: a role on the <ul> itself would hide that it is a list.
         <div role="status">
@@ -84,5 +92,78 @@ pub fn DomainStep() -> impl IntoView {
                 {move || notes.get().into_iter().map(|text| view! { <li class="note">{text}</li> }).collect_view()}
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+    use crate::order::{Coverage, DcvMethod, Level, NameLimits, Provider, Validity};
+
+    fn multi_product(wildcards: bool) -> Product {
+        Product {
+            id: "m".into(),
+            name: "M".into(),
+            description: String::new(),
+            provider: Provider::GoGetSsl,
+            brand: "Sectigo".into(),
+            type_code: "71".into(),
+            level: Level::Dv,
+            coverage: Coverage::Multi { wildcards },
+            validity: Validity::Months(12),
+            quantity: 1,
+            names: NameLimits {
+                included: 3,
+                min: 2,
+                max: 250,
+            },
+            methods: vec![DcvMethod::Dns],
+            price: None,
+            unit_price: None,
+        }
+    }
+
+    const TODAY: (u16, u8, u8) = (2026, 11, 23);
+
+    #[test]
+    fn the_count_of_names_keeps_english_plurals() {
+        let rules = Rules::basic(TODAY);
+        let one = name_notes("example.com", Some(""), Some(&multi_product(true)), &rules);
+        assert_eq!(
+            one,
+            ["1 name in all; this certificate covers 2 to 250, wildcards included."]
+        );
+        let two = name_notes(
+            "example.com",
+            Some("www.example.com"),
+            Some(&multi_product(false)),
+            &rules,
+        );
+        assert_eq!(
+            two,
+            ["2 names in all; this certificate covers 2 to 250, no wildcards."]
+        );
+    }
+
+    #[test]
+    fn the_notes_are_in_chinese_when_chinese_is_chosen() {
+        let rules = Rules::basic(TODAY);
+        set(Locale::ZhCn);
+        let notes = name_notes(
+            "https://example.com",
+            Some("www.example.com"),
+            Some(&multi_product(true)),
+            &rules,
+        );
+        set(Locale::En);
+        assert_eq!(
+            notes,
+            [
+                "已从输入内容中删除“https://”：证书中只包含主机名。",
+                "共 2 个域名；此证书支持 2 至 250 个域名，包括通配符域名。"
+            ]
+        );
+        assert!(name_notes("example.com", None, None, &rules).is_empty());
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::order::{
     approvers_for, chosen_method, email_method_on, methods_for, parse_name_list, read_name,
     CertName, DcvMethod, EmailMethod, Field, Step,
@@ -25,11 +26,12 @@ fn names_now() -> Vec<CertName> {
 }
 
 fn method_hint(method: DcvMethod, legacy: bool) -> &'static str {
+    let texts = &t().domains;
     match method {
-        DcvMethod::Dns => "Add a TXT or CNAME record we show you after ordering. Works for every name, wildcards included.",
-        DcvMethod::Http | DcvMethod::Https => "Put a small file we show you after ordering under /.well-known/pki-validation/ on the web server. Not for wildcard names.",
-        DcvMethod::Email if legacy => "Legacy method: the CA/Browser Forum says it should not be used from 15 March 2026, and it cannot be used from 15 March 2028. Prefer DNS.",
-        DcvMethod::Email => "The CA emails an approval link to an address such as admin@ your domain.",
+        DcvMethod::Dns => texts.hint_dns,
+        DcvMethod::Http | DcvMethod::Https => texts.hint_file,
+        DcvMethod::Email if legacy => texts.hint_email_legacy,
+        DcvMethod::Email => texts.hint_email,
     }
 }
 
@@ -94,10 +96,10 @@ pub fn ValidationStep() -> impl IntoView {
                 .collect_view();
             return view! {
                 <fieldset class=fieldset_class aria-describedby=described_by>
-                    <legend class="legend">"Validation method for every name"</legend>
+                    <legend class="legend">{t().domains.method_legend}</legend>
                     {error.map(|message| view! {
                         <p class="error-message" id="method-0-error">
-                            <span class="visually-hidden">"Error: "</span>{message}
+                            <span class="visually-hidden">{t().domains.error_prefix}</span>{message}
                         </p>
                     })}
                     <div class="radios">{radios}</div>
@@ -142,9 +144,9 @@ pub fn ValidationStep() -> impl IntoView {
                         .collect_view();
                     view! {
                         <div class=approver_class>
-                            <label class="label" for=approver_field.id()>{format!("Approver address for {key}")}</label>
+                            <label class="label" for=approver_field.id()>{(t().domains.approver_label)(&key)}</label>
                             {approver_error.map(|m| view! { <p class="error-message" id=format!("{}-error", approver_field.id())>
-                                <span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                <span class="visually-hidden">{t().domains.error_prefix}</span>{m}</p> })}
                             <select class="select" id=approver_field.id()
                                 aria-invalid=approver_invalid aria-describedby=approver_described
                                 on:change=move |ev| {
@@ -152,7 +154,7 @@ pub fn ValidationStep() -> impl IntoView {
                                     let key = key.clone();
                                     wizard.draft.update(|d| { d.approvers.insert(key, value); });
                                 }>
-                                <option value="" selected=approver.is_empty()>"Choose an address"</option>
+                                <option value="" selected=approver.is_empty()>{t().domains.choose_address}</option>
                                 {choices}
                             </select>
                         </div>
@@ -162,9 +164,9 @@ pub fn ValidationStep() -> impl IntoView {
                     <div class="name-validation">
                         <h2 class="subheading">{name.to_string()}</h2>
                         <div class=method_class>
-                            <label class="label" for=method_field.id()>{format!("Validation method for {key}")}</label>
+                            <label class="label" for=method_field.id()>{(t().domains.method_label)(&key)}</label>
                             {method_error.map(|m| view! { <p class="error-message" id=format!("{}-error", method_field.id())>
-                                <span class="visually-hidden">"Error: "</span>{m}</p> })}
+                                <span class="visually-hidden">{t().domains.error_prefix}</span>{m}</p> })}
                             <select class="select" id=method_field.id()
                                 aria-invalid=method_invalid aria-describedby=method_described
                                 on:change=move |ev| choose(Some(key_for_method.clone()), &event_target_value(&ev))>
@@ -180,7 +182,30 @@ pub fn ValidationStep() -> impl IntoView {
     };
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Validation.title()}</h1>
-        <p class="body">"The certificate authority issues the certificate only once you prove you control each name."</p>
+        <p class="body">{t().domains.validation_intro}</p>
         {body}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn the_hints_are_in_chinese_when_chinese_is_chosen() {
+        set(Locale::ZhCn);
+        let dns = method_hint(DcvMethod::Dns, false);
+        let legacy = method_hint(DcvMethod::Email, true);
+        set(Locale::En);
+        assert_eq!(
+            dns,
+            "下单后添加我们提供的 TXT 或 CNAME 记录。适用于所有域名，包括通配符域名。"
+        );
+        assert!(legacy.starts_with("旧版方式："));
+        assert_eq!(
+            method_hint(DcvMethod::Email, false),
+            "The CA emails an approval link to an address such as admin@ your domain."
+        );
     }
 }
