@@ -21,16 +21,21 @@ const catalogue = JSON.parse(readFileSync(path.join(root, 'public/catalog/huawei
 // is shown as it is; everything else must be in Chinese.
 const TYPED = ['Ada Lovelace', 'Grace Hopper', 'Acme Widgets Ltd', 'Web Services', '1 Example Street',
   'London', 'Greater London', 'SW1A 1AA', 'Huawei Cloud'];
-const DATA = [...catalogue.products.map((p) => p.name), ...TYPED];
+// The English term given beside its translation, as Chinese CA documentation does.
+const GLOSSES = ['Common Name', 'Web Cryptography'];
+// Longest first, so that a text holding another (Greater London, London) goes whole.
+const DATA = [...catalogue.products.map((p) => p.name), ...TYPED, ...GLOSSES].sort((a, b) => b.length - a.length);
 // Terms Chinese users read in Latin letters too (see the glossary in src/i18n).
-const LATIN_TERMS = new Set(['CSR', 'DNS', 'TXT', 'CNAME', 'HTTP', 'HTTPS', 'SSL', 'TLS', 'RSA', 'ECDSA',
+const LATIN_TERMS = new Set(['Web', 'http', 'https', 'CSR', 'DNS', 'TXT', 'CNAME', 'HTTP', 'HTTPS', 'SSL', 'TLS', 'RSA', 'ECDSA',
   'PEM', 'DV', 'OV', 'EV', 'LEI', 'ID', 'URL', 'IP', 'CA', 'SHA', 'UTF', 'API', 'JSON', 'SCM', 'PKCS',
-  'www', 'com', 'example', 'xn', 'Punycode', 'punycode', 'D-U-N-S', 'DUNS', 'Huawei', 'Cloud', 'GoGetSSL', 'cPanel']);
+  'www', 'com', 'example', 'xn', 'Punycode', 'punycode', 'D-U-N-S', 'DUNS', 'Huawei', 'Cloud', 'GoGetSSL', 'cPanel',
+  // CA brands, as the catalogue's descriptions name them.
+  'GlobalSign', 'GeoTrust', 'DigiCert', 'Sectigo', 'TrustAsia']);
 
 /** The words of three or more Latin letters on show in `root` (a locator), other than data and terms. */
 async function englishLeft(root) {
   const text = await root.evaluate((top) => {
-    const skip = new Set(['PRE', 'CODE', 'SCRIPT', 'STYLE', 'TEXTAREA', 'SELECT', 'KBD', 'SAMP']);
+    const skip = new Set(['PRE', 'CODE', 'SCRIPT', 'NOSCRIPT', 'STYLE', 'TEXTAREA', 'SELECT', 'KBD', 'SAMP']);
     const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT, {
       acceptNode(node) {
         for (let el = node.parentElement; el && el !== top.parentElement; el = el.parentElement) {
@@ -52,7 +57,9 @@ async function englishLeft(root) {
   let rest = text;
   for (const data of DATA) rest = rest.split(data).join(' ');
   // Addresses, names and numbers the person or the provider gave.
-  rest = rest.replace(/[\w.+-]+@[\w.-]+/g, ' ')
+  rest = rest.replace(/-----(?:BEGIN|END) [A-Z ]+-----/g, ' ')
+    .replace(/[\w.+-]+@[\w.-]+/g, ' ')
+    .replace(/(?:\/[\w.-]+)+\/?/g, ' ')
     .replace(/(?:\*\.)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}/gu, ' ')
     .replace(/\b[a-z0-9_-]*\d[a-z0-9_-]*\b/gi, ' ');
   return (rest.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []).filter((w) => !LATIN_TERMS.has(w));
@@ -138,7 +145,7 @@ async function orderInChinese(scope) {
   await errorsInChinese(scope, 'organisation');
   await scope.locator('#org-name').fill('Acme Widgets Ltd');
   await fillIfThere(scope, 'org-unit', 'Web Services');
-  await scope.locator('#org-street').fill('1 Example Street');
+  await fillIfThere(scope, 'org-street', '1 Example Street');
   await scope.locator('#org-city').fill('London');
   await fillIfThere(scope, 'org-state', 'Greater London');
   await fillIfThere(scope, 'org-postal-code', 'SW1A 1AA');

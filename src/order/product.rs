@@ -177,7 +177,7 @@ pub struct NameLimits {
 pub struct Product {
     pub id: String,
     pub name: String,
-    pub description: String,
+    pub description: crate::i18n::LocalText,
     pub provider: Provider,
     /// The CA brand as the provider spells it, e.g. `GEOTRUST`.
     pub brand: String,
@@ -290,7 +290,7 @@ struct RawProduct {
     id: String,
     name: String,
     #[serde(default)]
-    description: String,
+    description: crate::i18n::LocalText,
     brand: String,
     cert_type: String,
     /// `DV`, `OV` or `EV`; Huawei's `cert_type` already says it.

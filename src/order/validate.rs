@@ -570,7 +570,7 @@ mod tests {
         Product {
             id: "g".into(),
             name: "G".into(),
-            description: String::new(),
+            description: Default::default(),
             provider: Provider::GoGetSsl,
             brand: "Sectigo".into(),
             type_code: "71".into(),

@@ -468,7 +468,7 @@ mod tests {
         Product {
             id: "p".into(),
             name: "P".into(),
-            description: String::new(),
+            description: Default::default(),
             provider: Provider::Huawei,
             brand: brand.into(),
             type_code: code.into(),

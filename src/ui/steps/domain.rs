@@ -105,7 +105,7 @@ mod tests {
         Product {
             id: "m".into(),
             name: "M".into(),
-            description: String::new(),
+            description: Default::default(),
             provider: Provider::GoGetSsl,
             brand: "Sectigo".into(),
             type_code: "71".into(),

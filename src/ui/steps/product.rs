@@ -21,7 +21,11 @@ fn details(product: &Product) -> String {
     } else {
         (texts.term_months)(months)
     };
-    (texts.product_details)(level_name(product.level), &term, &product.description)
+    (texts.product_details)(
+        level_name(product.level),
+        &term,
+        product.description.current(),
+    )
 }
 
 /// Choose the product: one radio button per catalogue entry.
