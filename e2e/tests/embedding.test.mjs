@@ -6,6 +6,7 @@ import path from 'node:path';
 import { root, sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { waitForHeading, continueOn, agreeAndSubmit, fillToReview, CSR } from '../lib/wizard.mjs';
+import { chooseProduct, names, splitContact } from '../lib/providers.mjs';
 
 // The panel is served by the same server on another origin (127.0.0.1 vs localhost), and
 // the form's frame-ancestors lets it frame the form.
@@ -25,17 +26,22 @@ function urls() {
 }
 
 /** The form's config.json, allowing `parents` to embed it, with no token of its own. */
-async function serveConfig(page, parents) {
+async function serveConfig(page, parents, more = {}) {
   await page.route('**/localhost:*/config.json', (route) => route.fulfill({
     json: {
       provider: 'huawei', endpoint: 'sandbox/huawei', catalogue: 'catalog/huawei.json',
-      storage: 'local', poll_seconds: 1, timeout_seconds: 10, parent_origins: parents,
+      storage: 'local', poll_seconds: 1, timeout_seconds: 10, parent_origins: parents, ...more,
     },
   }));
 }
 
 const events = (page) => page.evaluate(() => window.hostEvents.map((e) => ({ ...e })));
 const form = (page) => page.frame({ url: /^http:\/\/localhost:/ });
+/** The form's frame, once the panel has loaded it. */
+async function framed(page) {
+  for (let i = 0; i < 100 && !form(page); i += 1) await page.waitForTimeout(100);
+  return form(page);
+}
 
 test('iframe: the form says ready, takes the token and prefill, reports each step, its height and the order', async () => {
   const { context, page } = await suite.freshPage();
@@ -86,6 +92,43 @@ test('iframe: the form says ready, takes the token and prefill, reports each ste
   assert.ok(!stored.includes(TOKEN), stored);
   // The theme came through as custom properties, not as a style attribute in the markup.
   assert.equal(await frame.evaluate(() => getComputedStyle(document.body).getPropertyValue('--so-button').trim()), '#2d3e50');
+  await context.close();
+});
+
+test('iframe: the host\'s init moves the order to another provider and endpoint only where config.json allows it', async () => {
+  const { host, panel } = urls();
+  const elsewhere = `${panel}&provider=gogetssl&endpoint=sandbox/gogetssl`;
+
+  // By default the form stays where config.json sends it, and tells the host so.
+  const first = await suite.freshPage();
+  await serveConfig(first.page, [host]);
+  await first.page.goto(elsewhere);
+  await first.page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'refused'));
+  const refused = (await events(first.page)).find((e) => e.type === 'refused');
+  assert.deepEqual([...refused.settings].sort(), ['endpoint', 'provider']);
+  const shown = await framed(first.page);
+  await waitForHeading(shown, 'Choose a certificate');
+  assert.equal(await shown.getByLabel('GeoTrust DV SSL').count(), 1, 'still the Huawei catalogue');
+  await first.context.close();
+
+  // Allowed: the products are GoGetSSL's, and the order goes to the endpoint the host named.
+  const { context, page } = await suite.freshPage();
+  await serveConfig(page, [host], { allow_init: ['provider', 'endpoint'] });
+  await page.goto(elsewhere);
+  const frame = await framed(page);
+  await frame.getByLabel('Sectigo PositiveSSL', { exact: true }).waitFor({ timeout: 30000 });
+  assert.ok(!(await events(page)).some((e) => e.type === 'refused'));
+  await chooseProduct(frame, 'Sectigo PositiveSSL');
+  await names(frame, 'shop.example.com');
+  await waitForHeading(frame, 'How will you prove you control each name?');
+  await continueOn(frame);
+  await splitContact(frame);
+  await waitForHeading(frame, 'Check your order');
+  await agreeAndSubmit(frame, 'Place the order');
+  await waitForHeading(frame, 'Application sent');
+  const log = await sandboxLog(suite.server.url);
+  assert.equal(log.filter((e) => e.path.startsWith('/sandbox/gogetssl/orders/add_ssl_order')).length, 1);
+  assert.equal(log.filter((e) => e.path.startsWith('/sandbox/huawei')).length, 0);
   await context.close();
 });
 

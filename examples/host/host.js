@@ -26,6 +26,10 @@ window.addEventListener('message', (event) => {
       token: params.get('token') || undefined,
       // The panel's own language; the form falls back to the browser's without it.
       locale: params.get('lang') || undefined,
+      // Where the panel wants orders to go; the form takes these only where its
+      // config.json lists them in allow_init.
+      provider: params.get('provider') || undefined,
+      endpoint: params.get('endpoint') || undefined,
       prefill: {
         domains: ['shop.example.com'],
         contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958' },

@@ -97,21 +97,10 @@ impl Config {
     /// any), then the query string, each overriding the one before as described above.
     pub fn from_layers(file: &str, page: Option<&str>, query: &str) -> Result<Loaded, ConfigError> {
         let mut merged = object(file, Layer::File)?;
-        // Only config.json may open the query string: not the page, not the query itself.
-        let allowed: Vec<String> = match merged.remove("allow_query") {
-            None => Vec::new(),
-            Some(Value::Array(keys)) => keys
-                .iter()
-                .map(|k| match k.as_str() {
-                    Some(key) if QUERY_SETTABLE.contains(&key) => Ok(key.to_string()),
-                    _ => Err(ConfigError::Value((t().flow.config_allow_query_only)(
-                        &QUERY_SETTABLE.join(", "),
-                        &k.to_string(),
-                    ))),
-                })
-                .collect::<Result<_, _>>()?,
-            Some(_) => return Err(ConfigError::Value(t().flow.config_allow_query_list.into())),
-        };
+        // Only config.json may open the query string or the init message: not the page,
+        // not the query itself.
+        let allowed = allow_list(&mut merged, "allow_query", &QUERY_SETTABLE)?;
+        let allow_init = allow_list(&mut merged, "allow_init", &INIT_SETTABLE)?;
         if let Some(page) = page {
             let mut options = object(page, Layer::Page)?;
             // Where config.json itself is read from was already used by the loader, and
@@ -123,8 +112,67 @@ impl Config {
         }
         let (query_settings, refused) = from_query(query, &allowed);
         overlay(&mut merged, query_settings);
-        let config = Config::from_json(&Value::Object(merged).to_string())?;
+        let merged = Value::Object(merged).to_string();
+        let mut config = Config::from_json(&merged)?;
+        config.allow_init = allow_init;
+        config.layers = merged;
         Ok(Loaded { config, refused })
+    }
+
+    /// The configuration with the settings of the host's `init` message laid over it, and
+    /// the names of those `allow_init` does not let through. A new provider without a
+    /// catalogue of its own reads that provider's default catalogue.
+    pub fn with_init(
+        &self,
+        settings: &Map<String, Value>,
+    ) -> Result<(Config, Vec<String>), ConfigError> {
+        let mut merged = object(&self.layers, Layer::File)?;
+        let mut refused = Vec::new();
+        for (key, value) in settings {
+            if !INIT_SETTABLE.contains(&key.as_str()) {
+                continue;
+            }
+            if !self.allow_init.contains(key) {
+                refused.push(key.clone());
+                continue;
+            }
+            if key == "provider" && !settings.contains_key("catalogue") {
+                merged.remove("catalogue");
+            }
+            merged.insert(key.clone(), value.clone());
+        }
+        let merged = Value::Object(merged).to_string();
+        let mut config = Config::from_json(&merged)?;
+        config.allow_init = self.allow_init.clone();
+        config.layers = merged;
+        Ok((config, refused))
+    }
+}
+
+/// Settings the host's `init` message may carry when `config.json` lists them in
+/// `allow_init`: which provider, endpoint and catalogue the order goes to.
+pub const INIT_SETTABLE: [&str; 3] = ["provider", "endpoint", "catalogue"];
+
+/// Takes `key` (a list of setting names from `settable`) out of `merged`.
+fn allow_list(
+    merged: &mut Map<String, Value>,
+    key: &str,
+    settable: &[&str],
+) -> Result<Vec<String>, ConfigError> {
+    match merged.remove(key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(names)) => names
+            .iter()
+            .map(|name| match name.as_str() {
+                Some(name) if settable.contains(&name) => Ok(name.to_string()),
+                _ => Err(ConfigError::Value((t().flow.config_allow_only)(
+                    key,
+                    &settable.join(", "),
+                    &name.to_string(),
+                ))),
+            })
+            .collect(),
+        Some(_) => Err(ConfigError::Value((t().flow.config_allow_list)(key))),
     }
 }
 
@@ -243,6 +291,63 @@ mod tests {
             .to_string();
         set(Locale::En);
         assert_eq!(chinese, "config.json 无效：嵌入页面的选项必须是 JSON 对象");
+    }
+
+    fn init(settings: serde_json::Value) -> Map<String, Value> {
+        match settings {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+
+    #[test]
+    fn an_init_message_changes_nothing_unless_config_json_allows_it() {
+        let config = Config::from_layers(FILE, None, "").expect("valid").config;
+        let (same, refused) = config
+            .with_init(&init(
+                serde_json::json!({"endpoint": "https://evil.example/"}),
+            ))
+            .expect("valid");
+        assert_eq!(same.endpoint.base_url, "sandbox/huawei");
+        assert_eq!(refused, vec!["endpoint".to_string()]);
+    }
+
+    #[test]
+    fn an_allowed_init_sets_the_endpoint_and_a_new_provider_reads_its_own_catalogue() {
+        let file = r#"{"provider":"huawei","endpoint":"sandbox/huawei","catalogue":"catalog/huawei.json","token":"file-token-0123456789","allow_init":["provider","endpoint"]}"#;
+        let config = Config::from_layers(file, None, "").expect("valid").config;
+        assert_eq!(config.allow_init, ["provider", "endpoint"]);
+        let (moved, refused) = config
+            .with_init(&init(serde_json::json!({"endpoint": "sandbox/huawei-2"})))
+            .expect("valid");
+        assert!(refused.is_empty());
+        assert_eq!(moved.endpoint.base_url, "sandbox/huawei-2");
+        assert_eq!(
+            moved.endpoint.token.as_deref(),
+            Some("file-token-0123456789")
+        );
+        let (switched, refused) = moved
+            .with_init(&init(serde_json::json!({
+                "provider": "gogetssl", "endpoint": "sandbox/gogetssl", "catalogue": "x.json"
+            })))
+            .expect("valid");
+        assert_eq!(refused, vec!["catalogue".to_string()]);
+        assert_eq!(switched.api, Api::GoGetSsl);
+        assert_eq!(switched.catalogue_url, "catalog/gogetssl.json");
+        // What is allowed is kept for the next message.
+        assert_eq!(switched.allow_init, ["provider", "endpoint"]);
+    }
+
+    #[test]
+    fn allow_init_names_only_provider_endpoint_and_catalogue() {
+        let file = r#"{"provider":"huawei","endpoint":"e","allow_init":["token"]}"#;
+        let err = Config::from_layers(file, None, "").expect_err("token may not be allowed");
+        assert!(err.to_string().contains("allow_init"), "{err}");
+        let page = Config::from_layers(FILE, Some(r#"{"allow_init":["endpoint"]}"#), "");
+        assert!(
+            page.is_err(),
+            "the page cannot open the init message itself"
+        );
     }
 
     #[test]

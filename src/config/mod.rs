@@ -7,7 +7,7 @@ use crate::providers::{cpanel, gogetssl, Api, Endpoint};
 use serde::Deserialize;
 
 mod layers;
-pub use layers::{config_url, Loaded};
+pub use layers::{config_url, Loaded, INIT_SETTABLE};
 
 /// The catalogue read when config.json names none (index.html preloads it).
 pub const DEFAULT_CATALOGUE: &str = "catalog/huawei.json";
@@ -43,6 +43,10 @@ pub struct Config {
     /// The language asked for (a BCP 47 tag such as "zh-CN"); one without a catalogue
     /// falls back to the browser's languages, then English (`i18n::Locale::negotiate`).
     pub locale: Option<String>,
+    /// The settings the host's `init` message may change (`allow_init` in config.json).
+    pub allow_init: Vec<String>,
+    /// The layers merged, as JSON: what `with_init` lays the init message's settings over.
+    pub layers: String,
 }
 
 /// Why the configuration is refused; shown when the form cannot start, in the current
@@ -195,6 +199,8 @@ impl Config {
             cpanel: cpanel_options(raw.cpanel)?,
             parent_origins: origins(raw.parent_origins)?,
             locale: raw.locale.filter(|l| !l.trim().is_empty()),
+            allow_init: Vec::new(),
+            layers: json.to_string(),
         })
     }
 

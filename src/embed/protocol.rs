@@ -23,6 +23,9 @@ pub struct Init {
     /// CSS custom properties (`--so-…`) and their values, checked.
     pub theme: Vec<(String, String)>,
     pub locale: Option<String>,
+    /// Where the order goes (`provider`, `endpoint`, `catalogue`), as given; applied only
+    /// where config.json's `allow_init` lists the setting (`Config::with_init`).
+    pub settings: Map<String, Value>,
 }
 
 /// Reads an `init` message; anything else (another script's message, another type) is None.
@@ -54,6 +57,11 @@ pub fn parse_init(data: &Value) -> Option<Init> {
                 .filter(|(key, _)| CONTACT_KEYS.contains(&key.as_str()))
                 .filter_map(|(key, value)| Some((key.clone(), text(value)?)))
                 .collect();
+        }
+    }
+    for key in crate::config::INIT_SETTABLE {
+        if let Some(value) = data.get(key).and_then(text).filter(|v| !v.is_empty()) {
+            init.settings.insert(key.to_string(), Value::from(value));
         }
     }
     if let Some(Value::Object(theme)) = data.get("theme") {
@@ -143,6 +151,7 @@ mod tests {
         let init = parse_init(&data).expect("an init");
         assert_eq!(init.token.as_deref(), Some("t-123"));
         assert_eq!(init.locale.as_deref(), Some("zh-CN"));
+        assert!(init.settings.is_empty());
         assert_eq!(init.domains, ["shop.example.com", "www.example.com"]);
         assert_eq!(
             init.contact,
@@ -152,6 +161,15 @@ mod tests {
             init.theme,
             [("--so-button".to_string(), "#8a2be2".to_string())]
         );
+    }
+
+    #[test]
+    fn an_init_message_names_where_the_order_goes_as_text_only() {
+        let data = json!({"type": "init", "endpoint": " sandbox/huawei ", "provider": 3,
+                          "catalogue": "", "token_url": "x"});
+        let init = parse_init(&data).expect("an init");
+        assert_eq!(init.settings.len(), 1);
+        assert_eq!(init.settings["endpoint"], "sandbox/huawei");
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub fn follow(wizard: WizardState) {
         let parent = parent.clone();
         move |data: Value| targets.with_value(|t| post(&parent, t, &data))
     };
+    let send_refused = send.clone();
     let handle = window_event_listener(leptos::ev::message, {
         let parent = parent.clone();
         move |ev: web_sys::MessageEvent| {
@@ -68,6 +69,9 @@ pub fn follow(wizard: WizardState) {
             // A language without a catalogue leaves the form in the one it speaks.
             if let Some(locale) = init.locale.as_deref().and_then(Locale::from_tag) {
                 wizard.set_locale(locale);
+            }
+            if !init.settings.is_empty() {
+                super::reconfigure::apply(wizard, &init.settings, send_refused.clone());
             }
             // On the body, which carries the form's root class and its custom properties.
             if let Some(root) = document().body() {

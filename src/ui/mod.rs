@@ -11,6 +11,7 @@ mod keygen;
 mod leaving;
 mod locale;
 mod progress;
+mod reconfigure;
 mod result;
 mod signature;
 mod state;

@@ -74,6 +74,9 @@ pub struct WizardState {
     pub suffixes: RwSignal<Option<PublicSuffixList>>,
     /// Today, read once: the email method's dates are judged against it.
     pub today: Day,
+    /// Counts changes of the catalogue (an init message's new provider): the form is
+    /// drawn again with the new products.
+    pub offer_changed: RwSignal<u32>,
     /// The language of the form; the view and the errors' messages follow it.
     pub locale: RwSignal<Locale>,
     /// The errors on show, derived once for every field that displays one.
@@ -182,6 +185,7 @@ impl WizardState {
             suffixes,
             today,
             locale,
+            offer_changed: RwSignal::new(0),
             shown,
         }
     }

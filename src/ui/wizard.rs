@@ -119,6 +119,7 @@ pub fn Wizard(
     // the step and the order live in `wizard` and are kept.
     move || {
         wizard.locale.track();
+        wizard.offer_changed.track();
         if wizard.submission.with(|s| *s == Submission::Placed) {
             view! { <main class="wizard" id="main"><ResultView/></main> }.into_any()
         } else {

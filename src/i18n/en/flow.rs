@@ -95,10 +95,10 @@ pub const FLOW: FlowTexts = FlowTexts {
     config_parent_origin: |origin| {
         format!("parent_origins: \"{origin}\" is not an origin like \"https://panel.example.com\" (no path, no wildcard)")
     },
-    config_allow_query_only: |settable, given| {
-        format!("allow_query may list only {settable}, not {given}")
+    config_allow_only: |key, settable, given| {
+        format!("{key} may list only {settable}, not {given}")
     },
-    config_allow_query_list: "allow_query must be a list of setting names",
+    config_allow_list: |key| format!("{key} must be a list of setting names"),
 
     catalogue_shape: |reason| {
         format!("The catalogue is not valid JSON of the expected shape: {reason}")

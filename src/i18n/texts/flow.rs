@@ -137,11 +137,11 @@ pub struct FlowTexts {
     pub config_url_after_checkout: &'static str,
     /// One of `parent_origins` is not an origin (the value given).
     pub config_parent_origin: fn(&str) -> String,
-    /// `allow_query` names something it may not: (the names it may list, joined by ", ";
-    /// the value given, as JSON).
-    pub config_allow_query_only: fn(&str, &str) -> String,
-    /// `allow_query` is not a list.
-    pub config_allow_query_list: &'static str,
+    /// `allow_query` or `allow_init` (the key) names something it may not: (the key, the
+    /// names it may list, joined by ", "; the value given, as JSON).
+    pub config_allow_only: fn(&str, &str, &str) -> String,
+    /// `allow_query` or `allow_init` (the key) is not a list.
+    pub config_allow_list: fn(&str) -> String,
 
     // The catalogue file (shown when the form cannot start).
     /// Not of the expected shape (the JSON parser's reason, or `catalogue_unknown_provider`).

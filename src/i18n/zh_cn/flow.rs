@@ -103,10 +103,10 @@ pub const FLOW: FlowTexts = FlowTexts {
     config_parent_origin: |origin| {
         format!("parent_origins：“{origin}”不是形如“https://panel.example.com”的源（不能包含路径或通配符）")
     },
-    config_allow_query_only: |settable, given| {
-        format!("allow_query 只能列出 {settable}，不能列出 {given}")
+    config_allow_only: |key, settable, given| {
+        format!("{key} 只能列出 {settable}，不能列出 {given}")
     },
-    config_allow_query_list: "allow_query 必须是设置名称的列表",
+    config_allow_list: |key| format!("{key} 必须是设置名称的列表"),
 
     catalogue_shape: |reason| format!("产品目录不是符合预期结构的有效 JSON：{reason}"),
     catalogue_product: |id, problem| format!("产品“{id}”：{problem}"),
