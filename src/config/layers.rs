@@ -136,7 +136,9 @@ impl Config {
                 refused.push(key.clone());
                 continue;
             }
-            if key == "provider" && !settings.contains_key("catalogue") {
+            let own_catalogue = settings.contains_key("catalogue")
+                && self.allow_init.iter().any(|k| k == "catalogue");
+            if key == "provider" && !own_catalogue {
                 merged.remove("catalogue");
             }
             merged.insert(key.clone(), value.clone());
