@@ -125,7 +125,7 @@ test('iframe: the host\'s init moves the order to another provider and endpoint 
   await splitContact(frame);
   await waitForHeading(frame, 'Check your order');
   await agreeAndSubmit(frame, 'Place the order');
-  await waitForHeading(frame, 'Application sent');
+  await waitForHeading(frame, 'Order placed');
   const log = await sandboxLog(suite.server.url);
   assert.equal(log.filter((e) => e.path.startsWith('/sandbox/gogetssl/orders/add_ssl_order')).length, 1);
   assert.equal(log.filter((e) => e.path.startsWith('/sandbox/huawei')).length, 0);
