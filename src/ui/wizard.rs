@@ -46,7 +46,7 @@ pub fn Wizard(
         wizard.locale.track();
         let placed = wizard.submission.with(|s| *s == Submission::Placed);
         set_title(if placed {
-            t().flow.application_sent_title
+            t().submit.application_sent
         } else {
             step.title()
         });

@@ -78,7 +78,6 @@ pub const DOMAINS: DomainTexts = DomainTexts {
 
     validation_intro: "The certificate authority issues the certificate only once you prove you control each name.",
     method_legend: "Validation method for every name",
-    error_prefix: "Error: ",
     method_label: |name| format!("Validation method for {name}"),
     approver_label: |name| format!("Approver address for {name}"),
     choose_address: "Choose an address",

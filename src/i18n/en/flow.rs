@@ -14,7 +14,6 @@ pub const FLOW: FlowTexts = FlowTexts {
         format!("Certificate {cert} is paid for but not yet applied for. Starting over forgets it here (it stays in your provider account). Start over?")
     },
     page_title: |step| format!("{step} – Order an SSL certificate"),
-    application_sent_title: "Application sent",
 
     config_unreadable: |url, reason| format!("{url} could not be read: {reason}"),
     catalogue_unreadable: |url, reason| format!("The catalogue {url} could not be read: {reason}"),

@@ -65,7 +65,6 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     org_name_hint: "As registered with the authorities: the CA checks it against official records.",
     lei_hint: "20 letters and digits, like 5493001KJTIIGC8Y1R12.",
     choose_a_country: "Choose a country",
-    error_prefix: "Error: ",
 
     enter_org_name: "Enter the organisation's legal name, as registered",
     enter_org_unit: "Enter the department",

@@ -150,7 +150,6 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     copy: "Copy",
     download_file: |name| format!("Download {name}"),
     complete_answers: "Complete the answers above to see the requests.",
-    error_prefix: "Error: ",
     agreement: "I agree to the provider's privacy statement: the names and contact details above are sent to the provider and the certificate authority to issue this certificate.",
     cert_id_invalid: "A certificate ID is 16 letters and digits, like scs1481110651012: copy it from the certificate list of your Huawei Cloud console",
     resume_summary: "Already paid for this certificate? Apply with its certificate ID",

@@ -71,8 +71,6 @@ pub struct DomainTexts {
     pub validation_intro: &'static str,
     /// Legend of the one choice of method for the whole certificate.
     pub method_legend: &'static str,
-    /// Read out by screen readers before an error message.
-    pub error_prefix: &'static str,
     /// Label of a name's method list; the parameter is the name.
     pub method_label: fn(&str) -> String,
     /// Label of a name's approver address list; the parameter is the name.

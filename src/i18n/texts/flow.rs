@@ -15,8 +15,6 @@ pub struct FlowTexts {
     pub confirm_start_over_paid: fn(&str) -> String,
     /// The document's title, naming the step (or what happened).
     pub page_title: fn(&str) -> String,
-    /// The page title once the application was sent.
-    pub application_sent_title: &'static str,
 
     // The form cannot start (`ui::app`): shown under `cannot_start`.
     /// config.json could not be fetched: (its address, the network's or HTTP's reason).

@@ -108,8 +108,6 @@ pub struct PeopleTexts {
     pub lei_hint: &'static str,
     /// The first, empty choice of the country drop-down.
     pub choose_a_country: &'static str,
-    /// Read by screen readers before an error message under a field.
-    pub error_prefix: &'static str,
 
     /// Error for an empty organisation answer: the legal name.
     pub enter_org_name: &'static str,

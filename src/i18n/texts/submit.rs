@@ -260,8 +260,6 @@ pub struct SubmitTexts {
     pub download_file: fn(&str) -> String,
     /// In place of the requests while answers are missing.
     pub complete_answers: &'static str,
-    /// Before an error message, for screen readers only.
-    pub error_prefix: &'static str,
     /// The privacy agreement's checkbox.
     pub agreement: &'static str,
     /// Refusing a typed certificate ID (Huawei).

@@ -65,7 +65,6 @@ pub const DOMAINS: DomainTexts = DomainTexts {
 
     validation_intro: "您需要证明对每个域名的控制权，证书颁发机构（CA）才会签发证书。",
     method_legend: "所有域名的验证方式",
-    error_prefix: "错误：",
     method_label: |name| format!("{name} 的验证方式"),
     approver_label: |name| format!("{name} 的审批邮箱"),
     choose_address: "请选择邮箱地址",

@@ -16,7 +16,6 @@ pub const FLOW: FlowTexts = FlowTexts {
         format!("证书 {cert} 已付款但尚未申请。重新开始将在此处忘记它（它仍保留在您的服务商账户中）。确定重新开始吗？")
     },
     page_title: |step| format!("{step} – 订购 SSL 证书"),
-    application_sent_title: "申请已提交",
 
     config_unreadable: |url, reason| format!("无法读取 {url}：{reason}"),
     catalogue_unreadable: |url, reason| format!("无法读取产品目录 {url}：{reason}"),

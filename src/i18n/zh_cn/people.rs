@@ -61,7 +61,6 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     org_name_hint: "须与在主管机关登记的名称一致：CA 会将其与官方记录进行核对。",
     lei_hint: "20 位字母和数字，例如 5493001KJTIIGC8Y1R12。",
     choose_a_country: "请选择国家/地区",
-    error_prefix: "错误：",
 
     enter_org_name: "请输入组织法定名称，须与登记的名称一致",
     enter_org_unit: "请输入部门",

@@ -149,7 +149,6 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     copy: "复制",
     download_file: |name| format!("下载 {name}"),
     complete_answers: "填写完上方的所有信息后，即可查看请求。",
-    error_prefix: "错误：",
     agreement: "我同意服务商的隐私声明：上述域名和联系人信息将发送给服务商和证书颁发机构，用于签发此证书。",
     cert_id_invalid: "证书 ID 由 16 位字母和数字组成，例如 scs1481110651012：请从华为云控制台的证书列表中复制。",
     resume_summary: "已为此证书付款？使用证书 ID 申请",
