@@ -164,29 +164,9 @@ fn check_one(
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
-    use crate::order::{Coverage, Level, NameLimits, Provider, Validity};
 
     fn product() -> Product {
-        Product {
-            id: "g".into(),
-            name: "G".into(),
-            description: Default::default(),
-            provider: Provider::GoGetSsl,
-            brand: "Sectigo".into(),
-            type_code: "71".into(),
-            level: Level::Dv,
-            coverage: Coverage::Multi { wildcards: true },
-            validity: Validity::Months(12),
-            quantity: 1,
-            names: NameLimits {
-                included: 3,
-                min: 2,
-                max: 250,
-            },
-            methods: DcvMethod::ALL.to_vec(),
-            price: None,
-            unit_price: None,
-        }
+        crate::order::fixtures::gogetssl_multi(true, DcvMethod::ALL.to_vec())
     }
 
     fn messages(draft: &OrderDraft, names: &[&str], today: (u16, u8, u8)) -> Vec<String> {

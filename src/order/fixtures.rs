@@ -14,6 +14,30 @@ pub fn catalogue() -> Catalogue {
     Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid")
 }
 
+/// A GoGetSSL multi-domain DV product of 2 to 250 names (3 included), offering `methods`.
+pub fn gogetssl_multi(wildcards: bool, methods: Vec<DcvMethod>) -> Product {
+    Product {
+        id: "g".into(),
+        name: "G".into(),
+        description: Default::default(),
+        provider: super::Provider::GoGetSsl,
+        brand: "Sectigo".into(),
+        type_code: "71".into(),
+        level: super::Level::Dv,
+        coverage: Coverage::Multi { wildcards },
+        validity: super::Validity::Months(12),
+        quantity: 1,
+        names: super::NameLimits {
+            included: 3,
+            min: 2,
+            max: 250,
+        },
+        methods,
+        price: None,
+        unit_price: None,
+    }
+}
+
 /// The applicant, with a full name (split names and title added where a test needs them).
 pub fn ada() -> ContactDraft {
     ContactDraft {

@@ -231,8 +231,7 @@ pub fn validate_with(
 mod tests {
     use super::*;
     use crate::order::{
-        ContactDraft, ContactPart, DcvMethod, OrgPart, OrganisationDraft, Provider,
-        PublicSuffixList, Role, Validity,
+        ContactDraft, ContactPart, DcvMethod, OrgPart, OrganisationDraft, PublicSuffixList, Role,
     };
 
     use crate::order::fixtures::{
@@ -567,26 +566,7 @@ mod tests {
     }
 
     fn gogetssl_product(methods: Vec<DcvMethod>) -> Product {
-        Product {
-            id: "g".into(),
-            name: "G".into(),
-            description: Default::default(),
-            provider: Provider::GoGetSsl,
-            brand: "Sectigo".into(),
-            type_code: "71".into(),
-            level: Level::Dv,
-            coverage: Coverage::Multi { wildcards: true },
-            validity: Validity::Months(12),
-            quantity: 1,
-            names: crate::order::NameLimits {
-                included: 3,
-                min: 2,
-                max: 250,
-            },
-            methods,
-            price: None,
-            unit_price: None,
-        }
+        crate::order::fixtures::gogetssl_multi(true, methods)
     }
 
     fn gogetssl_draft() -> OrderDraft {

@@ -99,29 +99,10 @@ pub fn DomainStep() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
-    use crate::order::{Coverage, DcvMethod, Level, NameLimits, Provider, Validity};
+    use crate::order::DcvMethod;
 
     fn multi_product(wildcards: bool) -> Product {
-        Product {
-            id: "m".into(),
-            name: "M".into(),
-            description: Default::default(),
-            provider: Provider::GoGetSsl,
-            brand: "Sectigo".into(),
-            type_code: "71".into(),
-            level: Level::Dv,
-            coverage: Coverage::Multi { wildcards },
-            validity: Validity::Months(12),
-            quantity: 1,
-            names: NameLimits {
-                included: 3,
-                min: 2,
-                max: 250,
-            },
-            methods: vec![DcvMethod::Dns],
-            price: None,
-            unit_price: None,
-        }
+        crate::order::fixtures::gogetssl_multi(wildcards, vec![DcvMethod::Dns])
     }
 
     const TODAY: (u16, u8, u8) = (2026, 11, 23);
