@@ -222,5 +222,11 @@ test('direct mount: options choose Chinese for the mounted element only, and unm
   await expectChinese(page, 'mounted', page.locator('#ssl-order'));
   await page.locator('#close-form').click();
   assert.equal(await page.locator('#ssl-order').getAttribute('lang'), null);
+  // An element with a language of its own gets it back.
+  await page.locator('#ssl-order').evaluate((el) => el.setAttribute('lang', 'en-GB'));
+  await page.locator('#open-form').click();
+  await page.waitForFunction(() => document.querySelector('#ssl-order').lang === 'zh-CN');
+  await page.locator('#close-form').click();
+  assert.equal(await page.locator('#ssl-order').getAttribute('lang'), 'en-GB');
   await context.close();
 });

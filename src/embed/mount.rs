@@ -15,6 +15,8 @@ thread_local! {
     static OPTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The mounted form and its element; dropping the handle takes the form out.
     static MOUNTED: RefCell<Option<(Box<dyn Any>, web_sys::HtmlElement)>> = const { RefCell::new(None) };
+    /// The element's own `lang` before the form set its language there, put back on unmount.
+    static HOST_LANG: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// `window.sslOrderOptions`, set before the app loads, as JSON.
@@ -75,6 +77,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) {
         .flatten();
     OPTIONS.with(|held| *held.borrow_mut() = options);
     let _ = element.class_list().add_1(ROOT_CLASS);
+    HOST_LANG.with(|held| *held.borrow_mut() = element.get_attribute("lang"));
     let handle = leptos::mount::mount_to(element.clone(), crate::ui::App);
     MOUNTED.with(|held| *held.borrow_mut() = Some((Box::new(handle), element)));
 }
@@ -86,7 +89,10 @@ pub fn unmount() {
     if let Some((handle, element)) = mounted {
         drop(handle);
         let _ = element.class_list().remove_1(ROOT_CLASS);
-        let _ = element.remove_attribute("lang");
+        let _ = match HOST_LANG.with(|held| held.borrow_mut().take()) {
+            Some(lang) => element.set_attribute("lang", &lang),
+            None => element.remove_attribute("lang"),
+        };
     }
     OPTIONS.with(|held| *held.borrow_mut() = None);
     super::set_token(None);
