@@ -21,7 +21,6 @@ pub fn country_name(country: Country) -> String {
 
 /// The name, in the current language, of the country whose ISO code is `code` (in any case,
 /// as the draft holds it); None for an empty or unknown code. For the review page.
-// Until the review page shows the country by name, only the tests call it.
 pub fn country_name_for_code(code: &str) -> Option<String> {
     Country::parse(code).ok().map(country_name)
 }
