@@ -174,6 +174,20 @@ test('a browser set to Chinese gets every step, error, the review and the result
   await context.close();
 });
 
+test('the loading message is already in the browser\'s language', async () => {
+  const { context, page } = await suite.freshPage({ locale: 'zh-CN' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/config.json', async (route) => { await held; await route.continue(); });
+  await page.goto(suite.server.url);
+  const loading = page.locator('.loading');
+  await loading.waitFor();
+  assert.match(await loading.textContent(), cjk);
+  release();
+  await page.locator('#step-heading').waitFor();
+  await context.close();
+});
+
 test('the embedding page\'s locale beats the browser\'s; a language without a catalogue falls back', async () => {
   const { context, page } = await suite.freshPage({ locale: 'en-GB' });
   await page.addInitScript(() => { window.sslOrderOptions = { locale: 'zh-CN' }; });

@@ -14,9 +14,16 @@ thread_local! {
     /// The options given to `mount`, as JSON: the embedding page's configuration layer.
     static OPTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The mounted form and its element; dropping the handle takes the form out.
-    static MOUNTED: RefCell<Option<(Box<dyn Any>, web_sys::HtmlElement)>> = const { RefCell::new(None) };
-    /// The element's own `lang` before the form set its language there, put back on unmount.
-    static HOST_LANG: RefCell<Option<String>> = const { RefCell::new(None) };
+    static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+}
+
+/// The form in the embedding page's element.
+struct Mounted {
+    element: web_sys::HtmlElement,
+    /// The element's own `lang`, put back on unmount (the form sets its language there).
+    host_lang: Option<String>,
+    /// Dropping it takes the form out; None while the form is being mounted.
+    handle: Option<Box<dyn Any>>,
 }
 
 /// `window.sslOrderOptions`, set before the app loads, as JSON.
@@ -52,7 +59,7 @@ pub fn page_options() -> Option<String> {
 
 /// The element the form was mounted into by `mount`, if it was.
 pub fn mounted_element() -> Option<web_sys::HtmlElement> {
-    MOUNTED.with(|held| held.borrow().as_ref().map(|(_, element)| element.clone()))
+    MOUNTED.with(|held| held.borrow().as_ref().map(|m| m.element.clone()))
 }
 
 /// Starts the standalone page, unless the embedding page will mount the form itself.
@@ -77,19 +84,35 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) {
         .flatten();
     OPTIONS.with(|held| *held.borrow_mut() = options);
     let _ = element.class_list().add_1(ROOT_CLASS);
-    HOST_LANG.with(|held| *held.borrow_mut() = element.get_attribute("lang"));
-    let handle = leptos::mount::mount_to(element.clone(), crate::ui::App);
-    MOUNTED.with(|held| *held.borrow_mut() = Some((Box::new(handle), element)));
+    // Known before the form renders, so that its language goes on this element.
+    MOUNTED.with(|held| {
+        *held.borrow_mut() = Some(Mounted {
+            host_lang: element.get_attribute("lang"),
+            element: element.clone(),
+            handle: None,
+        })
+    });
+    let handle = leptos::mount::mount_to(element, crate::ui::App);
+    MOUNTED.with(|held| {
+        if let Some(mounted) = held.borrow_mut().as_mut() {
+            mounted.handle = Some(Box::new(handle));
+        }
+    });
 }
 
 /// Takes the form out: its nodes, its listeners, its options and any token handed over.
 #[wasm_bindgen(js_name = unmount)]
 pub fn unmount() {
     let mounted = MOUNTED.with(|held| held.borrow_mut().take());
-    if let Some((handle, element)) = mounted {
+    if let Some(Mounted {
+        element,
+        host_lang,
+        handle,
+    }) = mounted
+    {
         drop(handle);
         let _ = element.class_list().remove_1(ROOT_CLASS);
-        let _ = match HOST_LANG.with(|held| held.borrow_mut().take()) {
+        let _ = match host_lang {
             Some(lang) => element.set_attribute("lang", &lang),
             None => element.remove_attribute("lang"),
         };

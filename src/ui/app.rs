@@ -26,10 +26,6 @@ fn page_locale(page: Option<&str>) -> Option<String> {
 
 async fn load() -> Load {
     let page = crate::embed::page_options();
-    // The loading and failure messages are read before config.json says anything.
-    super::locale::apply(super::locale::choose(
-        page_locale(page.as_deref()).as_deref(),
-    ));
     let config_url = crate::config::config_url(page.as_deref());
     let query = window().location().search().unwrap_or_default();
     // index.html preloads both files; asking for them together saves a round trip. A
@@ -70,6 +66,11 @@ async fn load() -> Load {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The loading and failure messages are shown before config.json says anything.
+    let page = crate::embed::page_options();
+    super::locale::apply(super::locale::choose(
+        page_locale(page.as_deref()).as_deref(),
+    ));
     let state = RwSignal::new(Load::Loading);
     mark("ssl-order:start");
     spawn_local(async move {
