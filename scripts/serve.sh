@@ -9,4 +9,4 @@ source scripts/env.sh
 trunk build --release
 cargo build --release -p ssl-order-server
 exec target/release/ssl-order-server --dist dist --addr "127.0.0.1:${PORT:-8080}" \
-  --issue-delay-secs "${ISSUE_DELAY:-30}"
+  --issue-delay-secs "${ISSUE_DELAY:-30}" --sandbox

@@ -1,6 +1,7 @@
 // Starts the release server with its sandbox and a headless Debian Chromium, for the
 // end-to-end tests and the benchmark. Everything listens on 127.0.0.1 only.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -10,12 +11,14 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /**
  * Starts target/release/ssl-order-server on a free port; resolves once it listens.
- * `mounts` are `/PREFIX=DIR` strings; `frameAncestors` is the CSP's frame-ancestors.
+ * `mounts` are `/PREFIX=DIR` strings; `frameAncestors` is the CSP's frame-ancestors;
+ * `sandbox: false` starts it without the sandbox, as a deployment runs.
  */
-export async function startServer({ issueDelaySecs = 3, mounts = [], dist = 'dist', frameAncestors } = {}) {
+export async function startServer({ issueDelaySecs = 3, mounts = [], dist = 'dist', frameAncestors, sandbox = true } = {}) {
   const binary = path.join(root, 'target/release/ssl-order-server');
   const args = ['--dist', path.join(root, dist), '--addr', '127.0.0.1:0',
     '--issue-delay-secs', String(issueDelaySecs)];
+  if (sandbox) args.push('--sandbox');
   for (const mount of mounts) args.push('--mount', mount);
   if (frameAncestors !== undefined) args.push('--frame-ancestors', frameAncestors);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -47,7 +50,15 @@ export function launchBrowser() {
   });
 }
 
-/** Every request the sandbox received, in order. */
+/**
+ * What the sandbox's log shows instead of a credential: the first 8 hex digits of its
+ * SHA-256 (server/README.md, "Request log").
+ */
+export function redacted(secret) {
+  return `[redacted sha256:${createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 8)}]`;
+}
+
+/** Every request the sandbox received, in order, credentials redacted. */
 export async function sandboxLog(url) {
   const response = await fetch(new URL('sandbox/_log', url));
   if (!response.ok) throw new Error(`sandbox log: HTTP ${response.status}`);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { root, sandboxLog } from '../lib/harness.mjs';
+import { root, sandboxLog, redacted } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { waitForHeading, continueOn, agreeAndSubmit, fillToReview, CSR } from '../lib/wizard.mjs';
 import { chooseProduct, names, splitContact } from '../lib/providers.mjs';
@@ -84,7 +84,7 @@ test('iframe: the form says ready, takes the token and prefill, reports each ste
 
   // The panel's token went to the provider in the header, and nowhere into storage.
   const buy = (await sandboxLog(suite.server.url)).find((e) => e.path.endsWith('/certificates/buy'));
-  assert.equal(buy.headers['x-auth-token'], TOKEN);
+  assert.equal(buy.headers['x-auth-token'], redacted(TOKEN));
   // A browser that blocks third-party storage refuses the frame any: then nothing is kept.
   const stored = await frame.evaluate(() => {
     try { return JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }); } catch { return ''; }
@@ -213,7 +213,7 @@ test('direct mount: the form mounts into the panel, orders, leaves the panel\'s 
   await agreeAndSubmit(page);
   await waitForHeading(page, 'Application sent');
   const buy = (await sandboxLog(suite.server.url)).find((e) => e.path.endsWith('/certificates/buy'));
-  assert.equal(buy.headers['x-auth-token'], TOKEN);
+  assert.equal(buy.headers['x-auth-token'], redacted(TOKEN));
 
   await page.getByRole('button', { name: 'Close the form' }).click();
   await page.waitForFunction(() => document.querySelector('#ssl-order').childNodes.length === 0);

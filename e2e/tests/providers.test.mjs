@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { root, sandboxLog } from '../lib/harness.mjs';
+import { root, sandboxLog, redacted } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { waitForHeading, continueOn, agreeAndSubmit } from '../lib/wizard.mjs';
 import {
@@ -47,7 +47,7 @@ test('GoGetSSL: a multi-domain order with a method per name is one form post, an
     .filter((e) => e.method === 'POST' && e.path === '/sandbox/gogetssl/orders/add_ssl_order/')
     .filter((e) => form(e.body).test !== 'Y');
   assert.equal(orders.length, 1, 'ordered once');
-  assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), 'sandbox-auth-key-1234');
+  assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), redacted('sandbox-auth-key-1234'));
   assert.equal(orders[0].headers['content-type'], 'application/x-www-form-urlencoded');
   const sent = form(orders[0].body);
   assert.equal(sent.product_id, '47');
@@ -93,7 +93,7 @@ test('cPanel: an OV order is one GET with JSON in the query, then checkout and t
   assert.equal(calls.length, 1, 'requested once');
   assert.equal(calls[0].method, 'GET');
   const query = new URLSearchParams(calls[0].query);
-  assert.equal(query.get('access_token'), CPANEL_TOKEN);
+  assert.equal(query.get('access_token'), redacted(CPANEL_TOKEN));
   assert.equal(query.get('provider'), 'cPStore');
   const certificate = JSON.parse(query.get('certificate'));
   assert.deepEqual(certificate.subject_names, [{ dNSName: 'shop.example.com' }]);
@@ -227,7 +227,7 @@ test('a token handed over by the embedding page is used, masked, and never store
   await agreeAndSubmit(page, 'Place the order');
   await waitForHeading(page, 'Order placed');
   const orders = (await sandboxLog(suite.server.url)).filter((e) => e.path === '/sandbox/gogetssl/orders/add_ssl_order/');
-  assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), 'embedded-auth-key-5678');
+  assert.equal(new URLSearchParams(orders[0].query).get('auth_key'), redacted('embedded-auth-key-5678'));
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.ok(!stored.includes('embedded-auth-key'), stored);
   await context.close();

@@ -34,6 +34,12 @@ pub struct Args {
     #[arg(long, env = "SSL_ORDER_FRAME_ANCESTORS", value_name = "SOURCES", default_value_t = FrameAncestors::default())]
     pub frame_ancestors: FrameAncestors,
 
+    /// Also serve the sandbox of the providers' APIs under /sandbox/, with its request log
+    /// and control endpoints: for tests and trying the app, never for a deployment.
+    /// The environment variable is off when unset or one of 0, false, no, off, n, f.
+    #[arg(long, env = "SSL_ORDER_SANDBOX", value_parser = clap::builder::FalseyValueParser::new())]
+    pub sandbox: bool,
+
     /// Print the Content-Security-Policy the app in --dist is served with, and exit (for
     /// another web server or a static host; see the README's "Hosting").
     #[arg(long)]
@@ -48,6 +54,7 @@ impl From<Args> for Config {
             issue_delay: Duration::from_secs(args.issue_delay_secs),
             mounts: args.mounts,
             frame_ancestors: args.frame_ancestors,
+            sandbox: args.sandbox,
         }
     }
 }
@@ -64,6 +71,13 @@ mod tests {
         assert_eq!(config.issue_delay, Duration::from_secs(30));
         assert!(config.mounts.is_empty());
         assert_eq!(config.frame_ancestors.as_str(), "'self'");
+        assert!(!config.sandbox, "the sandbox is off unless asked for");
+    }
+
+    #[test]
+    fn the_sandbox_is_a_flag() {
+        let args = Args::parse_from(["ssl-order-server", "--sandbox"]);
+        assert!(Config::from(args).sandbox);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Serves the built order wizard and a sandbox that behaves like the providers' APIs.
+//! Serves the built order wizard and, when asked for, a sandbox that behaves like the
+//! providers' APIs.
 //!
 //! [`app`] builds the whole router (used as is by the tests); [`run`] binds, announces the
 //! address on stdout and serves until SIGINT or SIGTERM.
@@ -36,6 +37,9 @@ pub struct Config {
     pub mounts: Vec<Mount>,
     /// Who may show the app in a frame (the policy's `frame-ancestors`).
     pub frame_ancestors: FrameAncestors,
+    /// Serve the sandbox under `/sandbox/`. Off by default: its log and control endpoints
+    /// are for tests on a developer's machine, not for a deployment.
+    pub sandbox: bool,
 }
 
 impl Config {
@@ -47,6 +51,7 @@ impl Config {
             issue_delay: Duration::from_secs(30),
             mounts: Vec::new(),
             frame_ancestors: FrameAncestors::default(),
+            sandbox: false,
         }
     }
 
@@ -54,6 +59,23 @@ impl Config {
     /// it could not use.
     pub fn policy(&self) -> (Policy, Vec<String>) {
         Policy::for_dist(&self.dist, self.frame_ancestors.clone())
+    }
+
+    /// Without the sandbox, a `config.json` in `dist` that points the app at it would make
+    /// every order fail with 404: says so at start-up.
+    pub fn sandbox_warning(&self) -> Option<String> {
+        if self.sandbox {
+            return None;
+        }
+        let path = self.dist.join("config.json");
+        let text = std::fs::read_to_string(&path).ok()?;
+        text.contains("sandbox/").then(|| {
+            format!(
+                "{} points the app at sandbox/, which is off: orders will fail with 404. \
+                 Start with --sandbox, or point config.json at your provider's proxy",
+                path.display()
+            )
+        })
     }
 
     /// Refuses to start without the directories to serve, or with a prefix mounted twice.
@@ -116,9 +138,14 @@ impl std::error::Error for StartError {
     }
 }
 
-/// The whole application: sandbox, mounts, web app, and the headers every answer gets.
+/// The whole application: the sandbox if asked for, mounts, web app, and the headers every
+/// answer gets. Without the sandbox, `/sandbox/...` is an unknown path like any other.
 pub fn app(config: &Config) -> Router {
-    let router = sandbox::router(config.issue_delay);
+    let router = if config.sandbox {
+        sandbox::router(config.issue_delay)
+    } else {
+        Router::new()
+    };
     // Every part of the policy is checked when built; should one not fit a header anyway,
     // the strictest policy is sent rather than none.
     let policy = HeaderValue::from_str(&config.policy().0.header())
@@ -148,11 +175,24 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             addr: config.addr.clone(),
             source,
         })?;
+    if let Some(warning) = config.sandbox_warning() {
+        eprintln!("warning: {warning}");
+    }
     let local = listener.local_addr().map_err(StartError::Io)?;
-    announce(&format!("listening on http://{local}/")).map_err(StartError::Io)?;
+    announce(&startup_line(&format!("http://{local}/"), config.sandbox)).map_err(StartError::Io)?;
     serve::serve(listener, app(&config), shutdown_signal())
         .await
         .map_err(StartError::Io)
+}
+
+/// `listening on URL`, and whether the sandbox is served: scripts read the URL up to the
+/// first space.
+fn startup_line(url: &str, sandbox: bool) -> String {
+    if sandbox {
+        format!("listening on {url} with the sandbox at {url}sandbox/")
+    } else {
+        format!("listening on {url}")
+    }
 }
 
 /// The one line scripts wait for; flushed at once because stdout may be a pipe.

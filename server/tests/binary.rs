@@ -46,8 +46,9 @@ fn http_get_with(addr: &str, path: &str, headers: &str) -> String {
 fn the_binary_announces_its_port_serves_and_stops_on_sigterm() {
     let mut child = Command::new(BIN)
         .args(["--addr", "127.0.0.1:0", "--issue-delay-secs", "1"])
-        // The directory comes from the environment fallback of --dist.
+        // The directory and the sandbox come from the environment fallbacks of the options.
         .env("SSL_ORDER_DIST", common::dist_dir())
+        .env("SSL_ORDER_SANDBOX", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -57,11 +58,16 @@ fn the_binary_announces_its_port_serves_and_stops_on_sigterm() {
     stdout.read_line(&mut line).unwrap();
     let addr = line
         .strip_prefix("listening on http://")
-        .and_then(|rest| rest.strip_suffix("/\n"))
+        .and_then(|rest| rest.split_once("/ "))
+        .map(|(addr, _)| addr)
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
     assert!(
         addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
         "{addr}"
+    );
+    assert_eq!(
+        line,
+        format!("listening on http://{addr}/ with the sandbox at http://{addr}/sandbox/\n")
     );
 
     let page = http_get(addr, "/");
@@ -89,6 +95,51 @@ fn the_binary_announces_its_port_serves_and_stops_on_sigterm() {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     assert_eq!(rest, "", "only one line goes to stdout");
+}
+
+#[test]
+fn without_sandbox_the_binary_serves_no_sandbox_and_warns_about_a_config_using_it() {
+    let mut child = Command::new(BIN)
+        .args(["--addr", "127.0.0.1:0"])
+        .arg("--dist")
+        .arg(common::dist_dir())
+        .env_remove("SSL_ORDER_SANDBOX")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let addr = line
+        .strip_prefix("listening on http://")
+        .and_then(|rest| rest.strip_suffix("/\n"))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_string();
+    for path in [
+        "/sandbox/_log",
+        "/sandbox/_faults",
+        "/sandbox/huawei/v3/scm/certificates/x",
+    ] {
+        let answer = http_get(&addr, path);
+        assert!(answer.starts_with("HTTP/1.1 404"), "{path}: {answer}");
+    }
+    let page = http_get(&addr, "/");
+    assert!(page.starts_with("HTTP/1.1 200 OK"), "{page}");
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(
+        stderr.contains("config.json points the app at sandbox/") && stderr.contains("--sandbox"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -335,7 +335,10 @@ async fn the_log_records_an_order_with_its_query_and_form_body() {
     let entry = &entries[0];
     assert_eq!(entry["method"], "POST");
     assert_eq!(entry["path"], "/sandbox/gogetssl/orders/add_ssl_order/");
-    assert_eq!(entry["query"], format!("auth_key={GOGETSSL_KEY}"));
+    assert_eq!(
+        entry["query"],
+        format!("auth_key={}", redacted(GOGETSSL_KEY))
+    );
     assert_eq!(entry["body"], body.as_str());
     assert_eq!(
         entry["headers"]["content-type"],

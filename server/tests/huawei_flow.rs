@@ -313,7 +313,7 @@ async fn the_log_records_requests_in_order_with_their_status() {
     assert_eq!(first["query"], "");
     assert_eq!(first["body"], buy_text.as_str());
     assert_eq!(first["status"], 200);
-    assert_eq!(first["headers"]["x-auth-token"], TOKEN);
+    assert_eq!(first["headers"]["x-auth-token"], redacted(TOKEN));
     assert_eq!(first["headers"]["content-type"], "application/json");
 
     assert_eq!(entries[1]["method"], "GET");

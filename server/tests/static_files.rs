@@ -87,6 +87,7 @@ async fn mounts_serve_extra_directories_under_their_prefix() {
     let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let config = Config {
         mounts: vec![Mount::new("/bench", &bench).unwrap()],
+        sandbox: true,
         ..Config::new(dist_dir())
     };
     assert!(config.check().is_ok());

@@ -17,6 +17,7 @@ const TOKEN: &str = "contract-token-0123456789abcdef0123";
 fn sandbox() -> Router {
     ssl_order_server::app(&ssl_order_server::Config {
         issue_delay: Duration::from_secs(3600),
+        sandbox: true,
         ..ssl_order_server::Config::new("/nonexistent")
     })
 }

@@ -5,9 +5,14 @@
 //! - `/sandbox/cpanel/...`: cPanel UAPI `Market` and its checkout (see [`cpanel`]); logged too.
 //! - `/sandbox/generic/...`: the generic JSON order format (see [`generic`]); logged too.
 //! - `/sandbox/_faults`: rules that make the next matching provider calls fail (see [`faults`]).
-//! - `GET /sandbox/_log`: the log, a JSON array of [`log::LogEntry`], oldest first.
+//! - `GET /sandbox/_log`: the log, a JSON array of [`log::LogEntry`], oldest first: the newest
+//!   [`log::CAPACITY`] requests, credentials redacted (see [`log`]).
 //! - `POST /sandbox/_reset`: forgets the log, every certificate and every order, and clears the
 //!   fault rules (answers 204).
+//!
+//! The providers answer any origin (CORS); the control endpoints (`_log`, `_reset`,
+//! `_faults`) send no CORS headers, so only same-origin pages and non-browser clients can use
+//! them.
 
 mod calendar;
 pub mod checks;
@@ -133,7 +138,7 @@ pub fn router(issue_delay: Duration) -> Router {
         .route("/sandbox/_reset", post(reset))
         .with_state(control)
         .merge(faults::routes(shared.faults))
-        .layer(cors())
+        // No CORS here: another site's page must not read the log or change the sandbox.
         .merge(providers)
 }
 

@@ -34,6 +34,7 @@ pub fn test_app() -> Router {
 pub fn test_app_with_delay(issue_delay: Duration) -> Router {
     app(&Config {
         issue_delay,
+        sandbox: true,
         ..Config::new(dist_dir())
     })
 }
@@ -206,6 +207,14 @@ pub const CPANEL_EXECUTE: &str = "/sandbox/cpanel/execute/Market";
 pub const CPANEL_ACCESS_TOKEN: &str = "725431a1-d5bc-11e5-a28b-8b0e09a93f05";
 /// The `Host` cPanel tests send, so the checkout URLs are absolute.
 pub const CPANEL_HOST: &str = "sandbox.test:8080";
+
+/// What the sandbox's log shows instead of `secret`: the first 8 hex digits of its SHA-256.
+pub fn redacted(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(secret.as_bytes());
+    let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    format!("[redacted sha256:{hex}]")
+}
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 pub fn query_encode(value: &str) -> String {

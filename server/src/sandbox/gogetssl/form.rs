@@ -73,7 +73,8 @@ pub fn require_form_body(headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
-fn decode(component: &[u8]) -> String {
+/// One name or value of a query string or form body, `+` and `%XX` decoded.
+pub(crate) fn decode(component: &[u8]) -> String {
     let mut bytes = Vec::with_capacity(component.len());
     let mut rest = component;
     while let Some((&first, tail)) = rest.split_first() {

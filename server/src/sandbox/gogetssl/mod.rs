@@ -9,7 +9,7 @@ mod contacts;
 mod dates;
 mod dcv;
 pub mod error;
-mod form;
+pub(crate) mod form;
 mod model;
 mod order;
 mod products;
