@@ -160,6 +160,31 @@ test('the app served from a sub-path loads everything from there and completes a
   await context.close();
 });
 
+test('a fresh load logs no console error and requests nothing that fails, its icon included', async () => {
+  const { context, page } = await suite.freshPage();
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => { if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`); });
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((entry) => entry.name.endsWith('/data/public-suffix-icann.dat')));
+
+  // The icon a browser shows for the page: the linked one, else /favicon.ico (which Chromium
+  // fetches outside the page, where the listeners above do not see it).
+  const icon = await page.evaluate(async () => {
+    const url = document.querySelector('link[rel~="icon"]')?.href ?? new URL('/favicon.ico', location.href).href;
+    const response = await fetch(url);
+    return { url, status: response.status, type: response.headers.get('content-type') };
+  });
+  assert.equal(icon.status, 200, icon.url);
+  assert.match(icon.type ?? '', /^image\//, icon.url);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the recorder catches an inline style and an inline script, which the policy blocks', async () => {
   // Proves the two tests above would fail on a violation.
   const { context, page } = await suite.freshPage();

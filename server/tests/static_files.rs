@@ -287,3 +287,28 @@ async fn a_sub_path_without_its_slash_is_redirected_to_it() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn the_app_links_an_icon_that_is_served_as_an_image() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let index = std::fs::read_to_string(repo.join("index.html")).unwrap();
+    // Linked, so browsers do not ask for /favicon.ico, and copied into the build by trunk.
+    assert!(
+        index.contains(r#"<link rel="icon" href="favicon.svg" type="image/svg+xml">"#),
+        "{index}"
+    );
+    assert!(index.contains(r#"<link data-trunk rel="copy-file" href="public/favicon.svg">"#));
+    // `public/` holds the file as the build gets it.
+    let router = app(&Config::new(repo.join("public")));
+    let answer = get(&router, "/favicon.svg").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.header("content-type"), Some("image/svg+xml"));
+    assert!(answer
+        .text()
+        .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(
+        answer.body.len() < 1024,
+        "a small icon: {} bytes",
+        answer.body.len()
+    );
+}
