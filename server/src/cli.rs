@@ -9,7 +9,7 @@ use crate::csp::FrameAncestors;
 use crate::static_files::Mount;
 use crate::Config;
 
-/// Serves the built SSL order wizard and a sandbox of the providers' APIs.
+/// Serves the built SSL order wizard and, with --sandbox, a sandbox of the providers' APIs.
 #[derive(Debug, Parser)]
 #[command(name = "ssl-order-server", version, about)]
 pub struct Args {
