@@ -18,6 +18,9 @@ pub struct Purchase {
     pub applied: bool,
     #[serde(default)]
     pub checkout_url: Option<String>,
+    /// The provider named a checkout address that was not safe to link to.
+    #[serde(default)]
+    pub checkout_unsafe: bool,
     #[serde(default)]
     pub amount: Option<String>,
     /// What the person must do, as the provider first said; status checks may update it.
@@ -41,11 +44,24 @@ pub struct SavedState {
     pub order_key: Option<String>,
 }
 
+/// Whether an order may exist at the provider, or is about to: a request in flight, an
+/// order placed or a certificate bought (`purchase`), a buy whose answer never came
+/// (`buy_in_doubt`), or a generic-format key kept after a lost or 5xx answer (`order_key`).
+/// While it holds, the order must finish where it started: nothing may move it elsewhere.
+pub fn order_under_way(
+    in_flight: bool,
+    purchase: Option<&Purchase>,
+    buy_in_doubt: bool,
+    order_key: Option<&str>,
+) -> bool {
+    in_flight || purchase.is_some() || buy_in_doubt || order_key.is_some()
+}
+
 impl SavedState {
     pub fn to_json(&self) -> String {
         let mut safe = self.clone();
         // Belt and braces: the CSR field refuses keys, but never let one reach storage.
-        if safe.draft.csr.contains("PRIVATE KEY") {
+        if crate::csr::holds_private_key(&safe.draft.csr) {
             safe.draft.csr.clear();
         }
         serde_json::to_string(&safe).unwrap_or_default()
@@ -118,6 +134,53 @@ mod tests {
             ..SavedState::default()
         };
         assert!(!state.to_json().contains("PRIVATE KEY"));
+    }
+
+    #[test]
+    fn no_kind_of_private_key_is_written() {
+        // The lower-case label is one a plain `contains("PRIVATE KEY")` would let through.
+        for label in [
+            "EC PRIVATE KEY",
+            "OPENSSH PRIVATE KEY",
+            "encrypted private key",
+        ] {
+            let key = format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----");
+            let state = SavedState {
+                draft: OrderDraft {
+                    csr: key,
+                    ..OrderDraft::default()
+                },
+                ..SavedState::default()
+            };
+            let json = state.to_json();
+            assert!(!json.contains("AAAA"), "{label}: {json}");
+            assert!(!json.contains(label), "{label}: {json}");
+        }
+    }
+
+    #[test]
+    fn a_csr_that_mentions_a_key_is_kept() {
+        let state = SavedState {
+            draft: OrderDraft {
+                csr: "my PRIVATE KEY stays on the server".into(),
+                ..OrderDraft::default()
+            },
+            ..SavedState::default()
+        };
+        assert_eq!(SavedState::from_json(&state.to_json()), Some(state));
+    }
+
+    #[test]
+    fn an_order_is_under_way_while_anything_about_it_is_in_doubt() {
+        let bought = Purchase::default();
+        assert!(!order_under_way(false, None, false, None));
+        assert!(order_under_way(true, None, false, None), "in flight");
+        assert!(order_under_way(false, Some(&bought), false, None), "bought");
+        assert!(order_under_way(false, None, true, None), "buy in doubt");
+        assert!(
+            order_under_way(false, None, false, Some("0b6f1c1e")),
+            "a generic key kept after a 5xx"
+        );
     }
 
     #[test]

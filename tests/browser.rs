@@ -169,6 +169,15 @@ async fn a_pasted_private_key_is_cleared_at_once_and_a_csr_is_summarised() {
     assert!(must(&host, ".warning")
         .text_content()
         .is_some_and(|t| t.contains("You pasted a private key")));
+    // Any kind of key, however its label is written (`csr::holds_private_key`).
+    type_into(
+        &host,
+        "#csr",
+        "-----BEGIN ec private key-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5C\n-----END ec private key-----\n",
+    );
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = must(&host, "#csr").unchecked_into();
+    assert_eq!(area.value(), "", "an EC key is removed too");
 
     type_into(&host, "#csr", CSR);
     settle().await;

@@ -42,12 +42,13 @@ fn product_id() -> impl Strategy<Value = String> {
 }
 
 fn any_contact() -> impl Strategy<Value = ContactDraft> {
-    proptest::collection::vec(any::<String>(), 6).prop_map(|f| ContactDraft {
+    proptest::collection::vec(any::<String>(), 7).prop_map(|f| ContactDraft {
         name: f[0].clone(),
         first_name: f[1].clone(),
         last_name: f[2].clone(),
         title: f[3].clone(),
         phone: f[4].clone(),
+        fax: f[6].clone(),
         email: f[5].clone(),
     })
 }

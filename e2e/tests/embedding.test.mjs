@@ -6,7 +6,8 @@ import path from 'node:path';
 import { root, sandboxLog, redacted } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { waitForHeading, continueOn, agreeAndSubmit, fillToReview, CSR } from '../lib/wizard.mjs';
-import { chooseProduct, names, splitContact } from '../lib/providers.mjs';
+import { chooseProduct, names, splitContact, injectFault, pendingFaults } from '../lib/providers.mjs';
+import { servePanel } from '../lib/panel.mjs';
 
 // The panel is served by the same server on another origin (127.0.0.1 vs localhost), and
 // the form's frame-ancestors lets it frame the form.
@@ -15,14 +16,25 @@ const suite = useSuite({
   mounts: [`/host=${path.join(root, 'examples/host')}`],
   frameAncestors: "'self' http://127.0.0.1:*",
 });
+// The token examples/host/session.json hands out, as the panel's server would.
 const TOKEN = 'sandbox-token-not-a-secret-0123456789';
 
-/** The panel on 127.0.0.1, the form on localhost: two origins, as in a real panel. */
+/**
+ * The panel on 127.0.0.1, the form on localhost: two origins, as in a real panel. The panel
+ * page is given the form's address as its own template would write it (`servePanel`).
+ */
 function urls() {
   const port = new URL(suite.server.url).port;
   const host = `http://127.0.0.1:${port}`;
   const app = `http://localhost:${port}/`;
-  return { host, app, panel: `${host}/host/index.html?app=${encodeURIComponent(app)}&token=${TOKEN}` };
+  return { host, app, panel: `${host}/host/index.html` };
+}
+
+/** Opens the panel's page; `session` replaces what its server says (session.json). */
+async function openPanel(page, session = undefined, query = '') {
+  const { app, panel } = urls();
+  await servePanel(page, { app, session });
+  await page.goto(`${panel}${query}`);
 }
 
 /** The form's config.json, allowing `parents` to embed it, with no token of its own. */
@@ -45,9 +57,9 @@ async function framed(page) {
 
 test('iframe: the form says ready, takes the token and prefill, reports each step, its height and the order', async () => {
   const { context, page } = await suite.freshPage();
-  const { host, panel } = urls();
+  const { host } = urls();
   await serveConfig(page, [host]);
-  await page.goto(panel);
+  await openPanel(page);
   await page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'step-changed'));
   const frame = form(page);
   await waitForHeading(frame, 'Choose a certificate');
@@ -96,13 +108,14 @@ test('iframe: the form says ready, takes the token and prefill, reports each ste
 });
 
 test('iframe: the host\'s init moves the order to another provider and endpoint only where config.json allows it', async () => {
-  const { host, panel } = urls();
-  const elsewhere = `${panel}&provider=gogetssl&endpoint=sandbox/gogetssl`;
+  const { host } = urls();
+  // The panel's server sends this customer's orders elsewhere.
+  const elsewhere = { token: TOKEN, provider: 'gogetssl', endpoint: 'sandbox/gogetssl' };
 
   // By default the form stays where config.json sends it, and tells the host so.
   const first = await suite.freshPage();
   await serveConfig(first.page, [host]);
-  await first.page.goto(elsewhere);
+  await openPanel(first.page, elsewhere);
   await first.page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'refused'));
   const refused = (await events(first.page)).find((e) => e.type === 'refused');
   assert.deepEqual([...refused.settings].sort(), ['endpoint', 'provider']);
@@ -114,7 +127,7 @@ test('iframe: the host\'s init moves the order to another provider and endpoint 
   // Allowed: the products are GoGetSSL's, and the order goes to the endpoint the host named.
   const { context, page } = await suite.freshPage();
   await serveConfig(page, [host], { allow_init: ['provider', 'endpoint'] });
-  await page.goto(elsewhere);
+  await openPanel(page, elsewhere);
   const frame = await framed(page);
   await frame.getByLabel('Sectigo PositiveSSL', { exact: true }).waitFor({ timeout: 30000 });
   assert.ok(!(await events(page)).some((e) => e.type === 'refused'));
@@ -135,7 +148,7 @@ test('iframe: the host\'s init moves the order to another provider and endpoint 
 test('iframe: a page whose origin is not allowed hears nothing and is not heard', async () => {
   const { context, page } = await suite.freshPage();
   await serveConfig(page, ['https://panel.example']);
-  await page.goto(urls().panel);
+  await openPanel(page);
   const frame = await (async () => {
     await page.waitForFunction(() => document.querySelector('#ssl-order-frame')?.src);
     for (let i = 0; i < 50 && !form(page); i += 1) await page.waitForTimeout(100);
@@ -150,6 +163,74 @@ test('iframe: a page whose origin is not allowed hears nothing and is not heard'
   await waitForHeading(frame, 'Which domain name should the certificate cover?');
   assert.equal(await frame.getByLabel('Domain name').inputValue(), '', 'the prefill was ignored');
   assert.deepEqual(await events(page), [], 'nothing was sent to a page that is not allowed');
+  await context.close();
+});
+
+test('iframe: the panel takes neither the token nor the form\'s address from its own URL', async () => {
+  const { context, page } = await suite.freshPage();
+  const { host, app } = urls();
+  // Every message any frame receives, so the init the form got can be read back.
+  await page.addInitScript(() => {
+    window.received = [];
+    window.addEventListener('message', (e) => window.received.push(e.data));
+  });
+  const elsewhere = [];
+  await page.route((url) => url.hostname === 'evil.example', (route) => {
+    elsewhere.push(route.request().url());
+    return route.abort();
+  });
+  await serveConfig(page, [host]);
+  await openPanel(page, undefined, `?token=evil-token&app=${encodeURIComponent('https://evil.example/')}`);
+  await page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'step-changed'));
+  const frame = form(page);
+  await waitForHeading(frame, 'Choose a certificate');
+  assert.equal(await page.locator('#ssl-order-frame').getAttribute('src'), app, 'the panel framed its own form');
+  assert.deepEqual(page.frames().map((f) => new URL(f.url()).origin).sort(), [host, new URL(app).origin].sort());
+  const inits = (await frame.evaluate(() => window.received)).filter((m) => m?.type === 'init');
+  assert.equal(inits.length, 1);
+  assert.equal(inits[0].token, TOKEN, "the token from the panel's server");
+  assert.ok(!JSON.stringify(inits).includes('evil'), JSON.stringify(inits));
+  assert.deepEqual(elsewhere, [], 'nothing was asked of the address in the query');
+  await context.close();
+});
+
+test('iframe: while a generic order is in doubt after a 5xx, an init cannot move it; it goes again to the first endpoint', async () => {
+  const { context, page } = await suite.freshPage();
+  const { host, app } = urls();
+  await serveConfig(page, [host], {
+    provider: 'generic', endpoint: 'sandbox/generic', catalogue: 'catalog/gogetssl.json',
+    allow_init: ['provider', 'endpoint'],
+  });
+  await openPanel(page);
+  const frame = await framed(page);
+  await chooseProduct(frame, 'Sectigo PositiveSSL');
+  await names(frame, 'shop.example.com');
+  await waitForHeading(frame, 'How will you prove you control each name?');
+  await frame.getByLabel('Validation method for shop.example.com').selectOption('dns');
+  await continueOn(frame);
+  await splitContact(frame);
+  await waitForHeading(frame, 'Check your order');
+  // Outlasts the app's own retries: the key is kept, the order may have been placed.
+  await injectFault(suite.server.url, { provider: 'generic', path: '/orders', method: 'POST', times: 3, fault: { kind: 'status', status: 503 } });
+  await agreeAndSubmit(frame, 'Place the order');
+  await frame.locator('#submit-failure').filter({ hasText: /We could not confirm the order/ }).waitFor({ timeout: 30000 });
+
+  // The panel now asks for another provider and endpoint, as a second init.
+  await page.evaluate((origin) => document.querySelector('#ssl-order-frame').contentWindow.postMessage(
+    { type: 'init', provider: 'gogetssl', endpoint: 'sandbox/gogetssl' }, origin), new URL(app).origin);
+  await page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'refused'));
+  const refused = (await events(page)).find((e) => e.type === 'refused');
+  assert.deepEqual([...refused.settings].sort(), ['endpoint', 'provider']);
+  assert.match(refused.reason, /under way/);
+
+  await agreeAndSubmit(frame, 'Place the order');
+  await waitForHeading(frame, 'Order placed');
+  const log = await sandboxLog(suite.server.url);
+  const posts = log.filter((e) => e.method === 'POST' && e.path === '/sandbox/generic/orders');
+  assert.deepEqual(posts.map((e) => e.status), [503, 503, 503, 201]);
+  assert.equal(new Set(posts.map((e) => e.headers['idempotency-key'])).size, 1, 'one key throughout');
+  assert.equal(log.filter((e) => e.path.startsWith('/sandbox/gogetssl')).length, 0, 'nothing went elsewhere');
+  assert.deepEqual(await pendingFaults(suite.server.url), []);
   await context.close();
 });
 
@@ -193,7 +274,7 @@ test('direct mount: the form mounts into the panel, orders, leaves the panel\'s 
   await page.route('**/config.json', (route) => route.fulfill({
     json: { provider: 'huawei', endpoint: '/sandbox/huawei', token: TOKEN, storage: 'session', poll_seconds: 1 },
   }));
-  await page.goto(`${host}/host/direct.html?app=${encodeURIComponent(`${host}/`)}`);
+  await page.goto(`${host}/host/direct.html`);
   await page.waitForFunction(() => window.hostReady);
   const before = await hostLook(page);
   const listenersBefore = await page.evaluate(() => ({ ...window.listenerCount }));

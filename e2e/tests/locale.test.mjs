@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { root, sandboxLog } from '../lib/harness.mjs';
+import { servePanel } from '../lib/panel.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { CSR, waitForHeading } from '../lib/wizard.mjs';
 import { MULTI_CSR } from '../lib/providers.mjs';
@@ -211,7 +212,9 @@ test('iframe: the host\'s init locale turns the form Chinese and keeps what was 
     json: { provider: 'huawei', endpoint: 'sandbox/huawei', storage: 'none', poll_seconds: 1,
       timeout_seconds: 10, parent_origins: [host] },
   }));
-  await page.goto(`${host}/host/index.html?lang=zh-CN&app=${encodeURIComponent(`http://localhost:${port}/`)}`);
+  // The customer's language comes from the panel's server, with its session.
+  await servePanel(page, { app: `http://localhost:${port}/`, session: { locale: 'zh-CN' } });
+  await page.goto(`${host}/host/index.html`);
   const frame = page.frame({ url: /^http:\/\/localhost:/ });
   await frame.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   await expectChinese(frame, 'framed product step');
@@ -227,7 +230,8 @@ test('iframe: the host\'s init locale turns the form Chinese and keeps what was 
 
 test('direct mount: options choose Chinese for the mounted element only, and unmount takes it back', async () => {
   const { context, page } = await suite.freshPage({ locale: 'en-GB' });
-  await page.goto(`${suite.server.url}host/direct.html?lang=zh-CN&app=${encodeURIComponent(suite.server.url)}`);
+  await servePanel(page, { session: { locale: 'zh-CN' } });
+  await page.goto(`${suite.server.url}host/direct.html`);
   await page.waitForFunction(() => window.hostReady);
   await page.locator('#open-form').click();
   await page.locator('#ssl-order #step-heading').waitFor({ timeout: 30000 });

@@ -71,6 +71,52 @@ test('GoGetSSL: a multi-domain order with a method per name is one form post, an
   await context.close();
 });
 
+test('GoGetSSL: an OV order asks the applicant for a fax, keeps it over a reload, and sends it as admin_fax', async () => {
+  const { context, page } = await suite.freshPage();
+  await useConfig(page, { provider: 'gogetssl', endpoint: 'sandbox/gogetssl', token: 'sandbox-auth-key-1234' });
+  await page.goto(suite.server.url);
+  await chooseProduct(page, 'Sectigo OV SSL');
+  await names(page, 'shop.example.com');
+  await waitForHeading(page, 'How will you prove you control each name?');
+  await continueOn(page);
+  await waitForHeading(page, 'Who is applying?');
+  const fax = page.getByLabel(/^Fax number/);
+  // Why it is asked is said beside it; the technical contact is asked for none.
+  assert.match(await page.locator('#applicant-fax-hint').textContent(),
+    /GoGetSSL requires a fax number for OV/);
+  await page.getByLabel(/^First name/).fill('Ada');
+  await page.getByLabel(/^Last name/).fill('Lovelace');
+  await page.getByLabel(/^Job title/).fill('Director');
+  await page.getByLabel(/^Phone number/).fill('+44 20 7946 0958');
+  await page.getByLabel(/^Email address/).fill('ada@example.com');
+  await continueOn(page);
+  await page.locator('#error-summary').filter({ hasText: "Enter the applicant's fax number" }).waitFor();
+  await fax.fill('0044 20 7946 0999');
+  await page.reload();
+  await waitForHeading(page, 'Who is applying?');
+  assert.equal(await fax.inputValue(), '0044 20 7946 0999', 'the fax typed survives a reload');
+  await page.getByLabel('Someone else is the technical contact').check();
+  assert.equal(await page.getByLabel(/^Fax number/).count(), 1, 'only the applicant has a fax field');
+  await page.getByLabel('Someone else is the technical contact').uncheck();
+  await continueOn(page);
+  await organisation(page);
+  await waitForHeading(page, 'Check your order');
+  assert.match(await page.locator('dl.summary').first().textContent(), /Fax: \+442079460999/);
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+
+  const orders = (await sandboxLog(suite.server.url))
+    .filter((e) => e.method === 'POST' && e.path === '/sandbox/gogetssl/orders/add_ssl_order/')
+    .filter((e) => form(e.body).test !== 'Y');
+  assert.equal(orders.length, 1, 'ordered once');
+  const sent = form(orders[0].body);
+  assert.equal(sent.admin_fax, '+442079460999', 'the fax as typed, normalised');
+  assert.equal(sent.admin_phone, '+442079460958');
+  assert.equal(sent.org_phone, '+442079460000');
+  assert.equal(orders[0].status, 200);
+  await context.close();
+});
+
 test('cPanel: an OV order is one GET with JSON in the query, then checkout and the checks', async () => {
   const { context, page } = await suite.freshPage();
   await useConfig(page, {

@@ -1,14 +1,15 @@
-// Mounts the form into #ssl-order and takes it out again. The form's address comes from this
-// page's own query (?app=…, default: the site root).
-const params = new URLSearchParams(location.search);
-const appUrl = new URL(params.get('app') || '/', location.href);
-const { mount, unmount } = await import(new URL('embed.js', appUrl).href);
-const target = document.getElementById('ssl-order');
+// Mounts the form into #ssl-order and takes it out again. The form's address is part of this
+// page (the element's data-app attribute); the token comes from the panel's own server
+// (session.js). Nothing is read from this page's address.
+import { panelSession } from './session.js';
 
-document.getElementById('open-form').addEventListener('click', () => mount(target, {
-  token: params.get('token') || undefined,
-  storage: 'session',
-  locale: params.get('lang') || undefined,
-}));
+const target = document.getElementById('ssl-order');
+const appUrl = new URL(target.dataset.app, location.href);
+const { mount, unmount } = await import(new URL('embed.js', appUrl).href);
+
+document.getElementById('open-form').addEventListener('click', async () => {
+  const { token, locale } = await panelSession();
+  await mount(target, { token, storage: 'session', locale });
+});
 document.getElementById('close-form').addEventListener('click', () => unmount());
 window.hostReady = true;

@@ -248,6 +248,23 @@ mod tests {
     }
 
     #[test]
+    fn debug_output_never_shows_the_token() {
+        let page = r#"{"token":"page-token-9876543210"}"#;
+        let loaded = Config::from_layers(FILE, Some(page), "").expect("valid");
+        assert_eq!(
+            loaded.config.endpoint.token.as_deref(),
+            Some("page-token-9876543210")
+        );
+        assert!(loaded.config.layers.contains("page-token-9876543210"));
+        for shown in [format!("{:?}", loaded.config), format!("{loaded:?}")] {
+            assert!(!shown.contains("page-token"), "{shown}");
+            assert!(!shown.contains("file-token"), "{shown}");
+            assert!(shown.contains("sandbox/huawei"), "{shown}");
+            assert!(shown.contains("[redacted]"), "{shown}");
+        }
+    }
+
+    #[test]
     fn a_token_in_the_query_string_is_refused_even_when_asked_for() {
         let file = r#"{"provider":"huawei","endpoint":"e","allow_query":["token"]}"#;
         let err = Config::from_layers(file, None, "").expect_err("token may not be allowed");

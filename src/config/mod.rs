@@ -24,7 +24,8 @@ pub enum StorageKind {
     None,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` is written by hand: `layers` holds the merged JSON, token included.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Config {
     /// The wire format spoken to the endpoint.
     pub api: Api,
@@ -47,6 +48,40 @@ pub struct Config {
     pub allow_init: Vec<String>,
     /// The layers merged, as JSON: what `with_init` lays the init message's settings over.
     pub layers: String,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Destructured so a new field cannot be left out (or printed) unnoticed.
+        let Config {
+            api,
+            endpoint,
+            catalogue_url,
+            storage,
+            poll_ms,
+            timeout_ms,
+            gogetssl,
+            cpanel,
+            parent_origins,
+            locale,
+            allow_init,
+            layers: _,
+        } = self;
+        f.debug_struct("Config")
+            .field("api", api)
+            .field("endpoint", endpoint)
+            .field("catalogue_url", catalogue_url)
+            .field("storage", storage)
+            .field("poll_ms", poll_ms)
+            .field("timeout_ms", timeout_ms)
+            .field("gogetssl", gogetssl)
+            .field("cpanel", cpanel)
+            .field("parent_origins", parent_origins)
+            .field("locale", locale)
+            .field("allow_init", allow_init)
+            .field("layers", &"[redacted]")
+            .finish()
+    }
 }
 
 /// Why the configuration is refused; shown when the form cannot start, in the current

@@ -125,6 +125,28 @@ impl std::fmt::Display for CsrError {
 
 impl std::error::Error for CsrError {}
 
+/// Whether `text` holds a PEM private key of any kind (PKCS#8, `RSA`, `EC`, `DSA`,
+/// `ENCRYPTED`, `OPENSSH`...): an armour line `-----BEGIN <label>-----` or `-----END
+/// <label>-----` whose label names a private key. The one test the CSR field, the CSR check
+/// and the draft store share, so a key refused in one place is refused in all.
+pub fn holds_private_key(text: &str) -> bool {
+    // Case and spacing inside the label are ignored: a retyped key is still a key.
+    let text = text.to_ascii_uppercase();
+    ["-----BEGIN ", "-----END "].iter().any(|start| {
+        text.match_indices(start).any(|(at, _)| {
+            let rest = &text[at + start.len()..];
+            // The label runs to the closing dashes, on the same line.
+            let label = rest
+                .split(['\n', '\r'])
+                .next()
+                .and_then(|line| line.split_once("-----"))
+                .map_or("", |(label, _)| label);
+            let words: Vec<&str> = label.split_whitespace().collect();
+            words.windows(2).any(|pair| pair == ["PRIVATE", "KEY"])
+        })
+    })
+}
+
 /// Reads a pasted CSR: PEM armour, base64, then the DER structure.
 ///
 /// Tolerates CRLF line endings, extra blank space and a missing final newline.
@@ -134,7 +156,7 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
         return Err(CsrError::Empty);
     }
     // A private key is refused wherever it appears, before anything else is looked at.
-    if text.contains("PRIVATE KEY-----") {
+    if holds_private_key(text) {
         return Err(CsrError::PrivateKey);
     }
     let (label, body) = armour(text)?;
@@ -679,6 +701,37 @@ mod tests {
         assert_eq!(check(key, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
         let rsa = key.replace("PRIVATE KEY", "RSA PRIVATE KEY");
         assert_eq!(check(&rsa, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
+    }
+
+    #[test]
+    fn every_kind_of_pem_private_key_is_recognised() {
+        for label in [
+            "PRIVATE KEY",
+            "RSA PRIVATE KEY",
+            "EC PRIVATE KEY",
+            "DSA PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY",
+            "OPENSSH PRIVATE KEY",
+        ] {
+            let key = format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----\n");
+            assert!(holds_private_key(&key), "{label}");
+            assert_eq!(check(&key, HUAWEI_MAX_LEN), Err(CsrError::PrivateKey));
+            // Half a paste still gives the key away.
+            let tail = format!("AAAA\r\n-----END {label}-----");
+            assert!(holds_private_key(&tail), "{label} end line");
+        }
+        assert!(holds_private_key("-----begin ec  private key-----\nAAAA"));
+    }
+
+    #[test]
+    fn a_csr_or_a_mention_of_a_key_is_not_a_private_key() {
+        assert!(!holds_private_key(RSA_SAN));
+        assert!(!holds_private_key(CERT));
+        assert!(!holds_private_key(
+            "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"
+        ));
+        assert!(!holds_private_key("keep your PRIVATE KEY safe"));
+        assert!(!holds_private_key(""));
     }
 
     #[test]

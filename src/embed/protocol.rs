@@ -14,8 +14,8 @@ pub fn allowed(origin: &str, parent_origins: &[String]) -> bool {
     !origin.is_empty() && origin != "null" && parent_origins.iter().any(|o| o == origin)
 }
 
-/// What an `init` message asked for.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What an `init` message asked for. `Debug` is by hand: it would print the token.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Init {
     pub token: Option<String>,
     pub domains: Vec<String>,
@@ -26,6 +26,27 @@ pub struct Init {
     /// Where the order goes (`provider`, `endpoint`, `catalogue`), as given; applied only
     /// where config.json's `allow_init` lists the setting (`Config::with_init`).
     pub settings: Map<String, Value>,
+}
+
+impl std::fmt::Debug for Init {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Init {
+            token,
+            domains,
+            contact,
+            theme,
+            locale,
+            settings,
+        } = self;
+        f.debug_struct("Init")
+            .field("token", &token.as_ref().map(|_| crate::providers::REDACTED))
+            .field("domains", domains)
+            .field("contact", contact)
+            .field("theme", theme)
+            .field("locale", locale)
+            .field("settings", settings)
+            .finish()
+    }
 }
 
 /// Reads an `init` message; anything else (another script's message, another type) is None.
@@ -129,6 +150,19 @@ pub fn message(kind: &str, fields: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let init = parse_init(&serde_json::json!({
+            "type": "init", "token": "init-secret-123",
+            "prefill": {"domains": ["a.example.com"]}
+        }))
+        .expect("an init message");
+        assert_eq!(init.token.as_deref(), Some("init-secret-123"));
+        let shown = format!("{init:?}");
+        assert!(!shown.contains("init-secret"), "{shown}");
+        assert!(shown.contains("a.example.com"), "{shown}");
+    }
 
     #[test]
     fn only_listed_origins_are_heard() {

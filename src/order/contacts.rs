@@ -4,7 +4,7 @@
 use super::contact::{ContactError, Email, PersonName, Phone};
 use super::draft::{ContactDraft, OrderDraft};
 use super::field::{ContactPart, Field, Role};
-use super::product::Provider;
+use super::product::{Level, Provider};
 use super::FieldErrors;
 
 /// A contact's name as the provider takes it.
@@ -33,6 +33,8 @@ pub struct Contact {
     /// Present when the provider asks for a job title.
     pub title: Option<PersonName>,
     pub phone: Phone,
+    /// Present when the provider requires a fax number of this contact.
+    pub fax: Option<Phone>,
     pub email: Email,
 }
 
@@ -44,8 +46,8 @@ pub struct Contacts {
     pub tech_given: bool,
 }
 
-/// The contact fields a provider asks for, in page order.
-pub fn contact_parts(provider: Provider) -> Vec<ContactPart> {
+/// The fields a provider asks of `role` at `level`, in page order.
+pub fn contact_parts(provider: Provider, level: Level, role: Role) -> Vec<ContactPart> {
     let mut parts = if provider.splits_names() {
         vec![ContactPart::FirstName, ContactPart::LastName]
     } else {
@@ -54,8 +56,17 @@ pub fn contact_parts(provider: Provider) -> Vec<ContactPart> {
     if provider.needs_job_title() {
         parts.push(ContactPart::Title);
     }
-    parts.extend([ContactPart::Phone, ContactPart::Email]);
+    parts.push(ContactPart::Phone);
+    if asks_fax(provider, level, role) {
+        parts.push(ContactPart::Fax);
+    }
+    parts.push(ContactPart::Email);
     parts
+}
+
+/// Only the administrative contact (GoGetSSL's `admin_*`) is asked for a fax.
+fn asks_fax(provider: Provider, level: Level, role: Role) -> bool {
+    role == Role::Applicant && provider.needs_admin_fax(level)
 }
 
 fn whose(role: Role) -> &'static str {
@@ -82,6 +93,7 @@ fn message(role: Role, part: ContactPart, err: ContactError) -> String {
         ContactPart::LastName => t.enter_contact_last_name,
         ContactPart::Title => t.enter_contact_title,
         ContactPart::Phone => t.enter_contact_phone,
+        ContactPart::Fax => t.enter_contact_fax,
         ContactPart::Email => t.enter_contact_email,
     };
     (t.enter_contact)(whose(role), what)
@@ -103,6 +115,7 @@ fn parse_contact(
     role: Role,
     draft: &ContactDraft,
     provider: Provider,
+    level: Level,
     errors: &mut FieldErrors,
 ) -> Option<Contact> {
     let name = if provider.splits_names() {
@@ -142,11 +155,18 @@ fn parse_contact(
         Some(None)
     };
     let phone = keep(errors, role, ContactPart::Phone, Phone::parse(&draft.phone));
+    // Checked like the phone number, and never filled in from it.
+    let fax = if asks_fax(provider, level, role) {
+        keep(errors, role, ContactPart::Fax, Phone::parse(&draft.fax)).map(Some)
+    } else {
+        Some(None)
+    };
     let email = keep(errors, role, ContactPart::Email, Email::parse(&draft.email));
     Some(Contact {
         name: name?,
         title: title?,
         phone: phone?,
+        fax: fax?,
         email: email?,
     })
 }
@@ -155,13 +175,15 @@ fn parse_contact(
 pub fn parse_contacts(
     draft: &OrderDraft,
     provider: Provider,
+    level: Level,
     errors: &mut FieldErrors,
 ) -> Option<Contacts> {
-    let applicant = parse_contact(Role::Applicant, &draft.applicant, provider, errors);
+    let applicant = parse_contact(Role::Applicant, &draft.applicant, provider, level, errors);
     let tech = if draft.tech_differs {
-        parse_contact(Role::Tech, &draft.tech, provider, errors)
+        parse_contact(Role::Tech, &draft.tech, provider, level, errors)
     } else {
-        applicant.clone()
+        // The same person; a fax is asked of the administrative contact only.
+        applicant.clone().map(|a| Contact { fax: None, ..a })
     };
     Some(Contacts {
         applicant: applicant?,
@@ -181,13 +203,22 @@ mod tests {
             last_name: "Lovelace".into(),
             title: "Engineer".into(),
             phone: "+44 20 7946 0958".into(),
+            fax: String::new(),
             email: "ada@example.com".into(),
         }
     }
 
     fn read(draft: &OrderDraft, provider: Provider) -> Result<Contacts, FieldErrors> {
+        read_at(draft, provider, Level::Dv)
+    }
+
+    fn read_at(
+        draft: &OrderDraft,
+        provider: Provider,
+        level: Level,
+    ) -> Result<Contacts, FieldErrors> {
         let mut errors = FieldErrors::new();
-        match parse_contacts(draft, provider, &mut errors) {
+        match parse_contacts(draft, provider, level, &mut errors) {
             Some(contacts) if errors.is_empty() => Ok(contacts),
             _ => Err(errors),
         }
@@ -196,7 +227,7 @@ mod tests {
     #[test]
     fn huawei_takes_one_full_name_and_no_job_title() {
         assert_eq!(
-            contact_parts(Provider::Huawei),
+            contact_parts(Provider::Huawei, Level::Dv, Role::Applicant),
             [
                 ContactPart::FullName,
                 ContactPart::Phone,
@@ -219,7 +250,7 @@ mod tests {
     #[test]
     fn gogetssl_takes_first_and_last_names_and_a_job_title() {
         assert_eq!(
-            contact_parts(Provider::GoGetSsl),
+            contact_parts(Provider::GoGetSsl, Level::Dv, Role::Applicant),
             [
                 ContactPart::FirstName,
                 ContactPart::LastName,
@@ -240,6 +271,75 @@ mod tests {
             errors.for_field(Field::Contact(Role::Applicant, ContactPart::Title)),
             Some("Enter the applicant's job title, like IT Manager")
         );
+    }
+
+    #[test]
+    fn gogetssl_ov_asks_the_applicant_alone_for_a_fax() {
+        let parts = |level, role| contact_parts(Provider::GoGetSsl, level, role);
+        assert!(parts(Level::Ov, Role::Applicant).contains(&ContactPart::Fax));
+        assert!(!parts(Level::Ov, Role::Tech).contains(&ContactPart::Fax));
+        for level in [Level::Dv, Level::Ev] {
+            assert!(!parts(level, Role::Applicant).contains(&ContactPart::Fax));
+        }
+        for provider in [Provider::Huawei, Provider::Cpanel] {
+            for level in [Level::Dv, Level::Ov, Level::Ev] {
+                let parts = contact_parts(provider, level, Role::Applicant);
+                assert!(!parts.contains(&ContactPart::Fax), "{provider:?} {level:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_gogetssl_ov_order_needs_a_fax_and_never_takes_the_phone_for_it() {
+        let draft = OrderDraft {
+            applicant: ada(),
+            ..OrderDraft::default()
+        };
+        let fax = Field::Contact(Role::Applicant, ContactPart::Fax);
+        let errors = read_at(&draft, Provider::GoGetSsl, Level::Ov).expect_err("no fax");
+        assert_eq!(
+            errors.for_field(fax),
+            Some("Enter the applicant's fax number, like +44 20 7946 0958")
+        );
+        let draft = OrderDraft {
+            applicant: ContactDraft {
+                fax: "0044 (20) 7946-0959".into(),
+                ..ada()
+            },
+            ..OrderDraft::default()
+        };
+        let contacts = read_at(&draft, Provider::GoGetSsl, Level::Ov).expect("valid");
+        let sent = contacts.applicant.fax.as_ref().map(Phone::as_str);
+        assert_eq!(
+            sent,
+            Some("+442079460959"),
+            "normalised like a phone number"
+        );
+        assert_eq!(contacts.tech.fax, None, "the technical contact has none");
+        let draft = OrderDraft {
+            applicant: ContactDraft {
+                fax: "fax me".into(),
+                ..ada()
+            },
+            ..OrderDraft::default()
+        };
+        let errors = read_at(&draft, Provider::GoGetSsl, Level::Ov).expect_err("bad fax");
+        assert!(errors.for_field(fax).is_some());
+    }
+
+    #[test]
+    fn a_dv_order_takes_no_fax() {
+        let draft = OrderDraft {
+            applicant: ContactDraft {
+                fax: "+44 20 7946 0959".into(),
+                ..ada()
+            },
+            ..OrderDraft::default()
+        };
+        for level in [Level::Dv, Level::Ev] {
+            let contacts = read_at(&draft, Provider::GoGetSsl, level).expect("valid");
+            assert_eq!(contacts.applicant.fax, None, "{level:?}");
+        }
     }
 
     #[test]

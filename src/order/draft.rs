@@ -13,6 +13,8 @@ pub struct ContactDraft {
     pub last_name: String,
     pub title: String,
     pub phone: String,
+    /// Asked only where the provider requires one (GoGetSSL OV's `admin_fax`).
+    pub fax: String,
     pub email: String,
 }
 
@@ -63,24 +65,26 @@ pub struct OrderDraft {
 // One table per draft part maps a field to its text; the mutable twin reuses it by index,
 // so the mapping is written once.
 impl ContactDraft {
-    fn texts(&self) -> [&String; 6] {
+    fn texts(&self) -> [&String; 7] {
         [
             &self.name,
             &self.first_name,
             &self.last_name,
             &self.title,
             &self.phone,
+            &self.fax,
             &self.email,
         ]
     }
 
-    fn texts_mut(&mut self) -> [&mut String; 6] {
+    fn texts_mut(&mut self) -> [&mut String; 7] {
         [
             &mut self.name,
             &mut self.first_name,
             &mut self.last_name,
             &mut self.title,
             &mut self.phone,
+            &mut self.fax,
             &mut self.email,
         ]
     }
@@ -93,7 +97,8 @@ fn contact_index(part: ContactPart) -> usize {
         ContactPart::LastName => 2,
         ContactPart::Title => 3,
         ContactPart::Phone => 4,
-        ContactPart::Email => 5,
+        ContactPart::Fax => 5,
+        ContactPart::Email => 6,
     }
 }
 

@@ -17,6 +17,8 @@ pub enum ContactPart {
     LastName,
     Title,
     Phone,
+    /// GoGetSSL's `admin_fax`, which it requires for OV orders.
+    Fax,
     Email,
 }
 
@@ -36,12 +38,13 @@ pub enum OrgPart {
 }
 
 impl ContactPart {
-    pub const ALL: [ContactPart; 6] = [
+    pub const ALL: [ContactPart; 7] = [
         ContactPart::FullName,
         ContactPart::FirstName,
         ContactPart::LastName,
         ContactPart::Title,
         ContactPart::Phone,
+        ContactPart::Fax,
         ContactPart::Email,
     ];
 }
@@ -101,6 +104,7 @@ impl Field {
                     ContactPart::LastName => "last-name",
                     ContactPart::Title => "title",
                     ContactPart::Phone => "phone",
+                    ContactPart::Fax => "fax",
                     ContactPart::Email => "email",
                 };
                 format!("{role}-{part}")
@@ -140,6 +144,7 @@ impl Field {
                 ContactPart::LastName => t.label_last_name,
                 ContactPart::Title => t.label_job_title,
                 ContactPart::Phone => t.label_phone,
+                ContactPart::Fax => t.label_fax,
                 ContactPart::Email => t.label_email,
             },
             Field::Org(part) => match part {

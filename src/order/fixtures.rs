@@ -43,6 +43,8 @@ pub fn ada() -> ContactDraft {
     ContactDraft {
         name: "Ada Lovelace".into(),
         phone: "+44 20 7946 0958".into(),
+        // A number of its own, so a test can tell it from the phone; asked by GoGetSSL OV.
+        fax: "+44 20 7946 0999".into(),
         email: "ada@example.com".into(),
         ..ContactDraft::default()
     }
@@ -157,6 +159,7 @@ pub fn scenario_draft(product: &Product, method: DcvMethod) -> OrderDraft {
             last_name: "Babbage".into(),
             title: "Engineer".into(),
             phone: "+44 20 7946 0959".into(),
+            fax: String::new(),
             email: "charles@example.com".into(),
         },
         organisation: OrganisationDraft {

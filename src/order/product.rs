@@ -55,6 +55,12 @@ impl Provider {
         !(self == Provider::Cpanel && level == Level::Dv)
     }
 
+    /// Whether the administrative contact's fax number is asked for: GoGetSSL requires
+    /// `admin_fax` for OV orders, and no other answer may stand in for it.
+    pub fn needs_admin_fax(self, level: Level) -> bool {
+        self == Provider::GoGetSsl && level == Level::Ov
+    }
+
     /// Whether the technical contact must be given (Huawei's `contact_*` are optional).
     pub fn needs_tech_contact(self) -> bool {
         matches!(self, Provider::GoGetSsl)

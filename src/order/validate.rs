@@ -155,7 +155,7 @@ pub fn validate(
         _ => None,
     };
     let contacts = if provider.needs_contacts(product.level) {
-        parse_contacts(draft, provider, &mut errors).map(Some)
+        parse_contacts(draft, provider, product.level, &mut errors).map(Some)
     } else {
         Some(None)
     };

@@ -30,7 +30,9 @@ async fn send(app: &Router, request: &PreparedRequest) -> (u16, String) {
             Method::Post => "POST",
         })
         .uri(&request.url)
-        .header("host", "sandbox.test");
+        // Where the sandbox runs: its links (cPanel's checkout) are plain http, which the
+        // app shows only for this machine.
+        .header("host", "127.0.0.1:8080");
     for header in &request.headers {
         builder = builder.header(header.name, &header.value);
     }
@@ -183,6 +185,7 @@ async fn cpanel_requests_in_every_encoding_and_reports_the_checks() {
                 .unwrap_or_else(|e| panic!("{label}: {e}"));
             assert!(!placed.order_id.is_empty(), "{label}");
             assert!(placed.checkout_url.is_some(), "{label}");
+            assert!(!placed.checkout_unsafe, "{label}");
             let item = placed
                 .cert_id
                 .unwrap_or_else(|| panic!("{label}: no order item"));

@@ -332,10 +332,12 @@ pub fn parse_order(
             },
         })
         .collect();
+    let (checkout_url, checkout_unsafe) = super::link::checkout(text_of(data.get("checkout_url")));
     Ok(Placed {
         order_id,
         cert_id,
-        checkout_url: text_of(data.get("checkout_url")),
+        checkout_url,
+        checkout_unsafe,
         amount: None,
         instructions,
     })
@@ -601,6 +603,30 @@ mod tests {
             placed.instructions[0],
             Instruction::Automatic { .. }
         ));
+    }
+
+    #[test]
+    fn a_checkout_url_that_is_not_https_is_dropped_and_said_so() {
+        let body = |url: &str| {
+            format!(
+                r#"{{"apiversion":3,"func":"request_ssl_certificates","module":"Market","result":{{"status":1,"errors":null,"messages":null,"warnings":null,"metadata":{{}},
+            "data":{{"order_id":"12345678","checkout_url":"{url}"}}}}}}"#
+            )
+        };
+        let order = order("cpanel-dv-single", DcvMethod::Http);
+        for url in [
+            "javascript:alert(document.domain)",
+            "data:text/html,x",
+            "http://evil.example/pay",
+        ] {
+            let placed = parse_order(200, &body(url), &order).expect("ok");
+            assert_eq!(placed.order_id, "12345678", "{url}");
+            assert_eq!(placed.checkout_url, None, "{url}");
+            assert!(placed.checkout_unsafe, "{url}");
+        }
+        let placed =
+            parse_order(200, &body("https://store.example/checkout/1"), &order).expect("ok");
+        assert!(!placed.checkout_unsafe);
     }
 
     #[test]

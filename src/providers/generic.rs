@@ -298,10 +298,12 @@ fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
 
 pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
     let answer = answer_of(status, body)?;
+    let (checkout_url, checkout_unsafe) = super::link::checkout(answer.checkout_url);
     Ok(Placed {
         order_id: answer.order_id,
         cert_id: answer.certificate_id,
-        checkout_url: answer.checkout_url,
+        checkout_url,
+        checkout_unsafe,
         amount: None,
         instructions: answer.instructions,
     })
@@ -390,6 +392,15 @@ mod tests {
             Some("Bearer secret-token")
         );
         assert!(!request.masked().contains("secret-token"));
+    }
+
+    #[test]
+    fn a_javascript_checkout_url_is_dropped_and_said_so() {
+        let body = r#"{"order_id":"G-1","status":"pending_validation","checkout_url":"javascript:alert(1)"}"#;
+        let placed = parse_order(201, body).expect("placed");
+        assert_eq!(placed.order_id, "G-1");
+        assert_eq!(placed.checkout_url, None);
+        assert!(placed.checkout_unsafe);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{
     ProviderError, StatusReport,
 };
 use crate::i18n::t;
-use crate::order::{Contact, ContactName, Dcv, Level, Organisation, ValidatedOrder};
+use crate::order::{Contact, ContactName, Dcv, Organisation, ValidatedOrder};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -81,6 +81,10 @@ fn contact_fields(form: &mut Vec<(&'static str, String)>, role: Role, contact: &
     for (name, value) in fields.into_iter().zip(values) {
         form.push((name, value.to_string()));
     }
+    // Asked of the administrative contact for OV orders only (validation sees to it).
+    if let (Role::Admin, Some(fax)) = (role, &contact.fax) {
+        form.push(("admin_fax", fax.as_str().to_string()));
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -89,9 +93,9 @@ enum Role {
     Tech,
 }
 
-/// The `admin_*`, `tech_*` and `org_*` organisation fields each level asks for (§2's table).
-fn organisation_fields(form: &mut Vec<(&'static str, String)>, level: Level, org: &Organisation) {
-    let ov = level == Level::Ov;
+/// The `admin_*`, `tech_*` and `org_*` organisation fields of OV and EV orders (§2's
+/// table); `admin_fax`, which OV needs, is the contact's own answer (`contact_fields`).
+fn organisation_fields(form: &mut Vec<(&'static str, String)>, org: &Organisation) {
     let mut push = |name: &'static str, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             form.push((name, value.to_string()));
@@ -102,9 +106,6 @@ fn organisation_fields(form: &mut Vec<(&'static str, String)>, level: Level, org
     push("admin_addressline1", org.street.as_deref());
     push("admin_city", Some(&org.city));
     push("admin_country", Some(org.country.as_str()));
-    // GoGetSSL requires a fax for OV; the wizard asks for no fax number and sends the
-    // organisation's phone, which reaches the same people.
-    push("admin_fax", if ov { phone } else { None });
     push("admin_postalcode", org.postal_code.as_deref());
     push("admin_region", org.state.as_deref());
     push("tech_organization", Some(&org.name));
@@ -153,7 +154,7 @@ pub fn order_fields(order: &ValidatedOrder, options: Options) -> Vec<(&'static s
         contact_fields(&mut form, Role::Tech, &contacts.tech);
     }
     if let Some(org) = order.validation.organisation() {
-        organisation_fields(&mut form, order.product.level, org);
+        organisation_fields(&mut form, org);
     }
     form.push(("signature_hash", "SHA2".into()));
     form
@@ -401,6 +402,7 @@ pub fn parse_order(status: u16, body: &str, primary: &str) -> Result<Placed, Pro
         order_id,
         cert_id: None,
         checkout_url: None,
+        checkout_unsafe: false,
         amount,
         instructions: all_instructions(primary, &value),
     })
@@ -699,6 +701,10 @@ mod tests {
         }
         assert_eq!(ov["org_division"], "Web Services");
         assert_eq!(ov["org_country"], "GB");
+        // The fax typed, normalised; never the applicant's or the organisation's phone.
+        assert_eq!(ov["admin_fax"], "+442079460999");
+        assert_ne!(ov["admin_fax"], ov["admin_phone"]);
+        assert_ne!(ov["admin_fax"], ov["org_phone"]);
         let ev = fields(&order_request(
             &order("sectigo-ev", DcvMethod::Dns),
             &endpoint(),

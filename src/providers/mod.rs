@@ -7,6 +7,7 @@ pub mod cpanel;
 pub mod generic;
 pub mod gogetssl;
 pub mod huawei;
+pub mod link;
 mod outcome;
 
 pub use outcome::{Instruction, Placed, StatusReport};
@@ -72,16 +73,34 @@ impl Method {
     }
 }
 
+/// What `Debug` prints in place of a credential.
+pub(crate) const REDACTED: &str = "[redacted]";
+
 /// One HTTP header; `secret` ones are masked wherever a request is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Header {
     pub name: &'static str,
     pub value: String,
     pub secret: bool,
 }
 
+impl fmt::Debug for Header {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = if self.secret {
+            REDACTED
+        } else {
+            self.value.as_str()
+        };
+        f.debug_struct("Header")
+            .field("name", &self.name)
+            .field("value", &value)
+            .field("secret", &self.secret)
+            .finish()
+    }
+}
+
 /// A request ready to send, byte for byte.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PreparedRequest {
     pub method: Method,
     pub url: String,
@@ -90,6 +109,23 @@ pub struct PreparedRequest {
     /// Credentials carried in the URL (GoGetSSL's `auth_key`, cPanel's `access_token`),
     /// as they appear there, so they can be masked wherever the request is shown.
     pub url_secrets: Vec<String>,
+}
+
+// By hand, so a failed assertion or a log line never shows the credentials.
+impl fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut url = self.url.clone();
+        for secret in self.url_secrets.iter().filter(|s| !s.is_empty()) {
+            url = url.replace(secret.as_str(), REDACTED);
+        }
+        f.debug_struct("PreparedRequest")
+            .field("method", &self.method)
+            .field("url", &url)
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .field("url_secrets", &self.url_secrets.len())
+            .finish()
+    }
 }
 
 impl PreparedRequest {
@@ -170,7 +206,7 @@ impl fmt::Debug for Endpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Endpoint")
             .field("base_url", &self.base_url)
-            .field("token", &self.token.as_ref().map(|_| "<hidden>"))
+            .field("token", &self.token.as_ref().map(|_| REDACTED))
             .finish()
     }
 }
@@ -257,6 +293,38 @@ impl fmt::Display for ProviderError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_output_never_shows_a_credential() {
+        let request = PreparedRequest {
+            method: Method::Get,
+            url: "https://api.example/orders?auth_key=url-secret-123".into(),
+            headers: vec![
+                Header {
+                    name: "X-Auth-Token",
+                    value: "header-secret-456".into(),
+                    secret: true,
+                },
+                Header {
+                    name: "Accept",
+                    value: "application/json".into(),
+                    secret: false,
+                },
+            ],
+            body: None,
+            url_secrets: vec!["url-secret-123".into()],
+        };
+        let endpoint = Endpoint {
+            base_url: "https://api.example/".into(),
+            token: Some("endpoint-secret-789".into()),
+        };
+        let shown = format!("{request:?} {endpoint:?}");
+        for secret in ["url-secret", "header-secret", "endpoint-secret"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("application/json"), "{shown}");
+        assert!(shown.contains("https://api.example/orders?auth_key=[redacted]"));
+    }
 
     fn refusal(status: u16) -> ProviderError {
         ProviderError {

@@ -44,8 +44,11 @@ pub struct Placed {
     /// The provider's ID of the certificate itself, where it has one apart from the order
     /// (Huawei's certificate ID, cPanel's order item ID).
     pub cert_id: Option<String>,
-    /// Where the person pays, when the provider sells through a checkout page (cPanel).
+    /// Where the person pays, when the provider sells through a checkout page (cPanel);
+    /// only an address [`super::link::safe_link`] accepts.
     pub checkout_url: Option<String>,
+    /// The answer named a checkout address that was not safe to link to, so it was dropped.
+    pub checkout_unsafe: bool,
     /// The amount charged, as the provider wrote it, with its currency.
     pub amount: Option<String>,
     pub instructions: Vec<Instruction>,

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
 /// Applies the init message's `settings`; tells the host (`refused`) what was not taken
-/// and why. Nothing changes once an order is under way or paid for: it must finish where
-/// it started.
+/// and why. Nothing changes while an order is under way, paid for or in doubt
+/// ([`WizardState::order_under_way`]): it must finish where it started.
 pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(Value) + 'static) {
     let names: Vec<String> = settings.keys().cloned().collect();
     let refuse = move |settings: Vec<String>, reason: String| {
@@ -18,8 +18,12 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
             json!({"settings": settings, "reason": reason}),
         ))
     };
-    if wizard.in_flight.get_value() || wizard.purchase.with_untracked(Option::is_some) {
-        return refuse(names, "an order is under way".into());
+    if wizard.order_under_way() {
+        return refuse(
+            names,
+            "an order is under way or may already have been placed: it must finish where it started"
+                .into(),
+        );
     }
     let next = match wizard.config.with_value(|c| c.with_init(settings)) {
         Ok((next, refused)) => {

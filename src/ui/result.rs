@@ -147,6 +147,15 @@ pub fn ResultView() -> impl IntoView {
                 <p class="body"><a class="button" href=url data-testid="checkout-link" rel="noopener">{t().submit.go_to_checkout}</a></p>
             </div>
         })}
+        {purchase.checkout_unsafe.then(|| view! {
+            <div class="notice" data-testid="checkout-unsafe">
+                <h2 class="subheading">{t().submit.pay_heading}</h2>
+                <p class="body">{match api {
+                    Api::Cpanel => t().submit.checkout_unsafe_cpanel,
+                    Api::Huawei | Api::GoGetSsl | Api::Generic => t().submit.checkout_unsafe_other,
+                }}</p>
+            </div>
+        })}
         {move || {
             let checks = checks();
             (!checks.is_empty()).then(|| view! {

@@ -312,6 +312,19 @@ impl WizardState {
         }
     }
 
+    /// See [`draft_store::order_under_way`]; read without tracking.
+    pub fn order_under_way(&self) -> bool {
+        let key = self.order_key.get_value();
+        self.purchase.with_untracked(|purchase| {
+            draft_store::order_under_way(
+                self.in_flight.get_value(),
+                purchase.as_ref(),
+                self.buy_in_doubt.get_untracked(),
+                key.as_deref(),
+            )
+        })
+    }
+
     pub fn snapshot(&self) -> SavedState {
         SavedState {
             step: self.step.get().slug().to_string(),

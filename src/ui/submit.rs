@@ -178,6 +178,7 @@ fn purchase_of(placed: Placed) -> Purchase {
         cert_id: placed.cert_id.unwrap_or_default(),
         applied: true,
         checkout_url: placed.checkout_url,
+        checkout_unsafe: placed.checkout_unsafe,
         amount: placed.amount,
         instructions: placed.instructions,
     }

@@ -12,6 +12,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     label_last_name: "Last name",
     label_job_title: "Job title",
     label_phone: "Phone number",
+    label_fax: "Fax number",
     label_email: "Email address",
     label_org_name: "Legal name of the organisation",
     label_org_unit: "Department",
@@ -27,6 +28,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
 
     contacts_intro: "The certificate authority may contact this person about the application.",
     phone_hint: "With the country code, like +44 20 7946 0958.",
+    fax_hint: "GoGetSSL requires a fax number for OV certificates. With the country code, like +44 20 7946 0958.",
     tech_differs: "Someone else is the technical contact",
     tech_heading: "Technical contact",
 
@@ -38,6 +40,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     enter_contact_last_name: "last name",
     enter_contact_title: "job title, like IT Manager",
     enter_contact_phone: "phone number, like +44 20 7946 0958",
+    enter_contact_fax: "fax number, like +44 20 7946 0958",
     enter_contact_email: "email address, like name@example.com",
 
     name_empty: "Enter the full name of the person responsible for this order",

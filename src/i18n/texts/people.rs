@@ -25,6 +25,8 @@ pub struct PeopleTexts {
     pub label_job_title: &'static str,
     /// Label of a contact's phone number.
     pub label_phone: &'static str,
+    /// Label of the administrative contact's fax number (GoGetSSL OV only).
+    pub label_fax: &'static str,
     /// Label of a contact's email address.
     pub label_email: &'static str,
     /// Label of the organisation's legal name.
@@ -54,6 +56,8 @@ pub struct PeopleTexts {
     pub contacts_intro: &'static str,
     /// Contacts step: the hint under a phone number field.
     pub phone_hint: &'static str,
+    /// Contacts step: the hint under the fax field, saying why it is asked (GoGetSSL OV).
+    pub fax_hint: &'static str,
     /// Contacts step: the checkbox that opens a second contact's fields.
     pub tech_differs: &'static str,
     /// Contacts step: the heading over the technical contact's fields.
@@ -76,6 +80,8 @@ pub struct PeopleTexts {
     pub enter_contact_title: &'static str,
     /// What is missing in `enter_contact`: the phone number, with an example.
     pub enter_contact_phone: &'static str,
+    /// What is missing in `enter_contact`: the fax number, with an example.
+    pub enter_contact_fax: &'static str,
     /// What is missing in `enter_contact`: the email address, with an example.
     pub enter_contact_email: &'static str,
 

@@ -218,6 +218,8 @@ pub struct SubmitTexts {
     pub row_organisation: &'static str,
     /// The technical contact when it is the applicant.
     pub same_as_applicant: &'static str,
+    /// The applicant's fax number, a line of the applicant's review row (GoGetSSL OV).
+    pub review_fax: fn(&str) -> String,
     /// The Change link of a review row.
     pub change: &'static str,
     /// After "Change", for screen readers only: the row's label.
@@ -318,6 +320,11 @@ pub struct SubmitTexts {
     pub pay_body: &'static str,
     /// Link to the checkout.
     pub go_to_checkout: &'static str,
+    /// Checkout notice when cPanel's answer named a checkout address that is not a safe
+    /// link (not https, or a script): it is not shown.
+    pub checkout_unsafe_cpanel: &'static str,
+    /// The same for any other API (the generic format's proxy).
+    pub checkout_unsafe_other: &'static str,
     /// Heading of the checks the provider reports apart.
     pub checks: &'static str,
     /// Button that starts another order.

@@ -12,6 +12,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     label_last_name: "姓氏",
     label_job_title: "职位",
     label_phone: "电话号码",
+    label_fax: "传真号码",
     label_email: "电子邮箱地址",
     label_org_name: "组织法定名称",
     label_org_unit: "部门",
@@ -27,6 +28,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
 
     contacts_intro: "证书颁发机构可能会就此申请联系此人。",
     phone_hint: "请包含国家/地区代码，例如 +44 20 7946 0958。",
+    fax_hint: "GoGetSSL 要求 OV 证书订单提供传真号码。请包含国家/地区代码，例如 +44 20 7946 0958。",
     tech_differs: "由其他人担任技术联系人",
     tech_heading: "技术联系人",
 
@@ -38,6 +40,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     enter_contact_last_name: "姓氏",
     enter_contact_title: "职位，例如 IT 经理",
     enter_contact_phone: "电话号码，例如 +44 20 7946 0958",
+    enter_contact_fax: "传真号码，例如 +44 20 7946 0958",
     enter_contact_email: "电子邮箱地址，例如 name@example.com",
 
     name_empty: "请输入此订单负责人的姓名",

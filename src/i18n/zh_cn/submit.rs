@@ -116,6 +116,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     row_applicant: "申请人",
     row_tech: "技术联系人",
     row_organisation: "组织",
+    review_fax: |fax| format!("传真：{fax}"),
     same_as_applicant: "与申请人相同",
     change: "修改",
     // A half-width space only before a Latin word ("修改 CSR 通用名称").
@@ -185,6 +186,8 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     pay_heading: "支付订单",
     pay_body: "订单付款后，证书颁发机构才会开始审核。",
     go_to_checkout: "前往支付",
+    checkout_unsafe_cpanel: "服务商返回的支付链接不安全，因此未显示。请改为登录您的 cPanel 账户支付此订单。",
+    checkout_unsafe_other: "服务商返回的支付链接不安全，因此未显示。请改为登录您在服务商处的账户支付此订单。",
     checks: "检查项",
     start_new_order: "开始新订单",
     to_do_now: "接下来需要您完成的操作",

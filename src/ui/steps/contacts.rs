@@ -16,6 +16,7 @@ fn contact_fields(role: Role, parts: Vec<ContactPart>) -> impl IntoView {
                 ContactPart::LastName => (Kind::Text, "family-name", None),
                 ContactPart::Title => (Kind::Text, "organization-title", None),
                 ContactPart::Phone => (Kind::Tel, "tel", Some(t().people.phone_hint)),
+                ContactPart::Fax => (Kind::Tel, "fax tel", Some(t().people.fax_hint)),
                 ContactPart::Email => (Kind::Email, "email", None),
             };
             // The browser fills in the person's own details only for the applicant.
@@ -36,17 +37,17 @@ fn contact_fields(role: Role, parts: Vec<ContactPart>) -> impl IntoView {
 #[component]
 pub fn ContactsStep() -> impl IntoView {
     let wizard = use_wizard();
-    let parts = move || {
+    let parts = move |role| {
         wizard
             .product()
-            .map(|p| contact_parts(p.provider))
+            .map(|p| contact_parts(p.provider, p.level, role))
             .unwrap_or_default()
     };
     let differs = move || wizard.draft.with(|d| d.tech_differs);
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Contacts.title()}</h1>
         <p class="body">{t().people.contacts_intro}</p>
-        {move || contact_fields(Role::Applicant, parts())}
+        {move || contact_fields(Role::Applicant, parts(Role::Applicant))}
         <div class="checkbox">
             <input class="checkbox-input" type="checkbox" id="tech-differs"
                 prop:checked=differs
@@ -60,7 +61,7 @@ pub fn ContactsStep() -> impl IntoView {
         </div>
         {move || differs().then(|| view! {
             <h2 class="subheading">{t().people.tech_heading}</h2>
-            {contact_fields(Role::Tech, parts())}
+            {contact_fields(Role::Tech, parts(Role::Tech))}
         })}
     }
 }

@@ -43,7 +43,7 @@ pub fn CsrStep() -> impl IntoView {
     let key_warning = RwSignal::new(false);
     // A private key must never be kept: it is emptied before the draft (and storage) sees it.
     let refuse_private_key = Callback::new(move |raw: String| {
-        if raw.contains("PRIVATE KEY") {
+        if crate::csr::holds_private_key(&raw) {
             key_warning.set(true);
             String::new()
         } else {

@@ -1,8 +1,8 @@
 use crate::draft_store::Purchase;
 use crate::i18n::t;
 use crate::order::{
-    chosen_method, clean_input, org_need, parse_name_list, read_name, CertName, ContactDraft,
-    DcvMethod, Email, Field, Need, OrgPart, Phone, Step,
+    chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
+    ContactDraft, ContactPart, DcvMethod, Email, Field, Need, OrgPart, Phone, Role, Step,
 };
 use crate::providers::huawei::{self, CertId};
 use crate::providers::{cpanel, generic, gogetssl, Api};
@@ -79,7 +79,14 @@ pub fn ReviewStep() -> impl IntoView {
                 }
             })
             .unwrap_or_default();
-        let contact = |c: &ContactDraft| {
+        // Which contacts were asked for a fax (GoGetSSL OV's administrative contact).
+        let asks_fax = |role| {
+            product.as_ref().is_some_and(|p| {
+                contact_parts(p.provider, p.level, role).contains(&ContactPart::Fax)
+            })
+        };
+        let fax_asked = [asks_fax(Role::Applicant), asks_fax(Role::Tech)];
+        let contact = |c: &ContactDraft, role: Role| {
             let name = if c.name.trim().is_empty() {
                 format!("{} {}", c.first_name.trim(), c.last_name.trim())
             } else {
@@ -90,7 +97,18 @@ pub fn ReviewStep() -> impl IntoView {
                 .map_or_else(|_| c.phone.trim().to_string(), |p| p.to_string());
             let email = Email::parse(&c.email)
                 .map_or_else(|_| c.email.trim().to_string(), |e| e.to_string());
-            [name, c.title.trim().to_string(), phone, email]
+            let asked = match role {
+                Role::Applicant => fax_asked[0],
+                Role::Tech => fax_asked[1],
+            };
+            let fax = if asked {
+                let fax = Phone::parse(&c.fax)
+                    .map_or_else(|_| c.fax.trim().to_string(), |p| p.to_string());
+                (t().submit.review_fax)(&fax)
+            } else {
+                String::new()
+            };
+            [name, c.title.trim().to_string(), phone, fax, email]
                 .into_iter()
                 .filter(|t| !t.trim().is_empty())
                 .collect::<Vec<_>>()
@@ -137,11 +155,11 @@ pub fn ReviewStep() -> impl IntoView {
         if has(Step::Contacts) {
             answers.push((
                 texts.row_applicant,
-                contact(&draft.applicant),
+                contact(&draft.applicant, Role::Applicant),
                 Some(Step::Contacts),
             ));
             let tech = if draft.tech_differs {
-                contact(&draft.tech)
+                contact(&draft.tech, Role::Tech)
             } else {
                 texts.same_as_applicant.into()
             };
