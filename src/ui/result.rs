@@ -186,6 +186,7 @@ pub fn ResultView() -> impl IntoView {
         report.with(|r| match r {
             Some(r) => r.text.clone(),
             None if polling.get() => t().submit.status_checking.into(),
+            None if stopped.get() => t().submit.status_unknown.into(),
             None => t().submit.status_no_id.into(),
         })
     };

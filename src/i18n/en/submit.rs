@@ -173,6 +173,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     no_key_next: "Try another browser (or this page over https). Nothing you typed is lost.",
     status_unknown_order: |place| format!("The provider no longer knows this order (HTTP 404), so this page has stopped checking. Look in {place}, or check again."),
     status_refused: |message| format!("The provider refused the status check: {message} This page has stopped checking by itself; check again once that is fixed."),
+    status_unknown: "Not known",
     check_again: "Check the status again",
     validation_done: "Validation complete",
     validation_done_body: "The certificate authority has checked every name: nothing more is needed for them.",

@@ -300,6 +300,8 @@ pub struct SubmitTexts {
     pub status_unknown_order: fn(&str) -> String,
     /// The status check was refused (another 4xx): the parameter is `error_and_next`.
     pub status_refused: fn(&str) -> String,
+    /// Status when the checks stopped on a refusal before any status was read.
+    pub status_unknown: &'static str,
     /// The button that checks the status once more after the checks stopped.
     pub check_again: &'static str,
     /// Heading that replaces `to_do_now` once the certificate is issued.

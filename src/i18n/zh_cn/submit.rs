@@ -175,6 +175,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     no_key_next: "请换用其他浏览器（或通过 https 打开此页面）。您填写的内容不会丢失。",
     status_unknown_order: |place| format!("服务商已找不到此订单（HTTP 404），此页面已停止查询。请查看{place}，或再次查询。"),
     status_refused: |message| format!("服务商拒绝了状态查询：{message}此页面已停止自动查询；问题解决后请再次查询。"),
+    status_unknown: "未知",
     check_again: "再次查询状态",
     validation_done: "验证已完成",
     validation_done_body: "证书颁发机构已验证所有域名，无需再为它们做任何操作。",
