@@ -136,3 +136,30 @@ test('Generic JSON: the order is sent as shown, under the very Idempotency-Key s
   assertSentAsShown(shown, sent, suite.server.url, GENERIC_TOKEN);
   await context.close();
 });
+
+for (const [what, script] of [
+  ['throws', () => {
+    delete Crypto.prototype.randomUUID;
+    Crypto.prototype.getRandomValues = () => { throw new Error('no randomness here'); };
+  }],
+  ['gives zeros', () => {
+    delete Crypto.prototype.randomUUID;
+    Crypto.prototype.getRandomValues = (array) => array;
+  }],
+]) {
+  test(`Generic JSON: when the browser's random source ${what}, nothing is sent and the page says why`, async () => {
+    const { context, page } = await suite.freshPage();
+    await page.addInitScript(script);
+    await dvToReview(page, suite.server.url,
+      { provider: 'generic', endpoint: 'sandbox/generic', catalogue: 'catalog/gogetssl.json' },
+      'Sectigo PositiveSSL', 'dns');
+    await page.getByTestId('no-key').waitFor({ state: 'attached' });
+    await agreeAndSubmit(page, 'Place the order');
+    const failure = page.locator('#submit-failure');
+    await failure.filter({ hasText: 'Nothing was sent: this browser could not make a random order key' }).waitFor();
+    assert.match(await failure.textContent(), /Try another browser/);
+    const posts = (await sandboxLog(suite.server.url)).filter((e) => e.method === 'POST');
+    assert.deepEqual(posts, [], 'no order went');
+    await context.close();
+  });
+}
