@@ -35,9 +35,113 @@ pub fn again(attempt: u32, outcome: Attempt) -> bool {
     attempt < MAX_RETRIES && worth_retrying(outcome)
 }
 
+/// What one status check came to, as far as the schedule of the next is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    /// The status can still change by itself: check again.
+    Pending,
+    /// A final status (issued, rejected, cancelled…): nothing more will change.
+    Final,
+    /// The provider refused the check itself (a 4xx, or its own error shape): asking again
+    /// would get the same answer, so checking stops until the person asks.
+    Refused,
+    /// No answer, a 5xx, a 429 or an answer that could not be read: try again, later.
+    Failed,
+}
+
+/// The longest wait between two status checks, unless the first is set longer.
+pub const POLL_CAP_MS: u32 = 60_000;
+
+/// The wait before the next status check, or None when checking stops. The first wait is
+/// `first_ms` (`poll_seconds`); each later one is half as long again, up to a minute, as
+/// the README's Configuration says. Failures follow the same growing schedule, so a
+/// provider in trouble is asked less and less often.
+pub fn next_poll(first_ms: u32, previous_ms: Option<u32>, checked: Checked) -> Option<u32> {
+    match checked {
+        Checked::Final | Checked::Refused => None,
+        Checked::Pending | Checked::Failed => Some(match previous_ms {
+            None => first_ms,
+            Some(previous) => previous
+                .saturating_add(previous / 2)
+                .min(POLL_CAP_MS.max(first_ms)),
+        }),
+    }
+}
+
+/// How a failed status check counts: a 5xx, a 429 or an answer that cannot be read is
+/// passing trouble; any other 4xx, or a refusal in the provider's own shape, is a verdict
+/// on the check itself (an unknown order, a token refused) that asking again won't change.
+pub fn checked_after_error(status: u16, unreadable: bool) -> Checked {
+    match status {
+        429 | 500..=599 => Checked::Failed,
+        400..=499 => Checked::Refused,
+        _ if unreadable => Checked::Failed,
+        _ => Checked::Refused,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The waits of `n` checks in a row that all came to `checked`.
+    fn waits(first_ms: u32, checked: Checked, n: usize) -> Vec<u32> {
+        let mut previous = None;
+        let mut all = Vec::new();
+        for _ in 0..n {
+            let Some(wait) = next_poll(first_ms, previous, checked) else {
+                break;
+            };
+            all.push(wait);
+            previous = Some(wait);
+        }
+        all
+    }
+
+    #[test]
+    fn status_checks_wait_poll_seconds_then_half_as_long_again_up_to_a_minute() {
+        assert_eq!(
+            waits(5_000, Checked::Pending, 10),
+            [5_000, 7_500, 11_250, 16_875, 25_312, 37_968, 56_952, 60_000, 60_000, 60_000]
+        );
+    }
+
+    #[test]
+    fn lost_answers_and_server_errors_back_off_on_the_same_schedule() {
+        assert_eq!(
+            waits(2_000, Checked::Failed, 4),
+            [2_000, 3_000, 4_500, 6_750]
+        );
+        assert_eq!(checked_after_error(500, false), Checked::Failed);
+        assert_eq!(checked_after_error(503, false), Checked::Failed);
+        assert_eq!(checked_after_error(429, false), Checked::Failed);
+        // A gateway's HTML page in a 200.
+        assert_eq!(checked_after_error(200, true), Checked::Failed);
+        assert_eq!(checked_after_error(502, true), Checked::Failed);
+    }
+
+    #[test]
+    fn checking_stops_at_a_final_status_or_a_refusal() {
+        assert_eq!(next_poll(5_000, None, Checked::Final), None);
+        assert_eq!(next_poll(5_000, Some(7_500), Checked::Final), None);
+        assert_eq!(next_poll(5_000, Some(7_500), Checked::Refused), None);
+        for status in [400, 401, 403, 404, 410, 422] {
+            assert_eq!(
+                checked_after_error(status, false),
+                Checked::Refused,
+                "{status}"
+            );
+        }
+        // A gateway's own 404 page says as much as the provider's.
+        assert_eq!(checked_after_error(404, true), Checked::Refused);
+        // GoGetSSL's refusals come in an HTTP 200.
+        assert_eq!(checked_after_error(200, false), Checked::Refused);
+    }
+
+    #[test]
+    fn a_first_wait_longer_than_a_minute_is_kept() {
+        assert_eq!(waits(120_000, Checked::Pending, 3), [120_000; 3]);
+    }
 
     #[test]
     fn no_answer_and_server_errors_are_retried() {

@@ -1,7 +1,6 @@
 //! The only code that touches the network: sends a prepared request, returns status and body.
 
-use crate::providers::{Method, PreparedRequest};
-use gloo_net::http::RequestBuilder;
+use crate::providers::PreparedRequest;
 use gloo_timers::callback::Timeout;
 use std::fmt;
 
@@ -27,6 +26,29 @@ impl fmt::Display for TransportError {
     }
 }
 
+/// The browser's request, exactly as prepared. Built directly rather than by gloo-net's
+/// `RequestBuilder`, which re-writes the query and leaves a stray `&` after one that was
+/// already in the URL (GoGetSSL's and cPanel's), so the URL sent differs from the one shown.
+pub fn build(
+    request: &PreparedRequest,
+    signal: &web_sys::AbortSignal,
+) -> Result<web_sys::Request, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_signal(Some(signal));
+    let headers = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
+    for header in &request.headers {
+        headers
+            .append(header.name, &header.value)
+            .map_err(|e| format!("{e:?}"))?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|e| format!("{e:?}"))
+}
+
 pub async fn send(
     request: &PreparedRequest,
     timeout_ms: u32,
@@ -37,20 +59,9 @@ pub async fn send(
     // Dropping the timer when the answer arrives cancels it.
     let _timer = Timeout::new(timeout_ms, move || controller.abort());
 
-    let mut builder = RequestBuilder::new(&request.url)
-        .method(match request.method {
-            Method::Get => gloo_net::http::Method::GET,
-            Method::Post => gloo_net::http::Method::POST,
-        })
-        .abort_signal(Some(&signal));
-    for header in &request.headers {
-        builder = builder.header(header.name, &header.value);
-    }
-    let prepared = match &request.body {
-        Some(body) => builder.body(body.clone()),
-        None => builder.build(),
-    }
-    .map_err(|e| TransportError::Network(e.to_string()))?;
+    let prepared = build(request, &signal)
+        .map(gloo_net::http::Request::from)
+        .map_err(TransportError::Network)?;
 
     let response = prepared.send().await.map_err(|e| {
         if signal.aborted() {

@@ -211,3 +211,25 @@ async fn back_returns_to_the_previous_answer_and_start_over_forgets_everything()
     assert!(!first.checked(), "the choice is forgotten");
     host.remove();
 }
+
+/// The browser's request carries the prepared URL as it is: gloo-net's builder used to add a
+/// stray `&` after a query already in the URL (GoGetSSL's `auth_key`, cPanel's token).
+#[wasm_bindgen_test]
+fn the_request_built_for_the_browser_keeps_the_url_as_prepared() {
+    use ssl_order::providers::{Header, Method, PreparedRequest};
+    let prepared = PreparedRequest {
+        method: Method::Post,
+        url: "https://my.gogetssl.example/api/orders/add_ssl_order/?auth_key=k3y%26x".into(),
+        headers: vec![Header {
+            name: "Content-Type",
+            value: "application/x-www-form-urlencoded".into(),
+            secret: false,
+        }],
+        body: Some("product_id=45".into()),
+        url_secrets: Vec::new(),
+    };
+    let controller = web_sys::AbortController::new().expect("controller");
+    let built = ssl_order::transport::build(&prepared, &controller.signal()).expect("built");
+    assert_eq!(built.url(), prepared.url);
+    assert_eq!(built.method(), "POST");
+}

@@ -283,19 +283,6 @@ fn seconds_to_ms(value: Option<u32>, default: u32, name: &str) -> Result<u32, Co
     Ok(seconds * 1000)
 }
 
-/// The wait before status check number `attempt` (0-based): grows by half each time, capped.
-pub fn poll_delay_ms(first_ms: u32, attempt: u32) -> u32 {
-    const CAP_MS: u32 = 60_000;
-    let mut delay = first_ms;
-    for _ in 0..attempt {
-        if delay >= CAP_MS {
-            break;
-        }
-        delay = delay.saturating_add(delay / 2);
-    }
-    delay.min(CAP_MS.max(first_ms))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,13 +448,5 @@ mod tests {
                 format!(r#"{{"provider":"huawei","endpoint":"e","parent_origins":["{bad}"]}}"#);
             assert!(Config::from_json(&json).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn poll_delays_grow_and_are_capped() {
-        assert_eq!(poll_delay_ms(2000, 0), 2000);
-        assert_eq!(poll_delay_ms(2000, 1), 3000);
-        assert_eq!(poll_delay_ms(2000, 2), 4500);
-        assert_eq!(poll_delay_ms(2000, 50), 60_000);
     }
 }

@@ -141,11 +141,10 @@ async fn gogetssl_orders_and_reports_each_names_validation() {
     assert!(orders.len() >= 8);
     for order in orders {
         let label = label(&order);
-        let primary = order.primary.name.to_string();
         let (status, body) = send(&app, &gogetssl::check_request(&order, &endpoint, options)).await;
         gogetssl::parse_check(status, &body).unwrap_or_else(|e| panic!("{label}: check {e}"));
         let (status, body) = send(&app, &gogetssl::order_request(&order, &endpoint, options)).await;
-        let placed = gogetssl::parse_order(status, &body, &primary)
+        let placed = gogetssl::parse_order(status, &body, &order)
             .unwrap_or_else(|e| panic!("{label}: order {e}"));
         assert!(!placed.order_id.is_empty(), "{label}");
         assert_instructions(&order, &placed.instructions, &label);

@@ -416,6 +416,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
     Ok(StatusReport {
         text,
         pending: !issued,
+        issued,
         checks,
         instructions: Vec::new(),
         not_after: None,

@@ -177,6 +177,44 @@ fn auth(endpoint: &Endpoint, headers: &mut Vec<Header>) {
     }
 }
 
+/// An `Idempotency-Key` that can be trusted to be this order's alone: a well-formed, random
+/// (version 4) UUID that is not all zeros. Only `parse` makes one, so an empty key, or the
+/// zeros a failed random source leaves behind, can never be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderKey(String);
+
+impl OrderKey {
+    pub fn parse(text: &str) -> Option<OrderKey> {
+        is_random_uuid(text).then(|| OrderKey(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// `xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx` (V one of 8, 9, a, b) with some random bit set.
+pub fn is_random_uuid(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        });
+    if !shaped {
+        return false;
+    }
+    let version = bytes[14] == b'4';
+    let variant = matches!(bytes[19].to_ascii_lowercase(), b'8' | b'9' | b'a' | b'b');
+    // The random bits are all but the version and the variant's top two bits.
+    let random_bits_set = bytes.iter().enumerate().any(|(i, b)| match i {
+        8 | 13 | 14 | 18 | 23 => false,
+        19 => matches!(b.to_ascii_lowercase(), b'9' | b'a' | b'b'),
+        _ => *b != b'0',
+    });
+    version && variant && random_bits_set
+}
+
 /// `POST {endpoint}/orders`. `key` must be the same on every attempt to place this order:
 /// the proxy answers a repeat with the first order instead of placing a second.
 pub fn order_request(order: &ValidatedOrder, endpoint: &Endpoint, key: &str) -> PreparedRequest {
@@ -330,6 +368,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
     Ok(StatusReport {
         text,
         pending,
+        issued: answer.status == "issued",
         checks: Vec::new(),
         instructions: if answer.status == "issued" {
             Vec::new()
@@ -350,6 +389,33 @@ mod tests {
         Endpoint {
             base_url: "https://proxy.example/api/".into(),
             token: Some("secret-token".into()),
+        }
+    }
+
+    #[test]
+    fn only_a_random_v4_uuid_is_an_order_key() {
+        for good in [
+            "0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10",
+            "00000000-0000-4000-8000-000000000001",
+            "00000000-0000-4000-9000-000000000000",
+            "F47AC10B-58CC-4372-A567-0E02B2C3D479",
+        ] {
+            assert!(OrderKey::parse(good).is_some(), "{good}");
+        }
+        for bad in [
+            "",
+            // What a failed getRandomValues left: zeros with the version and variant set.
+            "00000000-0000-4000-8000-000000000000",
+            "00000000-0000-0000-0000-000000000000",
+            // Version 1, and a wrong variant.
+            "0b6f1c1e-6a47-1b1e-9f1c-3f7d1d2a9e10",
+            "0b6f1c1e-6a47-4b1e-cf1c-3f7d1d2a9e10",
+            "0b6f1c1e6a474b1e9f1c3f7d1d2a9e10",
+            "0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e1g",
+            " 0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10",
+            "new random key",
+        ] {
+            assert!(OrderKey::parse(bad).is_none(), "{bad:?}");
         }
     }
 

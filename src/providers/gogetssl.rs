@@ -382,9 +382,33 @@ fn all_instructions(primary: &str, value: &Value) -> Vec<Instruction> {
     found
 }
 
-/// Reads the answer to `add_ssl_order`. `primary` names the instructions for the primary
-/// (GoGetSSL does not repeat it).
-pub fn parse_order(status: u16, body: &str, primary: &str) -> Result<Placed, ProviderError> {
+/// The approvals the order asked for that the answer does not name: GoGetSSL's answer may
+/// give only the primary's `approver_method`, yet every name's approver must approve.
+fn approvals_sent(order: &ValidatedOrder, answered: &[Instruction]) -> Vec<Instruction> {
+    order
+        .names()
+        .filter_map(|name| {
+            let domain = name.name.to_string();
+            let covered = answered.iter().any(|i| i.domain() == domain);
+            match &name.dcv {
+                Dcv::Email(Some(address)) if !covered => Some(Instruction::Email {
+                    domain,
+                    address: address.as_str().to_string(),
+                }),
+                Dcv::Email(_) | Dcv::Dns | Dcv::Http | Dcv::Https => None,
+            }
+        })
+        .collect()
+}
+
+/// Reads the answer to `add_ssl_order` for `order` (GoGetSSL does not repeat the primary's
+/// name, and may leave out the other names' approvals: those come from what was sent).
+pub fn parse_order(
+    status: u16,
+    body: &str,
+    order: &ValidatedOrder,
+) -> Result<Placed, ProviderError> {
+    let primary = order.primary.name.to_string();
     let value = answer(status, body)?;
     let order_id = id_text(value.get("order_id")).ok_or_else(|| ProviderError {
         status,
@@ -404,7 +428,11 @@ pub fn parse_order(status: u16, body: &str, primary: &str) -> Result<Placed, Pro
         checkout_url: None,
         checkout_unsafe: false,
         amount,
-        instructions: all_instructions(primary, &value),
+        instructions: {
+            let mut found = all_instructions(&primary, &value);
+            found.extend(approvals_sent(order, &found));
+            found
+        },
     })
 }
 
@@ -480,6 +508,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
     Ok(StatusReport {
         text,
         pending,
+        issued: raw == "active",
         checks,
         instructions,
         not_after,
@@ -534,13 +563,14 @@ mod tests {
 
     #[test]
     fn the_seed_answer_parses_to_its_order_amount_and_validation_file() {
-        let placed = parse_order(200, SEED_ANSWER, "demo.gogetssl.com").expect("success");
+        let order = order("positivessl", DcvMethod::Http);
+        let placed = parse_order(200, SEED_ANSWER, &order).expect("success");
         assert_eq!(placed.order_id, "783956");
         assert_eq!(placed.amount.as_deref(), Some("0 EUR"));
         assert_eq!(
             placed.instructions,
             [Instruction::File {
-                domain: "demo.gogetssl.com".into(),
+                domain: order.primary.name.to_string(),
                 url: "http://demo.gogetssl.com/.well-known/pki-validation/37D0C93EE263FF9EEEA799215A9C3225.txt".into(),
                 content: "D30C576BF9EB30A75211CB799848EE5CABFCE3D8EE13212A57C9B7E42EF9BAA2\r\nCOMODOCA.COM\r\nt0827792001533920169".into(),
             }]
@@ -550,7 +580,8 @@ mod tests {
     #[test]
     fn an_error_in_an_http_200_is_a_failure_with_its_code_and_description() {
         let body = r#"{"error":true,"message":"115","description":"Wildcard CSR must have an asterisk in its common name"}"#;
-        let err = parse_order(200, body, "example.com").expect_err("error");
+        let order = order("positivessl", DcvMethod::Dns);
+        let err = parse_order(200, body, &order).expect_err("error");
         assert_eq!(err.code.as_deref(), Some("115"));
         assert!(err.message.contains("asterisk"));
         assert!(parse_status(200, body).is_err());
@@ -559,9 +590,10 @@ mod tests {
 
     #[test]
     fn a_gateway_page_is_reported_not_parsed() {
-        let err = parse_order(502, "<html>Bad gateway</html>", "example.com").expect_err("html");
+        let order = order("positivessl", DcvMethod::Dns);
+        let err = parse_order(502, "<html>Bad gateway</html>", &order).expect_err("html");
         assert!(err.message.contains("Bad gateway"));
-        assert!(parse_order(500, r#"{"success":true}"#, "a.example").is_err());
+        assert!(parse_order(500, r#"{"success":true}"#, &order).is_err());
     }
 
     #[test]
@@ -652,6 +684,51 @@ mod tests {
         ));
         assert_eq!(sent["dcv_method"], "email");
         assert_eq!(sent["approver_email"], "admin@example.com");
+    }
+
+    #[test]
+    fn every_names_approver_is_listed_where_the_answer_names_only_the_primarys() {
+        let order = order("positivessl-multi", DcvMethod::Email);
+        assert!(!order.others.is_empty());
+        // The seed's shape: `approver_method` for the primary, no `san[]`.
+        let body =
+            r#"{"order_id":"901","success":true,"approver_method":{"email":"admin@example.com"}}"#;
+        let placed = parse_order(200, body, &order).expect("placed");
+        let listed: Vec<(String, String)> = placed
+            .instructions
+            .iter()
+            .map(|i| match i {
+                Instruction::Email { domain, address } => (domain.clone(), address.clone()),
+                other => panic!("only approvals: {other:?}"),
+            })
+            .collect();
+        let sent: Vec<(String, String)> = order
+            .names()
+            .map(|n| match &n.dcv {
+                Dcv::Email(Some(address)) => (n.name.to_string(), address.as_str().to_string()),
+                other => panic!("email for every name: {other:?}"),
+            })
+            .collect();
+        assert_eq!(listed, sent);
+        // Where the answer names a SAN's approver itself, that is the one shown, once.
+        let other = order.others[0].name.to_string();
+        let body = format!(
+            r#"{{"order_id":"902","approver_method":{{"email":"admin@example.com"}},"san":[{{"san_name":"{other}","validation":{{"email":"hostmaster@x.example"}}}}]}}"#
+        );
+        let placed = parse_order(200, &body, &order).expect("placed");
+        let for_other: Vec<&Instruction> = placed
+            .instructions
+            .iter()
+            .filter(|i| i.domain() == other)
+            .collect();
+        assert_eq!(
+            for_other,
+            [&Instruction::Email {
+                domain: other.clone(),
+                address: "hostmaster@x.example".into()
+            }]
+        );
+        assert_eq!(placed.instructions.len(), order.names().count());
     }
 
     #[test]
@@ -778,7 +855,8 @@ mod tests {
             "未付款：请为您的 GoGetSSL 账户充值后继续"
         );
         assert_eq!(san_state(&Value::from("2")), "已验证");
-        let err = parse_order(200, r#"{"error":true}"#, "a.example").expect_err("error");
+        let order = order("positivessl", DcvMethod::Dns);
+        let err = parse_order(200, r#"{"error":true}"#, &order).expect_err("error");
         assert_eq!(err.message, "服务商未提供错误信息");
         set(Locale::En);
         assert_eq!(describe("rejected").0, "Rejected by the CA");

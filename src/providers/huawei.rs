@@ -142,6 +142,7 @@ impl Details {
             text: self.status.describe(),
             // PAID right after apply only means the CA has not picked it up yet.
             pending: self.status.is_pending() || self.status == CertStatus::Paid,
+            issued: self.status == CertStatus::Issued,
             checks: Vec::new(),
             instructions: self
                 .records

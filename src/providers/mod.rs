@@ -9,8 +9,9 @@ pub mod gogetssl;
 pub mod huawei;
 pub mod link;
 mod outcome;
+pub mod requests;
 
-pub use outcome::{Instruction, Placed, StatusReport};
+pub use outcome::{validation_steps, Instruction, Placed, StatusReport, ValidationSteps};
 
 use crate::i18n::t;
 use serde::Deserialize;
@@ -138,10 +139,11 @@ impl PreparedRequest {
         }
         let mut text = format!("{} {}\n", self.method.as_str(), url);
         for header in &self.headers {
-            let value = if header.secret {
-                hidden
-            } else {
-                header.value.as_str()
+            let value = match (header.secret, header.value.split_once(' ')) {
+                // An authorisation scheme (`Bearer`) is not secret; what follows it is.
+                (true, Some((scheme, _))) => format!("{scheme} {hidden}"),
+                (true, None) => hidden.to_string(),
+                (false, _) => header.value.clone(),
             };
             text.push_str(&format!("{}: {}\n", header.name, value));
         }

@@ -61,8 +61,116 @@ pub struct StatusReport {
     pub text: String,
     /// Whether the status can still change without the person doing anything more.
     pub pending: bool,
+    /// Whether the certificate is issued: validation is over and it can be downloaded.
+    pub issued: bool,
     /// Steps the provider reports apart (cPanel's `dcvStatus` and the like), in words.
     pub checks: Vec<(String, String)>,
     pub instructions: Vec<Instruction>,
     pub not_after: Option<String>,
+}
+
+/// What the result page shows of the validation: the steps, and whether they are done.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ValidationSteps {
+    pub instructions: Vec<Instruction>,
+    /// The certificate is issued: the steps are shown as done, with what comes next.
+    pub done: bool,
+}
+
+/// The steps to show, given those that came with the order and the latest status. A status
+/// names steps for some names only (GoGetSSL's answers may name only the primary): the
+/// others keep the steps given with the order. Once issued, every step is done; any other
+/// final status (rejected, cancelled) leaves only what the status itself says.
+pub fn validation_steps(first: &[Instruction], latest: Option<&StatusReport>) -> ValidationSteps {
+    let Some(report) = latest else {
+        return ValidationSteps {
+            instructions: first.to_vec(),
+            done: false,
+        };
+    };
+    if !report.pending && !report.issued {
+        return ValidationSteps {
+            instructions: report.instructions.clone(),
+            done: false,
+        };
+    }
+    let mut instructions = report.instructions.clone();
+    instructions.extend(
+        first
+            .iter()
+            .filter(|i| !report.instructions.iter().any(|r| r.domain() == i.domain()))
+            .cloned(),
+    );
+    ValidationSteps {
+        instructions,
+        done: report.issued,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn email(domain: &str, address: &str) -> Instruction {
+        Instruction::Email {
+            domain: domain.into(),
+            address: address.into(),
+        }
+    }
+
+    fn dns(domain: &str) -> Instruction {
+        Instruction::Dns {
+            domain: domain.into(),
+            name: format!("_dnsauth.{domain}"),
+            record_type: "TXT".into(),
+            value: "v".into(),
+        }
+    }
+
+    #[test]
+    fn a_status_naming_only_the_primary_keeps_the_other_names_steps() {
+        let first = [
+            email("a.example", "admin@a.example"),
+            email("b.example", "admin@b.example"),
+        ];
+        let latest = StatusReport {
+            pending: true,
+            instructions: vec![email("a.example", "hostmaster@a.example")],
+            ..StatusReport::default()
+        };
+        let shown = validation_steps(&first, Some(&latest));
+        assert_eq!(
+            shown.instructions,
+            [
+                email("a.example", "hostmaster@a.example"),
+                email("b.example", "admin@b.example")
+            ]
+        );
+        assert!(!shown.done);
+        assert_eq!(validation_steps(&first, None).instructions, first);
+    }
+
+    #[test]
+    fn once_issued_the_steps_are_done_and_still_listed() {
+        let first = [dns("a.example")];
+        let issued = StatusReport {
+            issued: true,
+            ..StatusReport::default()
+        };
+        let shown = validation_steps(&first, Some(&issued));
+        assert!(shown.done);
+        assert_eq!(shown.instructions, first);
+        let pending = StatusReport {
+            pending: true,
+            ..StatusReport::default()
+        };
+        assert!(!validation_steps(&first, Some(&pending)).done);
+    }
+
+    #[test]
+    fn a_rejected_order_shows_only_what_its_status_says() {
+        let rejected = StatusReport::default();
+        let shown = validation_steps(&[dns("a.example")], Some(&rejected));
+        assert_eq!(shown, ValidationSteps::default());
+    }
 }

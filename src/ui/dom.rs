@@ -1,5 +1,6 @@
 //! Small browser helpers the components share.
 
+use crate::providers::generic::OrderKey;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,26 +49,26 @@ pub fn today() -> crate::order::Day {
     (year, month, day)
 }
 
-/// A random UUID (v4) from the browser's CSPRNG. `randomUUID` needs a secure context; a page
-/// served over plain http elsewhere than localhost builds one from `getRandomValues`.
-pub fn random_uuid() -> String {
-    let Ok(crypto) = window().crypto() else {
-        return String::new();
-    };
+/// A random UUID (v4) from the browser's CSPRNG, as an order key. `randomUUID` needs a
+/// secure context; a page served over plain http elsewhere than localhost builds one from
+/// `getRandomValues`. None when the browser can give no randomness: then no key is sent.
+pub fn random_uuid() -> Option<OrderKey> {
+    let crypto = window().crypto().ok()?;
     if js_sys::Reflect::has(&crypto, &"randomUUID".into()).unwrap_or(false) {
-        return crypto.random_uuid();
+        return OrderKey::parse(&crypto.random_uuid());
     }
     let mut bytes = [0u8; 16];
-    let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
+    // The check refuses what a source that gave nothing leaves: zeros.
+    OrderKey::parse(&format!(
         "{}-{}-{}-{}-{}",
         &hex[..8],
         &hex[8..12],
         &hex[12..16],
         &hex[16..20],
         &hex[20..]
-    )
+    ))
 }

@@ -2,13 +2,15 @@
 
 use super::keygen;
 use super::state::use_wizard;
-use crate::config::{poll_delay_ms, Config};
+use crate::config::Config;
 use crate::draft_store::Purchase;
 use crate::i18n::{t, Locale};
 use crate::providers::huawei::{self, CertId};
 use crate::providers::{
-    cpanel, generic, gogetssl, Api, Instruction, PreparedRequest, ProviderError, StatusReport,
+    cpanel, generic, gogetssl, validation_steps, Api, Instruction, PreparedRequest, ProviderError,
+    StatusReport, ValidationSteps,
 };
+use crate::retry::{checked_after_error, next_poll, Checked};
 use crate::transport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,12 +30,121 @@ fn status_request(config: &Config, purchase: &Purchase) -> Option<PreparedReques
     }
 }
 
-fn parse_status(api: Api, status: u16, body: &str) -> Result<StatusReport, ProviderError> {
-    match api {
+fn parse_status(api: Api, status: u16, body: &str) -> Result<StatusReport, CheckError> {
+    let read = match api {
         Api::Huawei => huawei::parse_details(status, body).map(|d| d.report()),
         Api::GoGetSsl => gogetssl::parse_status(status, body),
         Api::Cpanel => cpanel::parse_status(status, body),
         Api::Generic => generic::parse_status(status, body),
+    };
+    read.map_err(CheckError::Provider)
+}
+
+/// The signals one round of status checks writes, and what it needs to send.
+#[derive(Clone, Copy)]
+struct Poller {
+    api: Api,
+    report: RwSignal<Option<StatusReport>>,
+    checked_at: RwSignal<String>,
+    poll_error: RwSignal<Option<String>>,
+    /// Checks go on by themselves.
+    polling: RwSignal<bool>,
+    /// Checking stopped on a refusal: the person may check again by hand.
+    stopped: RwSignal<bool>,
+    /// A round is under way: a second (a double click on "check again") is not started.
+    running: StoredValue<bool>,
+    request: StoredValue<Option<PreparedRequest>>,
+    timeout_ms: u32,
+    first_ms: u32,
+}
+
+impl Poller {
+    /// Checks the status until a final state or a refusal, on `retry::next_poll`'s schedule.
+    fn start(self, alive: Arc<AtomicBool>) {
+        let Some(request) = self.request.get_value() else {
+            return;
+        };
+        if self.running.get_value() {
+            return;
+        }
+        self.running.set_value(true);
+        self.polling.set(true);
+        self.stopped.set(false);
+        spawn_local(async move {
+            let mut previous = None;
+            while alive.load(Ordering::Relaxed) {
+                let outcome = match transport::send(&request, self.timeout_ms).await {
+                    Ok(answer) => parse_status(self.api, answer.status, &answer.body),
+                    Err(err) => Err(CheckError::NoAnswer(err.to_string())),
+                };
+                if !alive.load(Ordering::Relaxed) {
+                    return;
+                }
+                let time = js_sys::Date::new_0().to_locale_time_string(time_locale());
+                self.checked_at.try_set(String::from(time));
+                let checked = match outcome {
+                    Ok(found) => {
+                        let checked = if found.pending {
+                            Checked::Pending
+                        } else {
+                            Checked::Final
+                        };
+                        self.poll_error.try_set(None);
+                        self.report.try_set(Some(found));
+                        checked
+                    }
+                    Err(err) => {
+                        let (checked, message) = err.told(self.api);
+                        self.poll_error.try_set(Some(message));
+                        checked
+                    }
+                };
+                match next_poll(self.first_ms, previous, checked) {
+                    Some(wait) => {
+                        previous = Some(wait);
+                        gloo_timers::future::TimeoutFuture::new(wait).await;
+                    }
+                    None => {
+                        self.stopped.try_set(checked == Checked::Refused);
+                        break;
+                    }
+                }
+            }
+            self.polling.try_set(false);
+            self.running.try_set_value(false);
+        });
+    }
+}
+
+/// Why a status check failed.
+enum CheckError {
+    NoAnswer(String),
+    Provider(ProviderError),
+}
+
+impl CheckError {
+    /// How the schedule counts it, and what the page says.
+    fn told(&self, api: Api) -> (Checked, String) {
+        let texts = &t().submit;
+        match self {
+            CheckError::NoAnswer(message) => {
+                (Checked::Failed, (texts.status_check_failed)(message))
+            }
+            CheckError::Provider(err) => {
+                let checked = checked_after_error(err.status, err.unreadable);
+                let described = (texts.error_and_next)(&err.to_string(), err.next_step());
+                let message = match checked {
+                    Checked::Refused if err.status == 404 => {
+                        (texts.status_unknown_order)(api.where_to_check())
+                    }
+                    Checked::Refused => (texts.status_refused)(&described),
+                    Checked::Failed | Checked::Pending | Checked::Final => {
+                        (texts.status_check_failed)(&described)
+                    }
+                };
+                (checked, message)
+            }
+        }
     }
 }
 
@@ -42,68 +153,46 @@ pub fn ResultView() -> impl IntoView {
     let wizard = use_wizard();
     let purchase = wizard.purchase.get_untracked().unwrap_or_default();
     let api = wizard.config.with_value(|c| c.api);
-    let report = RwSignal::new(None::<StatusReport>);
-    let checked_at = RwSignal::new(String::new());
-    let poll_error = RwSignal::new(None::<String>);
-    let polling = RwSignal::new(true);
     let alive = Arc::new(AtomicBool::new(true));
     {
         let alive = alive.clone();
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
     }
     let request = wizard.config.with_value(|c| status_request(c, &purchase));
-    if request.is_none() {
-        polling.set(false);
-    }
-    if let Some(request) = request {
-        let (timeout, first_ms) = wizard.config.with_value(|c| (c.timeout_ms, c.poll_ms));
-        spawn_local(async move {
-            let mut attempt = 0;
-            while alive.load(Ordering::Relaxed) {
-                let outcome = match transport::send(&request, timeout).await {
-                    Ok(answer) => parse_status(api, answer.status, &answer.body)
-                        .map_err(|e| (t().submit.error_and_next)(&e.to_string(), e.next_step())),
-                    Err(err) => Err(err.to_string()),
-                };
-                if !alive.load(Ordering::Relaxed) {
-                    break;
-                }
-                let time = js_sys::Date::new_0().to_locale_time_string(time_locale());
-                checked_at.try_set(String::from(time));
-                match outcome {
-                    Ok(found) => {
-                        let keep_polling = found.pending;
-                        poll_error.try_set(None);
-                        report.try_set(Some(found));
-                        if !keep_polling {
-                            polling.try_set(false);
-                            break;
-                        }
-                    }
-                    Err(message) => {
-                        poll_error.try_set(Some((t().submit.status_check_failed)(&message)));
-                    }
-                }
-                gloo_timers::future::TimeoutFuture::new(poll_delay_ms(first_ms, attempt)).await;
-                attempt += 1;
-            }
-        });
-    }
+    let (timeout_ms, first_ms) = wizard.config.with_value(|c| (c.timeout_ms, c.poll_ms));
+    let poller = Poller {
+        api,
+        report: RwSignal::new(None),
+        checked_at: RwSignal::new(String::new()),
+        poll_error: RwSignal::new(None),
+        polling: RwSignal::new(request.is_some()),
+        stopped: RwSignal::new(false),
+        running: StoredValue::new(false),
+        request: StoredValue::new(request),
+        timeout_ms,
+        first_ms,
+    };
+    let Poller {
+        report,
+        checked_at,
+        poll_error,
+        polling,
+        stopped,
+        ..
+    } = poller;
+    poller.start(alive.clone());
+    let check_again = move |_| poller.start(alive.clone());
     let status_text = move || {
         report.with(|r| match r {
             Some(r) => r.text.clone(),
             None if polling.get() => t().submit.status_checking.into(),
+            None if stopped.get() => t().submit.status_unknown.into(),
             None => t().submit.status_no_id.into(),
         })
     };
     let first_instructions = purchase.instructions.clone();
-    // The latest status's instructions win; until one arrives, those given with the order.
-    let instructions = move || {
-        report.with(|r| match r {
-            Some(r) if !r.instructions.is_empty() || !r.pending => r.instructions.clone(),
-            _ => first_instructions.clone(),
-        })
-    };
+    // The latest status's steps win for the names it covers; the others keep the order's.
+    let steps = move || report.with(|r| validation_steps(&first_instructions, r.as_ref()));
     let checks = move || report.with(|r| r.as_ref().map(|r| r.checks.clone()).unwrap_or_default());
     let (cert_label, heading) = labels(api);
     let start_over = move |_| wizard.start_over();
@@ -138,7 +227,11 @@ pub fn ResultView() -> impl IntoView {
                     (false, false) => (t().submit.last_checked)(&at),
                 }
             }}</p>
-            {move || poll_error.get().map(|text| view! { <p class="warning" role="alert">{text}</p> })}
+            {move || poll_error.get().map(|text| view! { <p class="warning" role="alert" data-testid="poll-error">{text}</p> })}
+            {move || stopped.get().then(|| view! {
+                <p class="body"><button type="button" class="button button-secondary" data-testid="check-again"
+                    on:click=check_again.clone()>{t().submit.check_again}</button></p>
+            })}
         </div>
         {purchase.checkout_url.clone().map(|url| view! {
             <div class="notice" data-testid="checkout">
@@ -167,7 +260,7 @@ pub fn ResultView() -> impl IntoView {
                 </dl>
             })
         }}
-        {move || instructions_view(instructions(), said)}
+        {move || steps_view(api, steps(), said)}
         <p class="hint" role="status" data-testid="copy-status">{move || said.get()}</p>
         <p class="body"><button type="button" class="button button-secondary" on:click=start_over>{t().submit.start_new_order}</button></p>
     }
@@ -178,11 +271,11 @@ fn labels(api: Api) -> (&'static str, &'static str) {
     let texts = &t().submit;
     let cert_label = match api {
         Api::Cpanel => texts.order_item_id,
-        _ => texts.cert_id,
+        Api::Huawei | Api::GoGetSsl | Api::Generic => texts.cert_id,
     };
     let heading = match api {
         Api::Huawei => texts.application_sent,
-        _ => texts.order_placed,
+        Api::GoGetSsl | Api::Cpanel | Api::Generic => texts.order_placed,
     };
     (cert_label, heading)
 }
@@ -203,7 +296,39 @@ fn file_name(url: &str) -> String {
         .to_string()
 }
 
-/// What the person must do, grouped by kind, each value with a copy or download button.
+/// The validation steps: what to do now, or, once the certificate is issued, the steps as
+/// done (kept in a details element) and what comes next.
+fn steps_view(api: Api, steps: ValidationSteps, said: RwSignal<String>) -> impl IntoView {
+    let texts = &t().submit;
+    if steps.done {
+        let taken = instructions_view(steps.instructions, said).map(|list| {
+            view! {
+                <details class="requests" data-testid="validation-steps-done">
+                    <summary>{texts.validation_steps_taken}</summary>
+                    {list}
+                </details>
+            }
+        });
+        view! {
+            <h2 class="subheading" data-testid="validation-heading">{texts.validation_done}</h2>
+            <p class="body">{texts.validation_done_body}</p>
+            <h2 class="subheading">{texts.next_heading}</h2>
+            <p class="body" data-testid="next-step">{(texts.next_download)(api.where_to_check())}</p>
+            {taken}
+        }
+        .into_any()
+    } else {
+        let now = instructions_view(steps.instructions, said).map(|list| {
+            view! {
+                <h2 class="subheading" data-testid="validation-heading">{texts.to_do_now}</h2>
+                {list}
+            }
+        });
+        view! { {now} }.into_any()
+    }
+}
+
+/// The steps, grouped by kind, each value with a copy or download button.
 fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<impl IntoView> {
     if all.is_empty() {
         return None;
@@ -229,8 +354,13 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
             Instruction::Automatic { domain, how } => automatic.push((domain, how)),
         }
     }
+    // With several names, every name's approver must approve, not only the primary's.
+    let email_intro = if emails.len() > 1 {
+        t().submit.email_intro_each
+    } else {
+        t().submit.email_intro
+    };
     Some(view! {
-        <h2 class="subheading">{t().submit.to_do_now}</h2>
         {(!records.is_empty()).then(|| view! {
             <p class="body">{t().submit.dns_intro}</p>
             // The roles are explicit because on a phone the CSS shows each row as a block,
@@ -293,7 +423,7 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
             </ul>
         })}
         {(!emails.is_empty()).then(|| view! {
-            <p class="body">{t().submit.email_intro}</p>
+            <p class="body">{email_intro}</p>
             <ul class="list" data-testid="email-validations">
                 {emails.into_iter().map(|(domain, address)| view! {
                     <li><strong>{domain}</strong>{t().submit.name_separator}{address}</li>

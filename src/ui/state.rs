@@ -60,6 +60,10 @@ pub struct WizardState {
     pub doubt_resolved: RwSignal<bool>,
     /// See [`SavedState::order_key`].
     pub order_key: StoredValue<Option<String>>,
+    /// The generic format's key for an order not yet sent: made each time the review page is
+    /// shown, so the preview shows the key that goes and a changed order gets a fresh key.
+    /// Memory only; once sent, `order_key` keeps it. None: the browser could make none.
+    pub preview_key: RwSignal<Option<crate::providers::generic::OrderKey>>,
     pub config: StoredValue<Config>,
     pub catalogue: StoredValue<Catalogue>,
     /// Guards against a second submission before the first has changed any signal.
@@ -177,6 +181,7 @@ impl WizardState {
             buy_in_doubt: RwSignal::new(saved.buy_in_doubt),
             doubt_resolved: RwSignal::new(false),
             order_key: StoredValue::new(saved.order_key),
+            preview_key: RwSignal::new(None),
             config: StoredValue::new(config),
             catalogue,
             in_flight: StoredValue::new(false),
@@ -349,6 +354,7 @@ impl WizardState {
         self.buy_in_doubt.set(false);
         self.doubt_resolved.set(false);
         self.order_key.set_value(None);
+        self.preview_key.set(None);
         self.touched.set(Vec::new());
         self.submission.set(Submission::Idle);
         self.in_flight.set_value(false);

@@ -5,13 +5,14 @@
 
 use super::dom::{focus_later, random_uuid};
 use super::state::{Failure, Submission, WizardState};
+use crate::config::Config;
 use crate::draft_store::Purchase;
 use crate::i18n::t;
 use crate::order::{OrderDraft, Step, ValidatedOrder};
+use crate::providers::generic::OrderKey;
 use crate::providers::huawei::{self, CertId, CertStatus};
-use crate::providers::{
-    cpanel, generic, gogetssl, Api, Endpoint, Placed, PreparedRequest, ProviderError,
-};
+use crate::providers::requests::{requests_for, take, Purpose, SendOptions};
+use crate::providers::{cpanel, generic, gogetssl, Api, Endpoint, Placed, ProviderError};
 use crate::transport::{self, TransportError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,17 +50,37 @@ pub fn submit(wizard: WizardState) {
     spawn_local(async move {
         match api {
             Api::Huawei => buy_and_apply(wizard, order).await,
-            _ => place_at_once(wizard, api, order).await,
+            Api::GoGetSsl => place_at_once(wizard, OneRequest::GoGetSsl, order).await,
+            Api::Cpanel => place_at_once(wizard, OneRequest::Cpanel, order).await,
+            Api::Generic => place_at_once(wizard, OneRequest::Generic, order).await,
         }
         wizard.in_flight.try_set_value(false);
     });
+}
+
+/// The APIs that place an order in one request.
+#[derive(Clone, Copy)]
+enum OneRequest {
+    GoGetSsl,
+    Cpanel,
+    Generic,
+}
+
+impl OneRequest {
+    fn api(self) -> Api {
+        match self {
+            OneRequest::GoGetSsl => Api::GoGetSsl,
+            OneRequest::Cpanel => Api::Cpanel,
+            OneRequest::Generic => Api::Generic,
+        }
+    }
 }
 
 /// What the first request does: Huawei's buys a certificate, the others place an order.
 fn noun(api: Api) -> &'static str {
     match api {
         Api::Huawei => t().submit.noun_purchase,
-        _ => t().submit.noun_order,
+        Api::GoGetSsl | Api::Cpanel | Api::Generic => t().submit.noun_order,
     }
 }
 
@@ -89,6 +110,16 @@ fn refused(api: Api, err: &ProviderError, in_doubt: bool) -> Failure {
     failure
 }
 
+/// Nothing is sent without an order key, and the browser could make none.
+fn no_key() -> Failure {
+    let texts = &t().submit;
+    Failure {
+        summary: texts.no_key_summary.into(),
+        detail: texts.no_key_detail.into(),
+        next_step: texts.no_key_next.into(),
+    }
+}
+
 /// The page's own address without query or fragment, where cPanel's checkout returns to.
 fn this_page() -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
@@ -96,28 +127,63 @@ fn this_page() -> Option<String> {
     Some(href[..end].to_string())
 }
 
-async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
+/// The adapters' settings as they are sent; the review page's preview uses the same.
+pub fn send_options(config: &Config) -> SendOptions {
+    let mut cpanel = config.cpanel.clone();
+    if cpanel.url_after_checkout.is_none() {
+        cpanel.url_after_checkout = this_page();
+    }
+    SendOptions {
+        gogetssl: config.gogetssl,
+        cpanel,
+    }
+}
+
+/// The endpoint with a relative base resolved against the page, as the browser resolves it
+/// when sending, so the preview shows the very URL that goes.
+pub fn send_endpoint(config: &Config) -> Endpoint {
+    let mut endpoint = crate::embed::endpoint(config);
+    let base = document().base_uri().ok().flatten();
+    if let Some(url) =
+        base.and_then(|base| web_sys::Url::new_with_base(&endpoint.base_url, &base).ok())
+    {
+        endpoint.base_url = url.href();
+    }
+    endpoint
+}
+
+/// The generic format's key: the one kept from an earlier send whose answer never came
+/// (so a retry is the same order), else the one the review page showed, else a new one.
+pub fn order_key(wizard: WizardState) -> Option<OrderKey> {
+    let kept = wizard.order_key.get_value();
+    kept.as_deref()
+        .and_then(OrderKey::parse)
+        .or_else(|| wizard.preview_key.get_untracked())
+}
+
+async fn place_at_once(wizard: WizardState, one: OneRequest, order: ValidatedOrder) {
+    let api = one.api();
     let config = wizard.config.get_value();
-    let endpoint = &crate::embed::endpoint(&config);
-    let key = match api {
-        Api::Generic => Some(wizard.order_key.get_value().unwrap_or_else(random_uuid)),
-        _ => None,
+    let endpoint = send_endpoint(&config);
+    let key = match one {
+        OneRequest::Generic => match order_key(wizard).or_else(random_uuid) {
+            Some(key) => Some(key),
+            // Never an empty or made-up key: a retry under it could place a second order.
+            None => return fail(wizard, no_key()),
+        },
+        OneRequest::GoGetSsl | OneRequest::Cpanel => None,
     };
-    let request: PreparedRequest = match (api, &key) {
-        (Api::Generic, Some(key)) => generic::order_request(&order, endpoint, key),
-        (Api::Cpanel, _) => {
-            let mut options = config.cpanel.clone();
-            if options.url_after_checkout.is_none() {
-                options.url_after_checkout = this_page();
-            }
-            cpanel::order_request(&order, endpoint, &options)
-        }
-        _ => gogetssl::order_request(&order, endpoint, config.gogetssl),
+    let options = send_options(&config);
+    let built = requests_for(api, &order, &endpoint, &options, key.as_ref(), None);
+    let Some(request) = built.ok().and_then(|r| take(r, Purpose::Order)) else {
+        return fail(wizard, no_key());
     };
     let placing = t().submit.placing;
     busy(wizard, placing);
     // Written ahead: if no answer ever arrives, the next attempt must not place a second order.
-    wizard.order_key.set_value(key.clone());
+    wizard
+        .order_key
+        .set_value(key.as_ref().map(|k| k.as_str().to_string()));
     wizard.buy_in_doubt.set(key.is_none());
     wizard.doubt_resolved.set(false);
     wizard.save();
@@ -135,17 +201,16 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
         Ok(answer) => answer,
         Err(err) => return fail(wizard, no_answer(api, &err, key.is_some())),
     };
-    let outcome = match api {
-        Api::GoGetSsl => {
-            gogetssl::parse_order(answer.status, &answer.body, &order.primary.name.to_string())
-        }
-        Api::Cpanel => cpanel::parse_order(answer.status, &answer.body, &order),
-        _ => generic::parse_order(answer.status, &answer.body),
+    let outcome = match one {
+        OneRequest::GoGetSsl => gogetssl::parse_order(answer.status, &answer.body, &order),
+        OneRequest::Cpanel => cpanel::parse_order(answer.status, &answer.body, &order),
+        OneRequest::Generic => generic::parse_order(answer.status, &answer.body),
     };
     match outcome {
         Ok(placed) => {
             wizard.buy_in_doubt.set(false);
             wizard.order_key.set_value(None);
+            wizard.preview_key.set(None);
             finish(wizard, purchase_of(placed));
         }
         Err(err) => {
@@ -155,6 +220,8 @@ async fn place_at_once(wizard: WizardState, api: Api, order: ValidatedOrder) {
                 // The proxy refused the order, or refused a changed order under an old key
                 // whose first attempt may have gone through: then the person must check.
                 wizard.order_key.set_value(None);
+                // A refused key is not reused: the corrected order goes under a new one.
+                wizard.preview_key.set(random_uuid());
                 wizard.buy_in_doubt.set(mismatch);
             } else {
                 wizard.buy_in_doubt.set(key.is_none() && server_side);
@@ -185,18 +252,27 @@ fn purchase_of(placed: Placed) -> Purchase {
 }
 
 async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
-    let (endpoint, timeout) = wizard
-        .config
-        .with_value(|c| (crate::embed::endpoint(c), c.timeout_ms));
+    let config = wizard.config.get_value();
+    let (endpoint, timeout) = (send_endpoint(&config), config.timeout_ms);
+    let options = send_options(&config);
+    // The same builder as the review page's preview; Huawei's requests need no key.
+    let request_for = |purpose: Purpose, bought: Option<&CertId>| {
+        requests_for(Api::Huawei, &order, &endpoint, &options, None, bought)
+            .ok()
+            .and_then(|requests| take(requests, purpose))
+    };
     let purchase = match wizard.purchase.get_untracked() {
         Some(purchase) => purchase,
         None => {
+            // Huawei's requests are always built: they need no key.
+            let Some(request) = request_for(Purpose::Buy, None) else {
+                return fail(wizard, no_key());
+            };
             busy(wizard, t().submit.buying);
             // Written ahead: if no answer ever arrives, the next attempt must ask first.
             wizard.buy_in_doubt.set(true);
             wizard.doubt_resolved.set(false);
             wizard.save();
-            let request = huawei::buy_request(&order, &endpoint);
             let answer = match transport::send(&request, timeout).await {
                 Ok(answer) => answer,
                 Err(err) => return fail(wizard, no_answer(Api::Huawei, &err, false)),
@@ -247,7 +323,9 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
     };
     let applying = t().submit.applying;
     busy(wizard, applying);
-    let request = huawei::apply_request(&order, &cert, &endpoint);
+    let Some(request) = request_for(Purpose::Apply, Some(&cert)) else {
+        return fail(wizard, no_key());
+    };
     // The certificate is paid for: applying again costs nothing, so a lost answer is retried.
     let sent = transport::send_retrying(&request, timeout, |n| retrying(wizard, applying, n)).await;
     let outcome = match sent {

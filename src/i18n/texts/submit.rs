@@ -230,8 +230,6 @@ pub struct SubmitTexts {
     pub request_apply: &'static str,
     /// Title of the one order request of the other APIs.
     pub request_order: &'static str,
-    /// Shown in place of the generic format's Idempotency-Key, made when submitting.
-    pub new_random_key: &'static str,
     /// Submit button: apply for a certificate already paid for (Huawei).
     pub submit_apply: &'static str,
     /// Submit button: buy and apply (Huawei).
@@ -292,6 +290,34 @@ pub struct SubmitTexts {
     pub error_and_next: fn(&str, &str) -> String,
     /// Warning after a failed status check; the parameter is `error_and_next` or a transport error.
     pub status_check_failed: fn(&str) -> String,
+    // --- Sending without a random order key, the status checks stopping, validation done
+    // (issue 16). ---
+    /// Refusal to send: the browser could make no random order key (generic format).
+    pub no_key_summary: &'static str,
+    /// Why a random key is needed.
+    pub no_key_detail: &'static str,
+    /// What to do instead.
+    pub no_key_next: &'static str,
+    /// The status check answered 404: the parameter is where to look (`Api::where_to_check`).
+    pub status_unknown_order: fn(&str) -> String,
+    /// The status check was refused (another 4xx): the parameter is `error_and_next`.
+    pub status_refused: fn(&str) -> String,
+    /// Status when the checks stopped on a refusal before any status was read.
+    pub status_unknown: &'static str,
+    /// The button that checks the status once more after the checks stopped.
+    pub check_again: &'static str,
+    /// Heading that replaces `to_do_now` once the certificate is issued.
+    pub validation_done: &'static str,
+    /// Under `validation_done`.
+    pub validation_done_body: &'static str,
+    /// The summary of the details element that keeps the steps taken.
+    pub validation_steps_taken: &'static str,
+    /// Heading of what follows issuance.
+    pub next_heading: &'static str,
+    /// What follows issuance; the parameter is where (`Api::where_to_check`).
+    pub next_download: fn(&str) -> String,
+    /// Above the approvers of a multi-domain order: every name must be approved.
+    pub email_intro_each: &'static str,
     /// Status while the first check is under way.
     pub status_checking: &'static str,
     /// Status when there is nothing to check it by.

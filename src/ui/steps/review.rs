@@ -4,11 +4,13 @@ use crate::order::{
     chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
     ContactDraft, ContactPart, DcvMethod, Email, Field, Need, OrgPart, Phone, Role, Step,
 };
-use crate::providers::huawei::{self, CertId};
-use crate::providers::{cpanel, generic, gogetssl, Api};
+use crate::providers::huawei::CertId;
+use crate::providers::requests::{requests_for, NotBuilt, Purpose};
+use crate::providers::{gogetssl, Api};
+use crate::ui::dom::random_uuid;
 use crate::ui::keygen;
 use crate::ui::state::{use_wizard, Submission};
-use crate::ui::submit::DOUBT_CHECKBOX;
+use crate::ui::submit::{order_key, send_endpoint, send_options, DOUBT_CHECKBOX};
 
 /// The file the review page's requests download as: masked, as shown.
 const REQUESTS_FILE: &str = "ssl-order-requests.txt";
@@ -192,51 +194,50 @@ pub fn ReviewStep() -> impl IntoView {
     };
     // What the copy and download buttons say happened, read out by screen readers.
     let said = RwSignal::new(String::new());
-    // The requests as they will be sent. The agreement is given on this page, so the
-    // preview assumes it; nothing is sent until it is actually ticked.
+    let api = wizard.config.with_value(|c| c.api);
+    // The generic format's key for this visit to the review page: the preview shows it and
+    // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
+    // rather than once for good: an answer changed meanwhile makes a different order, which
+    // must not go under a key a proxy may already hold for the first.
+    if api == Api::Generic {
+        wizard.preview_key.set(random_uuid());
+    }
+    // The requests as they will be sent, built by the very function submit uses. The
+    // agreement is given on this page, so the preview assumes it; nothing is sent until it
+    // is actually ticked.
     let requests = Memo::new(move |_| {
         let mut draft = wizard.draft.get();
         draft.agree_privacy = true;
         let config = wizard.config.get_value();
-        let endpoint = crate::embed::endpoint(&config);
-        wizard
+        let endpoint = send_endpoint(&config);
+        let options = send_options(&config);
+        let key = order_key(wizard);
+        let bought = wizard
+            .purchase
+            .with(|p| p.as_ref().and_then(|p| CertId::parse(&p.cert_id)));
+        let order = wizard
             .with_rules(|rules| {
                 wizard
                     .catalogue
                     .with_value(|c| crate::order::validate_with(&draft, c, rules))
             })
-            .ok()
-            .map(|order| match config.api {
-                Api::Huawei => {
-                    let mut texts = Vec::new();
-                    if wizard.purchase.with(Option::is_none) {
-                        texts.push((
-                            t().submit.request_buy,
-                            huawei::buy_request(&order, &endpoint).masked(),
-                        ));
-                    }
-                    texts.push((
-                        t().submit.request_apply,
-                        huawei::apply_preview(&order, &endpoint).masked(),
-                    ));
-                    texts
-                }
-                Api::GoGetSsl => vec![(
-                    t().submit.request_order,
-                    gogetssl::order_request(&order, &endpoint, config.gogetssl).masked(),
-                )],
-                Api::Cpanel => vec![(
-                    t().submit.request_order,
-                    cpanel::order_request(&order, &endpoint, &config.cpanel).masked(),
-                )],
-                Api::Generic => vec![(
-                    t().submit.request_order,
-                    generic::order_request(&order, &endpoint, t().submit.new_random_key).masked(),
-                )],
-            })
+            .ok()?;
+        let built = requests_for(
+            config.api,
+            &order,
+            &endpoint,
+            &options,
+            key.as_ref(),
+            bought.as_ref(),
+        );
+        Some(built.map(|requests| {
+            requests
+                .into_iter()
+                .map(|(purpose, request)| (request_title(purpose), request.masked()))
+                .collect::<Vec<_>>()
+        }))
     });
     let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
-    let api = wizard.config.with_value(|c| c.api);
     let button_label = move || submit_label(api, wizard.purchase.with(Option::is_some));
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Review.title()}</h1>
@@ -273,7 +274,7 @@ pub fn ReviewStep() -> impl IntoView {
         <details class="requests">
             <summary>{t().submit.see_requests}</summary>
             {move || match requests.get() {
-                Some(texts) => {
+                Some(Ok(texts)) => {
                     let all = texts
                         .iter()
                         .map(|(title, text)| format!("# {title}\n{text}\n"))
@@ -312,6 +313,9 @@ pub fn ReviewStep() -> impl IntoView {
                     }
                     .into_any()
                 }
+                Some(Err(NotBuilt::NoKey)) => view! {
+                    <p class="body" data-testid="no-key">{t().submit.no_key_summary}</p>
+                }.into_any(),
                 None => view! { <p class="body">{t().submit.complete_answers}</p> }.into_any(),
             }}
         </details>
@@ -358,7 +362,16 @@ fn submit_label(api: Api, paid: bool) -> &'static str {
     match api {
         Api::Huawei if paid => t().submit.submit_apply,
         Api::Huawei => t().submit.submit_buy_and_apply,
-        _ => t().submit.submit_order,
+        Api::GoGetSsl | Api::Cpanel | Api::Generic => t().submit.submit_order,
+    }
+}
+
+/// The heading of one request in the preview.
+fn request_title(purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Buy => t().submit.request_buy,
+        Purpose::Apply => t().submit.request_apply,
+        Purpose::Order => t().submit.request_order,
     }
 }
 

@@ -1,0 +1,59 @@
+// The result page after the order: what it says once the certificate is issued, and how its
+// status checks stop on a refusal.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sandboxLog } from '../lib/harness.mjs';
+import { useSuite } from '../lib/suite.mjs';
+import { waitForHeading, agreeAndSubmit } from '../lib/wizard.mjs';
+import { dvToReview, injectFault } from '../lib/providers.mjs';
+
+const suite = useSuite({ issueDelaySecs: 3 });
+const GENERIC = { provider: 'generic', endpoint: 'sandbox/generic', catalogue: 'catalog/gogetssl.json' };
+
+test('once the status says issued, validation is shown as complete and what comes next is said', async () => {
+  const { context, page } = await suite.freshPage();
+  await dvToReview(page, suite.server.url, GENERIC, 'Sectigo PositiveSSL', 'dns');
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+  const heading = page.getByTestId('validation-heading');
+  assert.equal((await heading.textContent()).trim(), 'What you need to do now');
+  await page.getByTestId('dns-records').waitFor();
+  // The sandbox issues after issueDelaySecs; the page's own checks find it.
+  await page.getByTestId('status').filter({ hasText: 'Issued' }).waitFor({ timeout: 20000 });
+  await heading.filter({ hasText: 'Validation complete' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'What you need to do now' }).count(), 0);
+  assert.match(await page.getByTestId('next-step').textContent(), /Download the certificate from your provider's order list/);
+  // The records are kept, as done, behind a closed details element.
+  const done = page.getByTestId('validation-steps-done');
+  assert.equal(await done.evaluate((d) => d.open), false);
+  assert.match(await done.getByTestId('dns-records').textContent(), /shop\.example\.com/);
+  await context.close();
+});
+
+test('a 404 on the status call stops the checks with a message, and the person can check again', async () => {
+  const { context, page } = await suite.freshPage();
+  // poll_seconds is 1 (useConfig): were the page to go on, the next check would come 1 s later.
+  await dvToReview(page, suite.server.url, GENERIC, 'Sectigo PositiveSSL', 'dns');
+  await injectFault(suite.server.url, { provider: 'generic', path: '/orders/', method: 'GET', times: 1, fault: { kind: 'status', status: 404 } });
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+  const statusCalls = async () => (await sandboxLog(suite.server.url))
+    .filter((e) => e.method === 'GET' && e.path.startsWith('/sandbox/generic/orders/'));
+  await page.getByTestId('poll-error').filter({ hasText: 'The provider no longer knows this order (HTTP 404)' }).waitFor();
+  const calls = await statusCalls();
+  assert.deepEqual(calls.map((e) => e.status), [404]);
+  // No later event shows that a check did not happen, so the log is watched until well past
+  // the time the next check was due (1 s after the first, 1.5 s after that): none may come.
+  const deadline = Date.now() + 4000;
+  while (Date.now() < deadline) {
+    assert.equal((await statusCalls()).length, 1, 'no check after the refusal');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.match(await page.getByTestId('poll-error').textContent(), /stopped checking/);
+  // Checking again by hand asks once more; the fault is spent, so the order is found.
+  await page.getByRole('button', { name: 'Check the status again' }).click();
+  await page.getByTestId('status').filter({ hasText: /^(Issued|Waiting for domain validation|Being processed)/ }).waitFor();
+  await page.getByTestId('poll-error').waitFor({ state: 'detached' });
+  assert.ok((await statusCalls()).length >= 2);
+  await context.close();
+});
