@@ -2,18 +2,18 @@
 // origin and talks to it with the documented postMessage protocol.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { root, sandboxLog, redacted } from '../lib/harness.mjs';
+import { sandboxLog, redacted } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { waitForHeading, continueOn, agreeAndSubmit, fillToReview, CSR } from '../lib/wizard.mjs';
 import { chooseProduct, names, splitContact, injectFault, pendingFaults } from '../lib/providers.mjs';
-import { servePanel } from '../lib/panel.mjs';
+import { panelCopy, writeAppAddress, serveSession } from '../lib/panel.mjs';
 
 // The panel is served by the same server on another origin (127.0.0.1 vs localhost), and
 // the form's frame-ancestors lets it frame the form.
+const PANEL = panelCopy();
 const suite = useSuite({
   issueDelaySecs: 1,
-  mounts: [`/host=${path.join(root, 'examples/host')}`],
+  mounts: [`/host=${PANEL}`],
   frameAncestors: "'self' http://127.0.0.1:*",
 });
 // The token examples/host/session.json hands out, as the panel's server would.
@@ -33,7 +33,8 @@ function urls() {
 /** Opens the panel's page; `session` replaces what its server says (session.json). */
 async function openPanel(page, session = undefined, query = '') {
   const { app, panel } = urls();
-  await servePanel(page, { app, session });
+  writeAppAddress(PANEL, app);
+  if (session) await serveSession(page, session);
   await page.goto(`${panel}${query}`);
 }
 

@@ -6,14 +6,15 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { root, sandboxLog } from '../lib/harness.mjs';
-import { servePanel } from '../lib/panel.mjs';
+import { panelCopy, writeAppAddress, serveSession } from '../lib/panel.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { CSR, waitForHeading } from '../lib/wizard.mjs';
 import { MULTI_CSR } from '../lib/providers.mjs';
 
+const PANEL = panelCopy();
 const suite = useSuite({
   issueDelaySecs: 1,
-  mounts: [`/host=${path.join(root, 'examples/host')}`],
+  mounts: [`/host=${PANEL}`],
   frameAncestors: "'self' http://127.0.0.1:*",
 });
 
@@ -213,7 +214,8 @@ test('iframe: the host\'s init locale turns the form Chinese and keeps what was 
       timeout_seconds: 10, parent_origins: [host] },
   }));
   // The customer's language comes from the panel's server, with its session.
-  await servePanel(page, { app: `http://localhost:${port}/`, session: { locale: 'zh-CN' } });
+  writeAppAddress(PANEL, `http://localhost:${port}/`);
+  await serveSession(page, { locale: 'zh-CN' });
   await page.goto(`${host}/host/index.html`);
   const frame = page.frame({ url: /^http:\/\/localhost:/ });
   await frame.waitForFunction(() => document.documentElement.lang === 'zh-CN');
@@ -230,7 +232,7 @@ test('iframe: the host\'s init locale turns the form Chinese and keeps what was 
 
 test('direct mount: options choose Chinese for the mounted element only, and unmount takes it back', async () => {
   const { context, page } = await suite.freshPage({ locale: 'en-GB' });
-  await servePanel(page, { session: { locale: 'zh-CN' } });
+  await serveSession(page, { locale: 'zh-CN' });
   await page.goto(`${suite.server.url}host/direct.html`);
   await page.waitForFunction(() => window.hostReady);
   await page.locator('#open-form').click();

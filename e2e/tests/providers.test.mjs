@@ -8,7 +8,7 @@ import { root, sandboxLog, redacted } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { waitForHeading, continueOn, agreeAndSubmit } from '../lib/wizard.mjs';
 import {
-  useConfig, chooseProduct, names, splitContact, organisation, injectFault as arm,
+  useConfig, chooseProduct, names, splitContact, organisation, injectFault as arm, dvToReview,
 } from '../lib/providers.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3 });
@@ -158,6 +158,27 @@ test('cPanel: an OV order is one GET with JSON in the query, then checkout and t
   await page.getByRole('button', { name: /Pay/ }).click();
   await waitForHeading(page, 'Order placed');
   await page.getByTestId('status').filter({ hasText: 'Issued' }).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('cPanel: a checkout address that is not https is not made a link; the person is sent to their cPanel account', async () => {
+  const { context, page } = await suite.freshPage();
+  await dvToReview(page, suite.server.url, {
+    provider: 'cpanel', endpoint: 'sandbox/cpanel/cpsess0123456789/execute', token: CPANEL_TOKEN,
+  }, 'Sectigo Domain Validated SSL', 'http');
+  // A provider (or something between) answers with a script for a checkout address.
+  await page.route('**/execute/Market/request_ssl_certificates?*', async (route) => {
+    const response = await route.fetch();
+    const json = await response.json();
+    json.result.data.checkout_url = 'javascript:alert(document.domain)';
+    await route.fulfill({ response, json });
+  });
+  await agreeAndSubmit(page, 'Place the order');
+  await waitForHeading(page, 'Order placed');
+  assert.match(await page.getByTestId('checkout-unsafe').textContent(),
+    /checkout link was not safe to show.*Pay for the order in your cPanel account instead/s);
+  assert.equal(await page.getByTestId('checkout-link').count(), 0);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
   await context.close();
 });
 
