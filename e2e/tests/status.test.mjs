@@ -30,30 +30,59 @@ test('once the status says issued, validation is shown as complete and what come
   await context.close();
 });
 
-test('a 404 on the status call stops the checks with a message, and the person can check again', async () => {
-  const { context, page } = await suite.freshPage();
-  // poll_seconds is 1 (useConfig): were the page to go on, the next check would come 1 s later.
-  await dvToReview(page, suite.server.url, GENERIC, 'Sectigo PositiveSSL', 'dns');
-  await injectFault(suite.server.url, { provider: 'generic', path: '/orders/', method: 'GET', times: 1, fault: { kind: 'status', status: 404 } });
-  await agreeAndSubmit(page, 'Place the order');
-  await waitForHeading(page, 'Order placed');
-  const statusCalls = async () => (await sandboxLog(suite.server.url))
-    .filter((e) => e.method === 'GET' && e.path.startsWith('/sandbox/generic/orders/'));
-  await page.getByTestId('poll-error').filter({ hasText: 'The provider no longer knows this order (HTTP 404)' }).waitFor();
-  const calls = await statusCalls();
-  assert.deepEqual(calls.map((e) => e.status), [404]);
-  // No later event shows that a check did not happen, so the log is watched until well past
-  // the time the next check was due (1 s after the first, 1.5 s after that): none may come.
-  const deadline = Date.now() + 4000;
-  while (Date.now() < deadline) {
-    assert.equal((await statusCalls()).length, 1, 'no check after the refusal');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.match(await page.getByTestId('poll-error').textContent(), /stopped checking/);
-  // Checking again by hand asks once more; the fault is spent, so the order is found.
-  await page.getByRole('button', { name: 'Check the status again' }).click();
-  await page.getByTestId('status').filter({ hasText: /^(Issued|Waiting for domain validation|Being processed)/ }).waitFor();
-  await page.getByTestId('poll-error').waitFor({ state: 'detached' });
-  assert.ok((await statusCalls()).length >= 2);
-  await context.close();
-});
+// The sandbox's fault switch answers a status call with the proxy's own refusal (422); it
+// offers no 404, so the 404 is answered by a route in the browser, in the proxy's shape.
+const REFUSALS = [
+  {
+    name: 'a 4xx refusal from the sandbox',
+    arm: (page) => injectFault(suite.server.url, {
+      provider: 'generic', path: '/orders/', method: 'GET', times: 1, fault: { kind: 'provider_error' },
+    }),
+    said: /The provider refused the status check: .*This page has stopped checking by itself/,
+    logged: [422],
+  },
+  {
+    name: 'a 404',
+    arm: async (page) => {
+      let answered = false;
+      await page.route('**/sandbox/generic/orders/*', async (route) => {
+        if (answered || route.request().method() !== 'GET') return route.continue();
+        answered = true;
+        await route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'No such order' } } });
+      });
+    },
+    said: /The provider no longer knows this order \(HTTP 404\), so this page has stopped checking/,
+    logged: [],
+  },
+];
+
+for (const refusal of REFUSALS) {
+  test(`${refusal.name} on the status call stops the checks with a message, and the person can check again`, async () => {
+    const { context, page } = await suite.freshPage();
+    // poll_seconds is 1 (useConfig): were the page to go on, the next check would come 1 s later.
+    await dvToReview(page, suite.server.url, GENERIC, 'Sectigo PositiveSSL', 'dns');
+    await refusal.arm(page);
+    await agreeAndSubmit(page, 'Place the order');
+    await waitForHeading(page, 'Order placed');
+    const statusCalls = async () => (await sandboxLog(suite.server.url))
+      .filter((e) => e.method === 'GET' && e.path.startsWith('/sandbox/generic/orders/'));
+    await page.getByTestId('poll-error').filter({ hasText: refusal.said }).waitFor();
+    assert.deepEqual((await statusCalls()).map((e) => e.status), refusal.logged);
+    assert.equal((await page.getByTestId('status').textContent()).trim(), 'Not known');
+    // No later event shows that a check did not happen, so the log is watched until well past
+    // the time the next check was due (1 s after the first, 1.5 s after that): none may come.
+    const deadline = Date.now() + 4000;
+    while (Date.now() < deadline) {
+      assert.equal((await statusCalls()).length, refusal.logged.length, 'no check after the refusal');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Checking again by hand asks once more; the refusal is spent, so the order is found.
+    await page.getByRole('button', { name: 'Check the status again' }).click();
+    await page.getByTestId('status')
+      .filter({ hasText: /^(Issued|Waiting for domain validation|Being processed)/ }).waitFor();
+    await page.getByTestId('poll-error').waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('button', { name: 'Check the status again' }).count(), 0);
+    assert.ok((await statusCalls()).length > refusal.logged.length);
+    await context.close();
+  });
+}
