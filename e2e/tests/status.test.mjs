@@ -4,31 +4,47 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { waitForHeading, agreeAndSubmit } from '../lib/wizard.mjs';
+import { waitForHeading, agreeAndSubmit, fillToReview } from '../lib/wizard.mjs';
 import { dvToReview, injectFault } from '../lib/providers.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3 });
 const GENERIC = { provider: 'generic', endpoint: 'sandbox/generic', catalogue: 'catalog/gogetssl.json' };
 
-test('once the status says issued, validation is shown as complete and what comes next is said', async () => {
-  const { context, page } = await suite.freshPage();
-  await dvToReview(page, suite.server.url, GENERIC, 'Sectigo PositiveSSL', 'dns');
-  await agreeAndSubmit(page, 'Place the order');
-  await waitForHeading(page, 'Order placed');
-  const heading = page.getByTestId('validation-heading');
-  assert.equal((await heading.textContent()).trim(), 'What you need to do now');
-  await page.getByTestId('dns-records').waitFor();
-  // The sandbox issues after issueDelaySecs; the page's own checks find it.
-  await page.getByTestId('status').filter({ hasText: 'Issued' }).waitFor({ timeout: 20000 });
-  await heading.filter({ hasText: 'Validation complete' }).waitFor();
-  assert.equal(await page.getByRole('heading', { name: 'What you need to do now' }).count(), 0);
-  assert.match(await page.getByTestId('next-step').textContent(), /Download the certificate from your provider's order list/);
-  // The records are kept, as done, behind a closed details element.
-  const done = page.getByTestId('validation-steps-done');
-  assert.equal(await done.evaluate((d) => d.open), false);
-  assert.match(await done.getByTestId('dns-records').textContent(), /shop\.example\.com/);
-  await context.close();
-});
+const ISSUED = [
+  {
+    name: 'Generic JSON',
+    toReview: (page) => dvToReview(page, suite.server.url, GENERIC, 'Sectigo PositiveSSL', 'dns'),
+    button: 'Place the order', heading: 'Order placed', where: /your provider's order list/,
+  },
+  {
+    // Huawei's details list the DNS records while they are checked, and none once issued.
+    name: 'Huawei',
+    toReview: async (page) => { await page.goto(suite.server.url); await fillToReview(page); },
+    button: 'Buy and apply', heading: 'Application sent', where: /the certificate list of your Huawei Cloud console/,
+  },
+];
+
+for (const api of ISSUED) {
+  test(`${api.name}: once the status says issued, validation is shown as complete and what comes next is said`, async () => {
+    const { context, page } = await suite.freshPage();
+    await api.toReview(page);
+    await agreeAndSubmit(page, api.button);
+    await waitForHeading(page, api.heading);
+    const heading = page.getByTestId('validation-heading');
+    await heading.filter({ hasText: 'What you need to do now' }).waitFor();
+    await page.getByTestId('dns-records').waitFor();
+    // The sandbox issues after issueDelaySecs; the page's own checks find it.
+    await page.getByTestId('status').filter({ hasText: 'Issued' }).waitFor({ timeout: 20000 });
+    await heading.filter({ hasText: 'Validation complete' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'What you need to do now' }).count(), 0);
+    assert.match(await page.getByTestId('next-step').textContent(), api.where);
+    // The records are kept, as done, behind a closed details element.
+    const done = page.getByTestId('validation-steps-done');
+    assert.equal(await done.evaluate((d) => d.open), false);
+    assert.match(await done.getByTestId('dns-records').textContent(), /shop\.example\.com/);
+    await context.close();
+  });
+}
 
 // The sandbox's fault switch answers a status call with the proxy's own refusal (422); it
 // offers no 404, so the 404 is answered by a route in the browser, in the proxy's shape.
