@@ -36,17 +36,26 @@ pub fn build(
     let init = web_sys::RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_signal(Some(signal));
-    let headers = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
+    let headers = web_sys::Headers::new().map_err(js_message)?;
     for header in &request.headers {
         headers
             .append(header.name, &header.value)
-            .map_err(|e| format!("{e:?}"))?;
+            .map_err(js_message)?;
     }
     init.set_headers(&headers);
     if let Some(body) = &request.body {
         init.set_body(&wasm_bindgen::JsValue::from_str(body));
     }
-    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|e| format!("{e:?}"))
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(js_message)
+}
+
+/// The message of a JavaScript exception (a `TypeError` for a malformed URL or header).
+fn js_message(error: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => error.as_string().unwrap_or_default(),
+    }
 }
 
 pub async fn send(

@@ -11,7 +11,9 @@ pub mod link;
 mod outcome;
 pub mod requests;
 
-pub use outcome::{validation_steps, Instruction, Placed, StatusReport, ValidationSteps};
+pub use outcome::{
+    merge_steps, validation_steps, Instruction, Placed, StatusReport, ValidationSteps,
+};
 
 use crate::i18n::t;
 use serde::Deserialize;

@@ -94,17 +94,22 @@ pub fn validation_steps(first: &[Instruction], latest: Option<&StatusReport>) ->
             done: false,
         };
     }
-    let mut instructions = report.instructions.clone();
-    instructions.extend(
-        first
-            .iter()
-            .filter(|i| !report.instructions.iter().any(|r| r.domain() == i.domain()))
-            .cloned(),
-    );
     ValidationSteps {
-        instructions,
+        instructions: merge_steps(first, &report.instructions),
         done: report.issued,
     }
+}
+
+/// The latest steps for the names they cover, the earlier ones for the other names.
+pub fn merge_steps(earlier: &[Instruction], latest: &[Instruction]) -> Vec<Instruction> {
+    let mut steps = latest.to_vec();
+    steps.extend(
+        earlier
+            .iter()
+            .filter(|e| !latest.iter().any(|l| l.domain() == e.domain()))
+            .cloned(),
+    );
+    steps
 }
 
 #[cfg(test)]
@@ -165,6 +170,21 @@ mod tests {
             ..StatusReport::default()
         };
         assert!(!validation_steps(&first, Some(&pending)).done);
+    }
+
+    #[test]
+    fn steps_seen_in_earlier_statuses_are_kept_for_the_names_a_later_one_leaves_out() {
+        let seen = merge_steps(&[], &[dns("a.example")]);
+        // An issued certificate's details list no records any more (Huawei's).
+        assert_eq!(merge_steps(&seen, &[]), [dns("a.example")]);
+        let issued = StatusReport {
+            issued: true,
+            ..StatusReport::default()
+        };
+        assert_eq!(
+            validation_steps(&seen, Some(&issued)).instructions,
+            [dns("a.example")]
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@ use crate::draft_store::Purchase;
 use crate::i18n::{t, Locale};
 use crate::providers::huawei::{self, CertId};
 use crate::providers::{
-    cpanel, generic, gogetssl, validation_steps, Api, Instruction, PreparedRequest, ProviderError,
-    StatusReport, ValidationSteps,
+    cpanel, generic, gogetssl, merge_steps, validation_steps, Api, Instruction, PreparedRequest,
+    ProviderError, StatusReport, ValidationSteps,
 };
 use crate::retry::{checked_after_error, next_poll, Checked};
 use crate::transport;
@@ -45,6 +45,8 @@ fn parse_status(api: Api, status: u16, body: &str) -> Result<StatusReport, Check
 struct Poller {
     api: Api,
     report: RwSignal<Option<StatusReport>>,
+    /// Every step given so far, by name: an issued certificate's status may list none.
+    known: RwSignal<Vec<Instruction>>,
     checked_at: RwSignal<String>,
     poll_error: RwSignal<Option<String>>,
     /// Checks go on by themselves.
@@ -90,6 +92,8 @@ impl Poller {
                             Checked::Final
                         };
                         self.poll_error.try_set(None);
+                        self.known
+                            .try_update(|known| *known = merge_steps(known, &found.instructions));
                         self.report.try_set(Some(found));
                         checked
                     }
@@ -163,6 +167,7 @@ pub fn ResultView() -> impl IntoView {
     let poller = Poller {
         api,
         report: RwSignal::new(None),
+        known: RwSignal::new(purchase.instructions.clone()),
         checked_at: RwSignal::new(String::new()),
         poll_error: RwSignal::new(None),
         polling: RwSignal::new(request.is_some()),
@@ -174,6 +179,7 @@ pub fn ResultView() -> impl IntoView {
     };
     let Poller {
         report,
+        known,
         checked_at,
         poll_error,
         polling,
@@ -190,9 +196,8 @@ pub fn ResultView() -> impl IntoView {
             None => t().submit.status_no_id.into(),
         })
     };
-    let first_instructions = purchase.instructions.clone();
-    // The latest status's steps win for the names it covers; the others keep the order's.
-    let steps = move || report.with(|r| validation_steps(&first_instructions, r.as_ref()));
+    // The latest status's steps win for the names it covers; the others keep earlier ones.
+    let steps = move || known.with(|known| report.with(|r| validation_steps(known, r.as_ref())));
     let checks = move || report.with(|r| r.as_ref().map(|r| r.checks.clone()).unwrap_or_default());
     let (cert_label, heading) = labels(api);
     let start_over = move |_| wizard.start_over();
