@@ -28,9 +28,15 @@ fn status_request(config: &Config, purchase: &Purchase) -> Option<PreparedReques
     }
 }
 
-fn parse_status(api: Api, status: u16, body: &str) -> Result<StatusReport, ProviderError> {
+/// `huawei_adds_records`: the order asked Huawei to add its DNS records (`auto_dns_auth`).
+fn parse_status(
+    api: Api,
+    status: u16,
+    body: &str,
+    huawei_adds_records: bool,
+) -> Result<StatusReport, ProviderError> {
     match api {
-        Api::Huawei => huawei::parse_details(status, body).map(|d| d.report()),
+        Api::Huawei => huawei::parse_details(status, body).map(|d| d.report(huawei_adds_records)),
         Api::GoGetSsl => gogetssl::parse_status(status, body),
         Api::Cpanel => cpanel::parse_status(status, body),
         Api::Generic => generic::parse_status(status, body),
@@ -42,6 +48,8 @@ pub fn ResultView() -> impl IntoView {
     let wizard = use_wizard();
     let purchase = wizard.purchase.get_untracked().unwrap_or_default();
     let api = wizard.config.with_value(|c| c.api);
+    // Huawei adds the DNS records itself: the order (still the draft) asked it to.
+    let huawei_adds_records = untrack(|| wizard.validated()).is_ok_and(|o| o.auto_dns_auth);
     let report = RwSignal::new(None::<StatusReport>);
     let checked_at = RwSignal::new(String::new());
     let poll_error = RwSignal::new(None::<String>);
@@ -61,8 +69,10 @@ pub fn ResultView() -> impl IntoView {
             let mut attempt = 0;
             while alive.load(Ordering::Relaxed) {
                 let outcome = match transport::send(&request, timeout).await {
-                    Ok(answer) => parse_status(api, answer.status, &answer.body)
-                        .map_err(|e| (t().submit.error_and_next)(&e.to_string(), e.next_step())),
+                    Ok(answer) => {
+                        parse_status(api, answer.status, &answer.body, huawei_adds_records)
+                            .map_err(|e| (t().submit.error_and_next)(&e.to_string(), e.next_step()))
+                    }
                     Err(err) => Err(err.to_string()),
                 };
                 if !alive.load(Ordering::Relaxed) {

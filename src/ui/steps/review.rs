@@ -2,7 +2,7 @@ use crate::draft_store::Purchase;
 use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, org_need, parse_name_list, read_name, CertName, ContactDraft,
-    DcvMethod, Email, Field, Need, OrgPart, Phone, Step,
+    CsrSource, DcvMethod, Email, Field, KeyAlgorithm, Need, OrgPart, Phone, Step,
 };
 use crate::providers::huawei::{self, CertId};
 use crate::providers::{cpanel, generic, gogetssl, Api};
@@ -26,6 +26,14 @@ pub fn ReviewStep() -> impl IntoView {
         let max_len = product
             .as_ref()
             .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len());
+        let source = CsrSource::of(&draft);
+        let source_answer = match source {
+            Some(CsrSource::Provider) => {
+                (t().submit.review_provider_key)(KeyAlgorithm::of(&draft).label())
+            }
+            Some(chosen) => chosen.label().to_string(),
+            None => t().submit.not_chosen.to_string(),
+        };
         let common_name = crate::csr::check(&draft.csr, max_len)
             .ok()
             .and_then(|c| c.info.common_name)
@@ -75,7 +83,17 @@ pub fn ReviewStep() -> impl IntoView {
                         .collect::<Vec<_>>()
                         .join("\n")
                 } else {
-                    names.first().map(describe).unwrap_or_default()
+                    let method = names.first().map(describe).unwrap_or_default();
+                    let huawei_adds = p.provider.adds_dns_records()
+                        && draft.auto_dns_auth
+                        && names
+                            .first()
+                            .is_some_and(|n| chosen_method(&draft, p, n) == "dns");
+                    if huawei_adds {
+                        format!("{method}\n{}", t().submit.review_auto_dns)
+                    } else {
+                        method
+                    }
                 }
             })
             .unwrap_or_default();
@@ -127,13 +145,17 @@ pub fn ReviewStep() -> impl IntoView {
         let mut answers: Vec<(&'static str, String, Option<Step>)> = vec![
             (texts.row_certificate, product_name, Some(Step::Product)),
             (texts.row_domains, unicode.join("\n"), Some(Step::Domain)),
-            (texts.row_common_name, common_name, Some(Step::Csr)),
+            (texts.row_csr_source, source_answer, Some(Step::Csr)),
             (
                 texts.row_validation,
                 methods,
                 has(Step::Validation).then_some(Step::Validation),
             ),
         ];
+        // A CSR's name only where there is a CSR.
+        if source != Some(CsrSource::Provider) {
+            answers.insert(3, (texts.row_common_name, common_name, Some(Step::Csr)));
+        }
         if has(Step::Contacts) {
             answers.push((
                 texts.row_applicant,

@@ -47,6 +47,26 @@ fn choose(name: Option<String>, method: &str) {
     });
 }
 
+/// Huawei adds the DNS records to its Cloud DNS itself (`auto_dns_auth`), where that hosts
+/// the domain.
+#[component]
+fn AutoDns() -> impl IntoView {
+    let wizard = use_wizard();
+    view! {
+        <div class="checkbox">
+            <input class="checkbox-input" type="checkbox" id="auto-dns-auth"
+                aria-describedby="auto-dns-auth-hint"
+                prop:checked=move || wizard.draft.with(|d| d.auto_dns_auth)
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    wizard.draft.update(|d| d.auto_dns_auth = checked);
+                } />
+            <label class="checkbox-label" for="auto-dns-auth">{t().domains.auto_dns_label}</label>
+            <p class="hint" id="auto-dns-auth-hint">{t().domains.auto_dns_hint}</p>
+        </div>
+    }
+}
+
 /// How control of each name is proved: one choice for the certificate (Huawei), or one per
 /// name with the approver address where email is chosen.
 #[component]
@@ -94,6 +114,9 @@ pub fn ValidationStep() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let dns_chosen = current.as_deref() == Some(DcvMethod::Dns.slug());
+            let auto_dns =
+                (product.provider.adds_dns_records() && dns_chosen).then(|| view! { <AutoDns/> });
             return view! {
                 <fieldset class=fieldset_class aria-describedby=described_by>
                     <legend class="legend">{t().domains.method_legend}</legend>
@@ -104,6 +127,7 @@ pub fn ValidationStep() -> impl IntoView {
                     })}
                     <div class="radios">{radios}</div>
                 </fieldset>
+                {auto_dns}
             }
             .into_any();
         }
