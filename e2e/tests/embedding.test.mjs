@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { root, sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { waitForHeading, continueOn, agreeAndSubmit, fillToReview, CSR } from '../lib/wizard.mjs';
+import {
+  waitForHeading, continueOn, agreeAndSubmit, fillToReview, pasteCsr, keepDns,
+} from '../lib/wizard.mjs';
 import { chooseProduct, names, splitContact } from '../lib/providers.mjs';
 
 // The panel is served by the same server on another origin (127.0.0.1 vs localhost), and
@@ -56,9 +58,9 @@ test('iframe: the form says ready, takes the token and prefill, reports each ste
   await waitForHeading(frame, 'Which domain name should the certificate cover?');
   assert.equal(await frame.getByLabel('Domain name').inputValue(), 'shop.example.com', 'prefilled by the panel');
   await continueOn(frame);
-  await waitForHeading(frame, 'Paste your certificate signing request');
-  await frame.getByLabel('Certificate signing request (CSR)').fill(CSR);
+  await pasteCsr(frame);
   await continueOn(frame);
+  await keepDns(frame);
   await waitForHeading(frame, 'Who is applying?');
   assert.equal(await frame.getByLabel('Email address').inputValue(), 'ada@example.com');
   await continueOn(frame);

@@ -131,8 +131,8 @@ impl KeyAlgorithm {
 /// Where a validated order's key pair comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeySource {
-    /// The person holds the key; the CSR was checked.
-    Csr(CheckedCsr),
+    /// The person holds the key; the CSR was checked (boxed: it is far larger than the other).
+    Csr(Box<CheckedCsr>),
     /// The provider makes the key pair and holds the private key.
     Provider(KeyAlgorithm),
 }
@@ -140,7 +140,7 @@ pub enum KeySource {
 impl KeySource {
     pub fn csr(&self) -> Option<&CheckedCsr> {
         match self {
-            KeySource::Csr(csr) => Some(csr),
+            KeySource::Csr(csr) => Some(csr.as_ref()),
             KeySource::Provider(_) => None,
         }
     }

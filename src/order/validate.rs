@@ -165,7 +165,7 @@ pub fn validate(
                 }
                 None => Some(checked),
             })
-            .map(KeySource::Csr),
+            .map(|checked| KeySource::Csr(Box::new(checked))),
     };
     let dcv = match (&primary, &others) {
         (Some(primary), Some(others)) => {

@@ -47,10 +47,13 @@ fn step_title(source: Option<CsrSource>) -> &'static str {
 fn SourceChoice() -> impl IntoView {
     let wizard = use_wizard();
     let field = Field::CsrSource;
-    let error = move || wizard.error_for(field);
+    let error = Memo::new(move |_| wizard.error_for(field));
+    let error = move || error.get();
     let current = Memo::new(move |_| wizard.draft.with(CsrSource::of));
+    // Memos: a choice (a draft change) must not re-create the radios, or focus is lost.
+    let provider = Memo::new(move |_| wizard.product().map(|p| p.provider));
     let radios = move || {
-        let provider = wizard.product().map(|p| p.provider)?;
+        let provider = provider.get()?;
         let radios = CsrSource::offered(provider)
             .into_iter()
             .enumerate()

@@ -114,9 +114,6 @@ pub fn ValidationStep() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let dns_chosen = current.as_deref() == Some(DcvMethod::Dns.slug());
-            let auto_dns =
-                (product.provider.adds_dns_records() && dns_chosen).then(|| view! { <AutoDns/> });
             return view! {
                 <fieldset class=fieldset_class aria-describedby=described_by>
                     <legend class="legend">{t().domains.method_legend}</legend>
@@ -127,7 +124,6 @@ pub fn ValidationStep() -> impl IntoView {
                     })}
                     <div class="radios">{radios}</div>
                 </fieldset>
-                {auto_dns}
             }
             .into_any();
         }
@@ -204,10 +200,24 @@ pub fn ValidationStep() -> impl IntoView {
             .collect_view()
             .into_any()
     };
+    // A Memo, so ticking the box (a draft change) does not re-create it and lose focus.
+    let offer_auto_dns = Memo::new(move |_| {
+        let Some(product) = wizard.product() else {
+            return false;
+        };
+        let names = names_now();
+        product.provider.adds_dns_records()
+            && wizard.draft.with(|d| {
+                names
+                    .first()
+                    .is_some_and(|n| chosen_method(d, &product, n) == DcvMethod::Dns.slug())
+            })
+    });
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Validation.title()}</h1>
         <p class="body">{t().domains.validation_intro}</p>
         {body}
+        {move || offer_auto_dns.get().then(|| view! { <AutoDns/> })}
     }
 }
 
