@@ -5,6 +5,7 @@ use crate::order::{
     names_offer, organisation_offer, parse_name_list, read_name, Coverage, CsrSource, Field,
     KeyAlgorithm, Step,
 };
+use crate::providers::Api;
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
@@ -52,10 +53,13 @@ fn SourceChoice() -> impl IntoView {
     let current = Memo::new(move |_| wizard.draft.with(CsrSource::of));
     // Memos: a choice (a draft change) must not re-create the radios, or focus is lost.
     let provider = Memo::new(move |_| wizard.product().map(|p| p.provider));
+    // Only Huawei's own API carries `key_algorithm`; a proxy's generic format needs a CSR.
+    let huawei_api = wizard.config.with_value(|c| c.api == Api::Huawei);
     let radios = move || {
         let provider = provider.get()?;
         let radios = CsrSource::offered(provider)
             .into_iter()
+            .filter(|s| huawei_api || *s != CsrSource::Provider)
             .enumerate()
             .map(|(i, source)| {
                 // The first choice carries the field's id, where an error's link lands.
