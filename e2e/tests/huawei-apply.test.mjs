@@ -62,6 +62,10 @@ test('ticking "Huawei adds the DNS records" sends auto_dns_auth, survives a relo
   await automatic.getByText('there is nothing to create by hand').waitFor();
   assert.match(await automatic.textContent(), new RegExp(DOMAIN.replace(/\./g, '\\.')));
   assert.equal(await page.getByTestId('dns-records').count(), 0);
+  // Also after a reload, when the order is no longer in the (cleared) draft.
+  await page.reload();
+  await page.getByTestId('automatic-validations').getByText('there is nothing to create by hand').waitFor();
+  assert.equal(await page.getByTestId('dns-records').count(), 0);
   await context.close();
 });
 
@@ -76,8 +80,9 @@ test('letting Huawei make the key pair sends key_algorithm and no CSR, and says 
   await page.getByLabel('Let Huawei make the key pair').check();
   await waitForHeading(page, 'Huawei makes the key pair');
   await page.getByText(/Huawei then holds the private key, not you/).waitFor();
-  assert.equal(await page.getByLabel('RSA 2048').isChecked(), true, "Huawei's default");
-  await page.getByLabel('ECDSA P-256').check();
+  const keyTypes = page.getByTestId('provider-key');
+  assert.equal(await keyTypes.getByLabel('RSA 2048').isChecked(), true, "Huawei's default");
+  await keyTypes.getByLabel('ECDSA P-256').check();
   assert.equal(await page.getByLabel('Certificate signing request (CSR)').count(), 0);
   await continueOn(page);
 

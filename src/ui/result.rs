@@ -48,8 +48,8 @@ pub fn ResultView() -> impl IntoView {
     let wizard = use_wizard();
     let purchase = wizard.purchase.get_untracked().unwrap_or_default();
     let api = wizard.config.with_value(|c| c.api);
-    // Huawei adds the DNS records itself: the order (still the draft) asked it to.
-    let huawei_adds_records = untrack(|| wizard.validated()).is_ok_and(|o| o.auto_dns_auth);
+    // Huawei adds the DNS records itself: the order asked it to.
+    let huawei_adds_records = purchase.auto_dns_auth;
     let report = RwSignal::new(None::<StatusReport>);
     let checked_at = RwSignal::new(String::new());
     let poll_error = RwSignal::new(None::<String>);

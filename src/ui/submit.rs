@@ -180,6 +180,8 @@ fn purchase_of(placed: Placed) -> Purchase {
         checkout_url: placed.checkout_url,
         amount: placed.amount,
         instructions: placed.instructions,
+        // Only Huawei's apply carries it, and that goes through `buy_and_apply`.
+        auto_dns_auth: false,
     }
 }
 
@@ -271,6 +273,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
             wizard,
             Purchase {
                 applied: true,
+                auto_dns_auth: order.auto_dns_auth,
                 ..purchase
             },
         ),
