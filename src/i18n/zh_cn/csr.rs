@@ -161,7 +161,7 @@ pub const CSR: CsrTexts = CsrTexts {
     source_generate: "在此生成（推荐）",
     source_generate_hint: "由您的浏览器生成密钥对，并为本订单的域名生成 CSR。私钥由您保管：请在此下载或复制。",
     source_paste: "粘贴在其他地方生成的 CSR",
-    source_paste_hint: "您在服务器上生成的 CSR，例如使用 openssl。私钥保留在服务器上。",
+    source_paste_hint: "您在自己的服务器上生成的 CSR。私钥保留在服务器上。",
     source_provider: "由华为云生成密钥对",
     source_provider_hint: "无需 CSR。私钥将由华为云保管；您可以在华为云控制台中将其与证书一起导出。",
     title_generate: "生成密钥对和 CSR",
