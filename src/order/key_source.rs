@@ -2,7 +2,6 @@
 //! only) made by the provider, which then holds the private key.
 
 use super::draft::OrderDraft;
-use super::product::Provider;
 use crate::csr::CheckedCsr;
 use crate::i18n::t;
 
@@ -30,11 +29,12 @@ impl CsrSource {
         CsrSource::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
-    /// The choices offered for a product of `provider`, the recommended one first.
-    pub fn offered(provider: Provider) -> Vec<CsrSource> {
+    /// The choices offered, the recommended one first; the provider's own key pair only
+    /// where it makes one (`Provider::makes_key_pairs`, and its API carries the choice).
+    pub fn offered(provider_makes_keys: bool) -> Vec<CsrSource> {
         CsrSource::ALL
             .into_iter()
-            .filter(|s| *s != CsrSource::Provider || provider.makes_key_pairs())
+            .filter(|s| *s != CsrSource::Provider || provider_makes_keys)
             .collect()
     }
 
@@ -163,16 +163,17 @@ impl KeySource {
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
+    use crate::order::Provider;
 
     #[test]
     fn only_huawei_offers_to_make_the_key_pair() {
         assert_eq!(
-            CsrSource::offered(Provider::Huawei),
+            CsrSource::offered(Provider::Huawei.makes_key_pairs()),
             [CsrSource::Generate, CsrSource::Paste, CsrSource::Provider]
         );
         for provider in [Provider::GoGetSsl, Provider::Cpanel] {
             assert_eq!(
-                CsrSource::offered(provider),
+                CsrSource::offered(provider.makes_key_pairs()),
                 [CsrSource::Generate, CsrSource::Paste]
             );
         }

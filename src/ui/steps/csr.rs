@@ -48,18 +48,20 @@ fn step_title(source: Option<CsrSource>) -> &'static str {
 fn SourceChoice() -> impl IntoView {
     let wizard = use_wizard();
     let field = Field::CsrSource;
-    let error = Memo::new(move |_| wizard.error_for(field));
-    let error = move || error.get();
-    let current = Memo::new(move |_| wizard.draft.with(CsrSource::of));
-    // Memos: a choice (a draft change) must not re-create the radios, or focus is lost.
-    let provider = Memo::new(move |_| wizard.product().map(|p| p.provider));
+    let error = move || wizard.error_for(field);
+    let current = move || wizard.draft.with(CsrSource::of);
     // Only Huawei's own API carries `key_algorithm`; a proxy's generic format needs a CSR.
     let huawei_api = wizard.config.with_value(|c| c.api == Api::Huawei);
+    // A Memo: a choice (a draft change) must not re-create the radios, or focus is lost.
+    let provider_makes_keys = Memo::new(move |_| {
+        huawei_api
+            && wizard
+                .product()
+                .is_some_and(|p| p.provider.makes_key_pairs())
+    });
     let radios = move || {
-        let provider = provider.get()?;
-        let radios = CsrSource::offered(provider)
+        CsrSource::offered(provider_makes_keys.get())
             .into_iter()
-            .filter(|s| huawei_api || *s != CsrSource::Provider)
             .enumerate()
             .map(|(i, source)| {
                 // The first choice carries the field's id, where an error's link lands.
@@ -73,15 +75,14 @@ fn SourceChoice() -> impl IntoView {
                     <div class="radio">
                         <input class="radio-input" type="radio" name="csr-source" id=id.clone()
                             value=source.slug() aria-describedby=hint_id.clone()
-                            prop:checked=move || current.get() == Some(source)
+                            prop:checked=move || current() == Some(source)
                             on:change=move |_| wizard.draft.update(|d| d.csr_source = source.slug().into()) />
                         <label class="radio-label" for=id>{source.label()}</label>
                         <p class="hint radio-hint" id=hint_id>{source.hint()}</p>
                     </div>
                 }
             })
-            .collect_view();
-        Some(radios)
+            .collect_view()
     };
     view! {
         <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
@@ -101,7 +102,7 @@ fn SourceChoice() -> impl IntoView {
 #[component]
 fn ProviderKey() -> impl IntoView {
     let wizard = use_wizard();
-    let current = Memo::new(move |_| wizard.draft.with(KeyAlgorithm::of));
+    let current = move || wizard.draft.with(KeyAlgorithm::of);
     let radios = KeyAlgorithm::ALL
         .into_iter()
         .map(|algorithm| {
@@ -110,7 +111,7 @@ fn ProviderKey() -> impl IntoView {
                 <div class="radio">
                     <input class="radio-input" type="radio" name="key-algorithm" id=id.clone()
                         value=algorithm.wire()
-                        prop:checked=move || current.get() == algorithm
+                        prop:checked=move || current() == algorithm
                         on:change=move |_| wizard.draft.update(|d| d.key_algorithm = algorithm.wire().into()) />
                     <label class="radio-label" for=id>{algorithm.label()}</label>
                     {(algorithm == KeyAlgorithm::default()).then(|| view! {
