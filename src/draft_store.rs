@@ -26,6 +26,10 @@ pub struct Purchase {
     /// What the person must do, as the provider first said; status checks may update it.
     #[serde(default)]
     pub instructions: Vec<Instruction>,
+    /// Huawei was asked to add the DNS records itself (`auto_dns_auth`): the result page
+    /// shows them as nothing to do by hand. Kept here, since the draft is cleared once placed.
+    #[serde(default)]
+    pub auto_dns_auth: bool,
 }
 
 /// Everything kept between visits. It holds no token and no private key.

@@ -93,6 +93,7 @@ fn any_draft() -> impl Strategy<Value = OrderDraft> {
                     tech,
                     organisation,
                     agree_privacy: agree,
+                    ..OrderDraft::default()
                 }
             },
         )

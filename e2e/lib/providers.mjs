@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
-import { waitForHeading, continueOn } from './wizard.mjs';
+import { waitForHeading, continueOn, pasteCsr } from './wizard.mjs';
 
 export const MULTI_CSR = readFileSync(path.join(root, 'tests/fixtures/csr/multi.csr'), 'utf8');
 
@@ -28,8 +28,7 @@ export async function names(page, primary, others) {
   await page.getByLabel(/^Domain name|^Main domain name/).first().fill(primary);
   if (others) await page.getByLabel(/^Other names/).fill(others);
   await continueOn(page);
-  await waitForHeading(page, 'Paste your certificate signing request');
-  await page.getByLabel('Certificate signing request (CSR)').fill(MULTI_CSR);
+  await pasteCsr(page, MULTI_CSR);
   await continueOn(page);
 }
 

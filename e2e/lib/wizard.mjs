@@ -6,6 +6,9 @@ import { root } from './harness.mjs';
 
 export const CSR = readFileSync(path.join(root, 'tests/fixtures/csr/rsa2048-san.csr'), 'utf8');
 export const DOMAIN = 'shop.example.com';
+/** The CSR step's heading until the person says how the CSR is provided. */
+export const CSR_STEP = 'Your certificate signing request (CSR)';
+export const VALIDATION_STEP = 'How will you prove you control each name?';
 
 export async function heading(page) {
   return (await page.locator('.ssl-order h1').first().textContent()).trim();
@@ -27,14 +30,31 @@ export async function toDomainStep(page) {
   await waitForHeading(page, 'Which domain name should the certificate cover?');
 }
 
+/**
+ * On the CSR step (of a page or a frame): says the CSR was made elsewhere, then pastes it.
+ * The step asks first how the CSR is provided; every walk that pastes one comes here.
+ */
+export async function pasteCsr(scope, csr = CSR) {
+  await waitForHeading(scope, CSR_STEP);
+  await scope.getByLabel('Paste one made elsewhere').check();
+  await waitForHeading(scope, 'Paste your certificate signing request');
+  await scope.getByLabel('Certificate signing request (CSR)').fill(csr);
+}
+
+/** On the validation step of a Huawei DNS-only product: keeps DNS and moves on. */
+export async function keepDns(scope) {
+  await waitForHeading(scope, VALIDATION_STEP);
+  await continueOn(scope);
+}
+
 /** Fills every step up to the review page with a valid DV single-domain order. */
 export async function fillToReview(page) {
   await toDomainStep(page);
   await page.getByLabel('Domain name').fill(DOMAIN);
   await continueOn(page);
-  await waitForHeading(page, 'Paste your certificate signing request');
-  await page.getByLabel('Certificate signing request (CSR)').fill(CSR);
+  await pasteCsr(page);
   await continueOn(page);
+  await keepDns(page);
   await waitForHeading(page, 'Who is applying?');
   await page.getByLabel('Full name').fill('Ada Lovelace');
   await page.getByLabel('Phone number').fill('+44 20 7946 0958');

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { waitForHeading, continueOn, agreeAndSubmit, DOMAIN } from '../lib/wizard.mjs';
+import { waitForHeading, continueOn, agreeAndSubmit, keepDns, DOMAIN, CSR_STEP } from '../lib/wizard.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3 });
 
@@ -57,7 +57,9 @@ async function toCsrStep(page) {
   await waitForHeading(page, 'Which domain name should the certificate cover?');
   await page.getByLabel('Domain name').fill(DOMAIN);
   await continueOn(page);
-  await waitForHeading(page, 'certificate signing request');
+  await waitForHeading(page, CSR_STEP);
+  await page.getByLabel('Generate it here (recommended)').check();
+  await waitForHeading(page, 'Generate your key pair and CSR');
   await page.getByTestId('csr-generate').waitFor();
 }
 
@@ -136,6 +138,7 @@ async function storedText(page) {
 
 async function finishOrder(page) {
   await continueOn(page);
+  await keepDns(page);
   await waitForHeading(page, 'Who is applying?');
   await page.locator('#applicant-name').fill('Ada Lovelace');
   await page.locator('#applicant-phone').fill('+44 20 7946 0958');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { heading, waitForHeading, continueOn, agreeAndSubmit, CSR, DOMAIN } from '../lib/wizard.mjs';
+import { heading, waitForHeading, continueOn, agreeAndSubmit, pasteCsr, CSR, DOMAIN } from '../lib/wizard.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3 });
 const freshPage = () => suite.freshPage();
@@ -29,7 +29,8 @@ test('the steps follow the certificate type: DV asks no organisation, OV does', 
   const { context, page } = await freshPage();
   await page.goto(suite.server.url);
   await chooseProduct(page, 'GeoTrust DV SSL');
-  assert.deepEqual(await progress(page), ['Certificate', 'Domains', 'CSR', 'Contacts', 'Review']);
+  // Huawei asks on the validation step whether it is to add the DNS records itself.
+  assert.deepEqual(await progress(page), ['Certificate', 'Domains', 'CSR', 'Validation', 'Contacts', 'Review']);
   await page.getByRole('button', { name: 'Back' }).click();
   await chooseProduct(page, 'GlobalSign OV SSL');
   assert.deepEqual(await progress(page),
@@ -70,12 +71,11 @@ test('an OV multi-domain order with a wildcard and an internationalised name is 
   await page.getByText('4 names in all; this certificate covers 2 to 100, wildcards included.').waitFor();
   await continueOn(page);
 
-  await waitForHeading(page, 'Paste your certificate signing request');
-  await page.getByLabel('Certificate signing request (CSR)').fill(CSR);
+  await pasteCsr(page);
   await continueOn(page);
 
   await waitForHeading(page, 'How will you prove you control each name?');
-  // File validation cannot prove a wildcard, so it is not offered for this set of names.
+  // Huawei takes file validation only for bare IP addresses: never offered for names.
   assert.equal(await page.getByLabel('File on the web server (http)').count(), 0);
   await page.getByLabel('DNS record').check();
   await continueOn(page);

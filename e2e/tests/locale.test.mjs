@@ -120,6 +120,8 @@ async function orderInChinese(scope) {
 
   await expectChinese(scope, 'csr');
   await errorsInChinese(scope, 'csr');
+  await scope.locator('input[name="csr-source"][value="paste"]').check();
+  await expectChinese(scope, 'csr (paste)');
   await scope.locator('#csr').fill('-----BEGIN CERTIFICATE REQUEST-----\nnot base64\n-----END CERTIFICATE REQUEST-----');
   await scope.locator('#csr').blur();
   await expectChinese(scope, 'csr (a bad CSR)');

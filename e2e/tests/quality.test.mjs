@@ -9,7 +9,7 @@ import path from 'node:path';
 import { root, sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { waitForHeading, continueOn, CSR, DOMAIN } from '../lib/wizard.mjs';
+import { waitForHeading, continueOn, pasteCsr, CSR, DOMAIN, CSR_STEP } from '../lib/wizard.mjs';
 
 // Long enough that the result page still shows what to do when it is checked.
 const suite = useSuite({ issueDelaySecs: 120 });
@@ -18,7 +18,8 @@ const OV_PRODUCT = 'GlobalSign OV SSL';
 const WIDTHS = [375, 1280];
 const SCREENSHOTS = path.join(root, 'e2e/screenshots');
 
-const METHOD_LABELS = { dns: 'DNS record', file: 'File on the web server (http)' };
+// Huawei validates domain names by DNS or email (its file method is for IP addresses only).
+const METHOD_LABELS = { dns: 'DNS record', email: 'Email to an approver address' };
 const MULTI_CSR = readFileSync(path.join(root, 'tests/fixtures/csr/multi.csr'), 'utf8');
 
 async function errorSummaryShown(page) {
@@ -64,11 +65,12 @@ async function walkOvOrder(page, visit) {
   await page.getByLabel('Domain name').fill(DOMAIN);
   await continueOn(page);
 
-  await waitForHeading(page, 'Paste your certificate signing request');
+  await waitForHeading(page, CSR_STEP);
   await visit('csr');
   await continueOn(page);
   await errorSummaryShown(page);
   await visit('csr-error');
+  await page.getByLabel('Generate it here (recommended)').check();
   await page.getByRole('button', { name: 'Generate key and CSR' }).click();
   await page.getByTestId('generated-key').waitFor({ timeout: 30000 });
   await page.getByTestId('csr-summary').waitFor();
@@ -83,7 +85,7 @@ async function walkOvOrder(page, visit) {
   await waitForHeading(page, 'How will you prove you control each name?');
   await visit('validation');
   // Another method is picked and then DNS again: Huawei's answers carry DNS records only.
-  await page.getByLabel(METHOD_LABELS.file, { exact: true }).check();
+  await page.getByLabel(METHOD_LABELS.email, { exact: true }).check();
   await page.getByLabel(METHOD_LABELS.dns, { exact: true }).check();
   await continueOn(page);
 
@@ -153,8 +155,7 @@ async function walkMultiOrder(page, visit) {
   await page.getByText('We removed 1 repeated name: www.example.com.').waitFor();
   await visit('multi-domain');
   await continueOn(page);
-  await waitForHeading(page, 'Paste your certificate signing request');
-  await page.getByLabel('Certificate signing request (CSR)').fill(MULTI_CSR);
+  await pasteCsr(page, MULTI_CSR);
   await page.getByTestId('csr-summary').waitFor();
   await visit('multi-csr');
   await continueOn(page);
@@ -301,7 +302,13 @@ test('a whole OV order is placed with the keyboard alone, focus always visible',
   await page.keyboard.press('Enter');
 
   // CSR: typed into the text area (pasting is a mouse or clipboard act).
+  // CSR: first how it is provided, a radio group the arrows move through and choose in.
+  await waitForHeading(page, CSR_STEP);
+  await tabTo(page, () => document.activeElement?.name === 'csr-source');
+  assert.equal(await focusedName(page), 'Generate it here (recommended)');
+  await page.keyboard.press('ArrowDown');
   await waitForHeading(page, 'Paste your certificate signing request');
+  assert.equal(await focusedName(page), 'Paste one made elsewhere');
   await tabTo(page, 'Certificate signing request (CSR)');
   await expectFocusVisible(page, 'the CSR text area');
   await page.keyboard.type(CSR);
@@ -314,7 +321,7 @@ test('a whole OV order is placed with the keyboard alone, focus always visible',
   await tabTo(page, () => document.activeElement?.name === 'method');
   assert.equal(await focusedName(page), METHOD_LABELS.dns);
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focusedName(page), METHOD_LABELS.file);
+  assert.equal(await focusedName(page), METHOD_LABELS.email);
   await page.keyboard.press('ArrowUp');
   assert.equal(await focusedName(page), METHOD_LABELS.dns);
   assert.ok(await page.evaluate(() => document.activeElement.checked));

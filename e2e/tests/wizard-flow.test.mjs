@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { heading, waitForHeading, continueOn, toDomainStep, fillToReview, CSR, DOMAIN } from '../lib/wizard.mjs';
+import {
+  heading, waitForHeading, continueOn, toDomainStep, fillToReview, CSR, DOMAIN, CSR_STEP,
+} from '../lib/wizard.mjs';
 import { useConfig, dvToReview } from '../lib/providers.mjs';
 
 const suite = useSuite({ issueDelaySecs: 2 });
@@ -21,7 +23,7 @@ test("the browser's Back and Forward buttons move between steps, with the step i
   assert.match(await title(page), /^Which domain name should the certificate cover\?/);
   await page.getByLabel('Domain name').fill(DOMAIN);
   await continueOn(page);
-  await waitForHeading(page, 'Paste your certificate signing request');
+  await waitForHeading(page, CSR_STEP);
 
   await page.goBack();
   await waitForHeading(page, 'Which domain name should the certificate cover?');
@@ -32,8 +34,8 @@ test("the browser's Back and Forward buttons move between steps, with the step i
   await page.goForward();
   await waitForHeading(page, 'Which domain name should the certificate cover?');
   await page.goForward();
-  await waitForHeading(page, 'Paste your certificate signing request');
-  assert.match(await title(page), /^Paste your certificate signing request/);
+  await waitForHeading(page, CSR_STEP);
+  assert.match(await title(page), /^Your certificate signing request \(CSR\)/);
 
   // Forward past a step whose answer was spoiled meanwhile stops at that step, and says why.
   await page.goBack();
@@ -86,9 +88,15 @@ const STEPS = [
       await page.getByLabel('Other names').fill('www.example.com');
     },
     kept: async (page) => assert.equal(await page.getByLabel('Other names').inputValue(), 'www.example.com') },
-  { heading: 'Paste your certificate signing request',
-    fill: (page) => page.getByLabel('Certificate signing request (CSR)').fill(CSR),
-    kept: async (page) => assert.equal((await page.getByLabel('Certificate signing request (CSR)').inputValue()).trim(), CSR.trim()) },
+  { heading: 'certificate signing request',
+    fill: async (page) => {
+      await page.getByLabel('Paste one made elsewhere').check();
+      await page.getByLabel('Certificate signing request (CSR)').fill(CSR);
+    },
+    kept: async (page) => {
+      assert.ok(await page.getByLabel('Paste one made elsewhere').isChecked());
+      assert.equal((await page.getByLabel('Certificate signing request (CSR)').inputValue()).trim(), CSR.trim());
+    } },
   { heading: 'How will you prove you control each name?',
     fill: (page) => page.getByLabel('DNS record').check(),
     kept: async (page) => assert.ok(await page.getByLabel('DNS record').isChecked()) },

@@ -290,18 +290,6 @@ async fn apply_refuses_more_wildcard_sans_than_bought() {
 }
 
 #[tokio::test]
-async fn apply_requires_csr() {
-    let answer = ov_apply_with(|b| remove(b, "csr")).await;
-    assert_refused(&answer, StatusCode::BAD_REQUEST, "SCM.1003", &["csr"]);
-}
-
-#[tokio::test]
-async fn apply_refuses_the_seed_examples_empty_csr() {
-    let answer = ov_apply_with(|b| b["csr"] = json!("")).await;
-    assert_refused(&answer, StatusCode::BAD_REQUEST, "SCM.1003", &["csr"]);
-}
-
-#[tokio::test]
 async fn apply_refuses_a_csr_longer_than_5120_characters() {
     let answer = ov_apply_with(|b| b["csr"] = json!("A".repeat(5121))).await;
     assert_invalid(&answer, "csr", &["at most 5120"]);
@@ -504,9 +492,21 @@ async fn apply_accepts_auto_dns_auth_for_dv_with_dns() {
 }
 
 #[tokio::test]
-async fn apply_refuses_auto_dns_auth_for_ov() {
-    let answer = ov_apply_with(|b| b["auto_dns_auth"] = json!(true)).await;
-    assert_invalid(&answer, "auto_dns_auth", &["DV"]);
+async fn apply_accepts_auto_dns_auth_for_ov_with_dns_and_still_lists_the_records() {
+    let app = test_app();
+    let id = bought(&app, &seed_buy_body()).await;
+    let mut body = ov_apply_body();
+    body["auto_dns_auth"] = json!(true);
+    assert_success(&post_json(&app, &apply_path(&id), &body).await);
+    let details = call(&app, Method::GET, &details_path(&id), None)
+        .await
+        .json();
+    assert_eq!(details["validation_method"], "DNS");
+    // Huawei pushed them to its DNS; the details still say which records prove the names.
+    assert_eq!(
+        details["authentification"].as_array().map(Vec::len),
+        Some(3)
+    );
 }
 
 #[tokio::test]
@@ -556,9 +556,28 @@ async fn apply_refuses_an_undocumented_domain_method() {
 }
 
 #[tokio::test]
-async fn apply_accepts_every_documented_domain_method() {
-    for method in ["DNS", "FILE", "EMAIL"] {
+async fn apply_accepts_dns_and_email_validation_for_a_domain_name() {
+    for method in ["DNS", "EMAIL"] {
         assert_success(&dv_apply_with(|b| b["domain_method"] = json!(method)).await);
+    }
+}
+
+#[tokio::test]
+async fn apply_refuses_file_validation_for_a_domain_name_as_huawei_does() {
+    for apply in [
+        dv_apply_with(|b| b["domain_method"] = json!("FILE")).await,
+        ov_apply_with(|b| b["domain_method"] = json!("FILE")).await,
+    ] {
+        assert_invalid(
+            &apply,
+            "domain_method",
+            &[
+                "FILE",
+                "bare public IP address",
+                "domain name",
+                "DNS or EMAIL",
+            ],
+        );
     }
 }
 
@@ -586,9 +605,58 @@ async fn apply_refuses_a_wildcard_for_an_ev_certificate() {
 }
 
 #[tokio::test]
-async fn apply_refuses_a_key_algorithm_longer_than_32_characters() {
-    let answer = dv_apply_with(|b| b["key_algorithm"] = json!("R".repeat(33))).await;
-    assert_invalid(&answer, "key_algorithm", &["at most 32"]);
+async fn apply_refuses_an_unknown_key_algorithm() {
+    for bad in ["RSA_1024", "rsa_2048", "ED25519"] {
+        let answer = dv_apply_with(|b| {
+            remove(b, "csr");
+            b["key_algorithm"] = json!(bad);
+        })
+        .await;
+        assert_invalid(&answer, "key_algorithm", &["RSA_2048", bad]);
+    }
+}
+
+#[tokio::test]
+async fn apply_without_a_csr_has_huawei_make_the_key_pair() {
+    for algorithm in ["RSA_2048", "RSA_3072", "RSA_4096", "EC_P256", "EC_P384"] {
+        let answer = dv_apply_with(|b| {
+            remove(b, "csr");
+            b["key_algorithm"] = json!(algorithm);
+        })
+        .await;
+        assert_success(&answer);
+    }
+    // The seed's example sends an empty CSR; no key_algorithm is Huawei's default.
+    assert_success(&dv_apply_with(|b| b["csr"] = json!("")).await);
+    assert_success(&ov_apply_with(|b| remove(b, "csr")).await);
+}
+
+#[tokio::test]
+async fn a_csr_that_is_sent_is_still_checked() {
+    let answer = dv_apply_with(|b| b["csr"] = json!("not a csr")).await;
+    assert_invalid(&answer, "csr", &[]);
+}
+
+/// A GeoTrust OV single-domain certificate, applied for with a changed OV application.
+async fn geotrust_ov_apply_with(change: impl FnOnce(&mut Value)) -> Answer {
+    let mut buy = buy_body("OV_SSL_CERT", "SINGLE_DOMAIN", 1);
+    buy["cert_brand"] = json!("GEOTRUST");
+    let mut body = ov_apply_body();
+    remove(&mut body, "sans");
+    body["domain"] = json!("www.example.com");
+    body["csr"] = json!(CSR_WWW_EXAMPLE_COM);
+    apply_with(buy, body, change).await
+}
+
+#[tokio::test]
+async fn apply_requires_ca_hash_algorithm_for_geotrust_ov() {
+    let answer = geotrust_ov_apply_with(|b| remove(b, "ca_hash_algorithm")).await;
+    assert_invalid(&answer, "ca_hash_algorithm", &["GeoTrust OV", "SHA-256"]);
+    for value in ["SHA-256", "DEFAULT"] {
+        assert_success(&geotrust_ov_apply_with(|b| b["ca_hash_algorithm"] = json!(value)).await);
+    }
+    // Other OV certificates may leave it out.
+    assert_success(&ov_apply_with(|b| remove(b, "ca_hash_algorithm")).await);
 }
 
 #[tokio::test]

@@ -32,7 +32,8 @@ impl Dcv {
 }
 
 /// The methods a person may choose for `name` today: the product's, without file
-/// validation for a wildcard and without email once it is withdrawn.
+/// validation for a wildcard or where the provider takes it only for IP addresses (Huawei),
+/// and without email once it is withdrawn.
 pub fn methods_for(product: &Product, name: Option<&CertName>, rules: &Rules) -> Vec<DcvMethod> {
     let email = email_method_on(rules.today);
     product
@@ -40,6 +41,7 @@ pub fn methods_for(product: &Product, name: Option<&CertName>, rules: &Rules) ->
         .iter()
         .copied()
         .filter(|m| name.is_none_or(|n| !n.is_wildcard() || m.works_for_wildcards()))
+        .filter(|m| product.provider.validates_names_by_file() || !m.is_file())
         .filter(|m| *m != DcvMethod::Email || email != EmailMethod::Withdrawn)
         .collect()
 }
@@ -122,6 +124,7 @@ fn check_one(
     let slug = chosen_method(draft, product, name);
     let method = DcvMethod::from_slug(&slug)
         .filter(|m| product.offers(*m))
+        .filter(|m| product.provider.validates_names_by_file() || !m.is_file())
         .ok_or_else(|| (field, (texts.choose_method)(&name.to_string())))?;
     if name.is_wildcard() && !method.works_for_wildcards() {
         return Err((field, (texts.file_cannot_prove_wildcard)(&name.to_string())));
@@ -164,6 +167,54 @@ fn check_one(
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
+    use crate::order::fixtures::TODAY;
+    use crate::order::Provider;
+
+    fn offered(provider: Provider, name: &str) -> Vec<DcvMethod> {
+        let product = Product {
+            provider,
+            ..crate::order::fixtures::gogetssl_multi(true, DcvMethod::ALL.to_vec())
+        };
+        let name = CertName::parse(name).expect("valid name");
+        methods_for(&product, Some(&name), &Rules::basic(TODAY))
+    }
+
+    #[test]
+    fn huawei_is_never_offered_file_validation_for_a_domain_name() {
+        assert_eq!(
+            offered(Provider::Huawei, "shop.example.com"),
+            [DcvMethod::Dns, DcvMethod::Email]
+        );
+        assert_eq!(
+            offered(Provider::Huawei, "*.example.com"),
+            [DcvMethod::Dns, DcvMethod::Email]
+        );
+        assert_eq!(
+            offered(Provider::GoGetSsl, "shop.example.com"),
+            DcvMethod::ALL
+        );
+        assert_eq!(
+            offered(Provider::GoGetSsl, "*.example.com"),
+            [DcvMethod::Dns, DcvMethod::Email]
+        );
+    }
+
+    #[test]
+    fn a_huawei_order_asking_for_file_validation_is_refused() {
+        let product = Product {
+            provider: Provider::Huawei,
+            ..crate::order::fixtures::gogetssl_multi(true, DcvMethod::ALL.to_vec())
+        };
+        let draft = OrderDraft {
+            method: "http".into(),
+            ..OrderDraft::default()
+        };
+        let names = [CertName::parse("shop.example.com").expect("valid")];
+        let mut errors = FieldErrors::new();
+        let chosen = check_methods(&draft, &product, &names, &Rules::basic(TODAY), &mut errors);
+        assert_eq!(chosen, None);
+        assert!(errors.for_field(Field::Method(0)).is_some());
+    }
 
     fn product() -> Product {
         crate::order::fixtures::gogetssl_multi(true, DcvMethod::ALL.to_vec())

@@ -48,6 +48,12 @@ pub struct OrderDraft {
     /// A multi-domain certificate's other names, one list as pasted.
     pub other_names: String,
     pub csr: String,
+    /// How the CSR is provided (a `CsrSource` slug; empty until chosen).
+    pub csr_source: String,
+    /// The key pair the provider makes when it makes one (a `KeyAlgorithm` wire value).
+    pub key_algorithm: String,
+    /// Huawei adds the DNS validation records itself (its DNS hosts the domain).
+    pub auto_dns_auth: bool,
     /// The validation method for every name without its own choice (a `DcvMethod` slug).
     pub method: String,
     /// Per-name methods, keyed by the name in ASCII form.
@@ -146,7 +152,11 @@ impl OrderDraft {
             Field::Contact(Role::Tech, part) => self.tech.texts()[contact_index(part)],
             // `OrgPart::ALL` lists the parts in the order of `texts`.
             Field::Org(part) => self.organisation.texts()[part as usize],
-            Field::Product | Field::Method(_) | Field::Approver(_) | Field::Agreement => "",
+            Field::Product
+            | Field::CsrSource
+            | Field::Method(_)
+            | Field::Approver(_)
+            | Field::Agreement => "",
         }
     }
 
@@ -165,7 +175,11 @@ impl OrderDraft {
                 self.tech.texts_mut().into_iter().nth(contact_index(part))
             }
             Field::Org(part) => self.organisation.texts_mut().into_iter().nth(part as usize),
-            Field::Product | Field::Method(_) | Field::Approver(_) | Field::Agreement => None,
+            Field::Product
+            | Field::CsrSource
+            | Field::Method(_)
+            | Field::Approver(_)
+            | Field::Agreement => None,
         };
         if let Some(slot) = slot {
             *slot = value;

@@ -73,6 +73,8 @@ pub enum Field {
     /// The other names of a multi-domain certificate.
     OtherNames,
     Csr,
+    /// How the CSR is provided: generated here, pasted, or made by the provider.
+    CsrSource,
     /// The validation method of the name at this index (0 is the primary; for a provider
     /// that takes one method per certificate, 0 is the certificate's).
     Method(u16),
@@ -91,6 +93,8 @@ impl Field {
             Field::Domain => "domain".into(),
             Field::OtherNames => "other-names".into(),
             Field::Csr => "csr".into(),
+            // The first choice's id, so an error's link lands on the radio group.
+            Field::CsrSource => "csr-source".into(),
             Field::Method(i) => format!("method-{i}"),
             Field::Approver(i) => format!("approver-{i}"),
             Field::Contact(role, part) => {
@@ -136,6 +140,7 @@ impl Field {
             Field::Domain => t.label_domain,
             Field::OtherNames => t.label_other_names,
             Field::Csr => t.label_csr,
+            Field::CsrSource => t.label_csr_source,
             Field::Method(_) => t.label_method,
             Field::Approver(_) => t.label_approver,
             Field::Contact(_, part) => match part {
@@ -176,6 +181,7 @@ mod tests {
             Field::Method(1),
             Field::Approver(0),
             Field::Agreement,
+            Field::CsrSource,
         ];
         fields.extend(crate::order::fixtures::text_fields());
         let mut ids: Vec<String> = fields.iter().map(|f| f.id()).collect();

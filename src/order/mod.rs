@@ -12,6 +12,7 @@ mod field;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod from_csr;
+mod key_source;
 mod name_list;
 mod organisation;
 mod product;
@@ -33,6 +34,7 @@ pub use draft::{ContactDraft, OrderDraft, OrganisationDraft};
 pub use errors::{FieldError, FieldErrors};
 pub use field::{ContactPart, Field, OrgPart, Role};
 pub use from_csr::{names_offer, organisation_offer};
+pub use key_source::{CsrSource, KeyAlgorithm, KeySource};
 pub use name_list::{
     parse_name_list, read_name, CertName, ListEntry, NameList, ReadName, WildcardName,
 };

@@ -65,6 +65,24 @@ impl Provider {
     pub fn needs_tech_contact(self) -> bool {
         matches!(self, Provider::GoGetSsl)
     }
+
+    /// Whether a file on the web server can prove control of a domain name. Huawei takes
+    /// FILE only for certificates of a bare public IP address, which the form never orders.
+    pub fn validates_names_by_file(self) -> bool {
+        !matches!(self, Provider::Huawei)
+    }
+
+    /// Whether the provider can add the DNS validation records itself, where its DNS hosts
+    /// the domain (Huawei's `auto_dns_auth`).
+    pub fn adds_dns_records(self) -> bool {
+        matches!(self, Provider::Huawei)
+    }
+
+    /// Whether the provider can make the key pair itself, so the order needs no CSR
+    /// (Huawei's `key_algorithm`, when no `csr` is sent).
+    pub fn makes_key_pairs(self) -> bool {
+        matches!(self, Provider::Huawei)
+    }
 }
 
 /// How much the CA checks before issuing.
@@ -148,6 +166,11 @@ impl DcvMethod {
     /// HTTP and HTTPS file validation prove one host only, so never a wildcard.
     pub fn works_for_wildcards(self) -> bool {
         matches!(self, DcvMethod::Dns | DcvMethod::Email)
+    }
+
+    /// A file on the web server (http or https).
+    pub fn is_file(self) -> bool {
+        !self.works_for_wildcards()
     }
 }
 
@@ -244,6 +267,12 @@ impl Product {
 
     pub fn default_method(&self) -> DcvMethod {
         self.methods.first().copied().unwrap_or(DcvMethod::Dns)
+    }
+
+    /// Huawei's `ca_hash_algorithm`, which its SDK documents as required for GeoTrust OV.
+    pub fn ca_hash_algorithm(&self) -> Option<&'static str> {
+        (self.provider == Provider::Huawei && self.brand == "GEOTRUST" && self.level == Level::Ov)
+            .then_some("SHA-256")
     }
 
     pub fn is_multi(&self) -> bool {
@@ -524,9 +553,8 @@ fn methods_of(
     let mut methods = Vec::new();
     for name in listed {
         let method = match (provider, name.as_str()) {
-            // Huawei calls file validation FILE and serves it over http.
-            (Provider::Huawei, "FILE") => DcvMethod::Http,
-            (Provider::Huawei, "HTTP" | "HTTPS") => {
+            // Huawei's FILE is for bare IP addresses only; the form orders domain names.
+            (Provider::Huawei, "FILE" | "HTTP" | "HTTPS") => {
                 return Err((texts.catalogue_huawei_file)(name))
             }
             (_, "DNS") => DcvMethod::Dns,
@@ -564,7 +592,7 @@ mod tests {
     const MULTI: &str = r#"{"id":"gs-ov-multi","name":"GlobalSign OV multi","brand":"GLOBALSIGN",
         "cert_type":"OV_SSL_CERT","domain_type":"MULTI_DOMAIN","years":1,
         "names":{"included":2,"max":100},"wildcard_names":true,
-        "validation_methods":["DNS","FILE","EMAIL"]}"#;
+        "validation_methods":["DNS","EMAIL"]}"#;
 
     fn refusal(json: &str) -> String {
         match Catalogue::from_json(json) {
@@ -593,7 +621,7 @@ mod tests {
     }
 
     #[test]
-    fn a_multi_domain_product_reads_its_name_limits_and_huaweis_file_method_as_http() {
+    fn a_multi_domain_product_reads_its_name_limits_and_methods() {
         let catalogue = Catalogue::from_json(&catalogue_with(MULTI)).expect("valid");
         let product = &catalogue.products[0];
         assert_eq!(product.level, Level::Ov);
@@ -606,10 +634,47 @@ mod tests {
                 max: 100
             }
         );
-        assert_eq!(
-            product.methods,
-            [DcvMethod::Dns, DcvMethod::Http, DcvMethod::Email]
-        );
+        assert_eq!(product.methods, [DcvMethod::Dns, DcvMethod::Email]);
+    }
+
+    #[test]
+    fn a_huawei_catalogue_offering_file_validation_is_refused_with_the_reason() {
+        for method in ["FILE", "HTTP", "HTTPS"] {
+            let json = catalogue_with(&MULTI.replace("\"EMAIL\"", &format!("\"{method}\"")));
+            let message = refusal(&json);
+            assert!(message.contains("bare IP address"), "{method}: {message}");
+            assert!(message.contains(method), "{method}: {message}");
+        }
+    }
+
+    #[test]
+    fn the_shipped_huawei_catalogue_never_offers_file_validation() {
+        let catalogue =
+            Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid");
+        for product in &catalogue.products {
+            assert!(
+                product.methods.iter().all(|m| m.works_for_wildcards()),
+                "{}: {:?}",
+                product.id,
+                product.methods
+            );
+        }
+    }
+
+    #[test]
+    fn geotrust_ov_products_send_sha_256_as_ca_hash_algorithm_and_others_nothing() {
+        let catalogue =
+            Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid");
+        let geotrust_ov: Vec<&Product> = catalogue
+            .products
+            .iter()
+            .filter(|p| p.brand == "GEOTRUST" && p.level == Level::Ov)
+            .collect();
+        assert!(!geotrust_ov.is_empty(), "the catalogue sells GeoTrust OV");
+        for product in &catalogue.products {
+            let expected = geotrust_ov.contains(&product).then_some("SHA-256");
+            assert_eq!(product.ca_hash_algorithm(), expected, "{}", product.id);
+        }
     }
 
     #[test]
@@ -721,11 +786,10 @@ mod tests {
 
     #[test]
     fn a_wildcard_product_cannot_offer_file_validation() {
-        let json = catalogue_with(
-            &DV.replace("SINGLE_DOMAIN", "WILDCARD")
-                .replace(r#"["DNS"]"#, r#"["DNS","FILE"]"#),
-        );
-        assert!(refusal(&json).contains("cannot prove a wildcard name"));
+        let json = r#"{"provider":"gogetssl","products":[{"id":"w","name":"W","brand":"Sectigo",
+            "cert_type":"72","level":"DV","domain_type":"WILDCARD","months":12,
+            "validation_methods":["DNS","HTTP"]}]}"#;
+        assert!(refusal(json).contains("cannot prove a wildcard name"));
     }
 
     #[test]

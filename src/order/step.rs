@@ -59,7 +59,7 @@ impl Step {
         match field {
             Field::Product => Step::Product,
             Field::Domain | Field::OtherNames => Step::Domain,
-            Field::Csr => Step::Csr,
+            Field::Csr | Field::CsrSource => Step::Csr,
             Field::Method(_) | Field::Approver(_) => Step::Validation,
             Field::Contact(..) => Step::Contacts,
             Field::Org(_) => Step::Organisation,
@@ -96,6 +96,8 @@ pub fn steps_for(product: Option<&Product>) -> Vec<Step> {
                 p.methods.len() > 1
                     || (p.provider.chooses_approver()
                         && p.methods.first() == Some(&super::DcvMethod::Email))
+                    // Or whether Huawei is to add the DNS records itself.
+                    || (p.provider.adds_dns_records() && p.offers(super::DcvMethod::Dns))
             }
             (Step::Contacts, Some(p)) => p.provider.needs_contacts(p.level),
             (Step::Organisation, Some(p)) => p.level.needs_organisation(),
@@ -181,6 +183,7 @@ mod tests {
 
     #[test]
     fn only_ov_and_ev_have_an_organisation_step_and_only_a_choice_makes_a_validation_step() {
+        // Huawei's choices include having it add the DNS records (`auto_dns_auth`).
         for product in &catalogue().products {
             let steps = steps_for(Some(product));
             assert_eq!(steps.first(), Some(&Step::Product), "{}", product.id);
@@ -193,7 +196,7 @@ mod tests {
             );
             assert_eq!(
                 steps.contains(&Step::Validation),
-                product.methods.len() > 1,
+                product.methods.len() > 1 || product.offers(crate::order::DcvMethod::Dns),
                 "{}",
                 product.id
             );

@@ -3,12 +3,13 @@
 use super::contacts::{parse_contacts, Contacts};
 use super::dcv::{check_methods, Dcv};
 use super::domain_name::NameError;
+use super::key_source::{CsrSource, KeyAlgorithm, KeySource};
 use super::name_list::{parse_name_list, read_name, CertName, ReadName};
 use super::organisation::{parse_organisation, Organisation};
 use super::product::{Catalogue, Coverage, Level, Product};
 use super::rules::Rules;
 use super::{Field, FieldErrors, OrderDraft};
-use crate::csr::{self, CheckedCsr};
+use crate::csr;
 use crate::i18n::t;
 
 /// Proof that the privacy statement was accepted; only [`validate`] makes one.
@@ -48,7 +49,11 @@ pub struct ValidatedOrder {
     pub product: Product,
     pub primary: OrderName,
     pub others: Vec<OrderName>,
-    pub csr: CheckedCsr,
+    /// The checked CSR, or the key pair the provider is to make.
+    pub csr: KeySource,
+    /// Huawei adds the DNS validation records to its Cloud DNS (`auto_dns_auth`): only
+    /// ever true for a Huawei order validated by DNS.
+    pub auto_dns_auth: bool,
     /// `None` where the provider asks for no contact (cPanel DV).
     pub contacts: Option<Contacts>,
     pub validation: Validation,
@@ -130,20 +135,38 @@ pub fn validate(
     let primary = errors.collect(Field::Domain, read_primary(draft, product, rules));
     let others = read_others(draft, product, rules, &mut errors);
     let provider = product.provider;
-    let csr = errors
-        .collect(Field::Csr, csr::check(&draft.csr, provider.csr_max_len()))
-        .and_then(|checked| match &primary {
-            // Only compare names once the domain itself is valid, or the message would mislead.
-            Some(primary) => {
-                let names = [primary.name.to_string()];
-                let wildcard = product.coverage == Coverage::Wildcard;
-                errors.collect(
-                    Field::Csr,
-                    csr::match_order(&checked.info, &names, wildcard).map(|_| checked),
-                )
-            }
-            None => Some(checked),
-        });
+    let csr = match CsrSource::of(draft) {
+        None => {
+            errors.push(Field::CsrSource, t().csr.choose_source);
+            None
+        }
+        Some(CsrSource::Provider) if provider.makes_key_pairs() => {
+            Some(KeySource::Provider(KeyAlgorithm::of(draft)))
+        }
+        Some(CsrSource::Provider) => {
+            errors.push(Field::CsrSource, t().csr.provider_key_not_offered);
+            None
+        }
+        Some(CsrSource::Generate) if draft.csr.trim().is_empty() => {
+            errors.push(Field::Csr, t().csr.generate_first);
+            None
+        }
+        Some(CsrSource::Generate | CsrSource::Paste) => errors
+            .collect(Field::Csr, csr::check(&draft.csr, provider.csr_max_len()))
+            .and_then(|checked| match &primary {
+                // Only compare names once the domain itself is valid, or the message would mislead.
+                Some(primary) => {
+                    let names = [primary.name.to_string()];
+                    let wildcard = product.coverage == Coverage::Wildcard;
+                    errors.collect(
+                        Field::Csr,
+                        csr::match_order(&checked.info, &names, wildcard).map(|_| checked),
+                    )
+                }
+                None => Some(checked),
+            })
+            .map(|checked| KeySource::Csr(Box::new(checked))),
+    };
     let dcv = match (&primary, &others) {
         (Some(primary), Some(others)) => {
             let names: Vec<CertName> = std::iter::once(&primary.name)
@@ -188,6 +211,9 @@ pub fn validate(
         })
     };
     let primary = with_dcv(primary);
+    let auto_dns_auth = draft.auto_dns_auth
+        && provider.adds_dns_records()
+        && primary.as_ref().is_some_and(|p| p.dcv == Dcv::Dns);
     let others: Option<Vec<OrderName>> = others.into_iter().map(&mut with_dcv).collect();
     match (primary, others) {
         (Some(primary), Some(others)) => Ok(ValidatedOrder {
@@ -195,6 +221,7 @@ pub fn validate(
             primary,
             others,
             csr,
+            auto_dns_auth,
             contacts,
             validation,
             privacy: PrivacyAccepted(()),
@@ -315,7 +342,7 @@ mod tests {
             vec![
                 Field::Product,
                 Field::Domain,
-                Field::Csr,
+                Field::CsrSource,
                 Field::Contact(Role::Applicant, ContactPart::FullName),
                 Field::Contact(Role::Applicant, ContactPart::Phone),
                 Field::Contact(Role::Applicant, ContactPart::Email),
@@ -541,18 +568,92 @@ mod tests {
     }
 
     #[test]
-    fn file_validation_is_refused_for_a_wildcard_name() {
+    fn file_validation_is_refused_for_huawei_domain_names() {
         let draft = OrderDraft {
             product_id: "globalsign-ov-multi".into(),
-            other_names: "*.example.com".into(),
+            other_names: "www.example.com".into(),
             method: "http".into(),
             organisation: acme(),
             ..good_draft()
         };
-        let errors = check(&draft).expect_err("http for a wildcard");
+        let errors = check(&draft).expect_err("Huawei takes FILE for IP addresses only");
+        assert_eq!(fields_of(&errors), [Field::Method(0)]);
+    }
+
+    #[test]
+    fn without_a_csr_the_way_of_providing_it_must_be_chosen() {
+        let draft = OrderDraft {
+            csr: String::new(),
+            ..good_draft()
+        };
+        let errors = check(&draft).expect_err("no way chosen");
+        assert_eq!(fields_of(&errors), [Field::CsrSource]);
+        let generate = OrderDraft {
+            csr_source: "generate".into(),
+            ..draft.clone()
+        };
+        let errors = check(&generate).expect_err("nothing generated yet");
+        assert_eq!(fields_of(&errors), [Field::Csr]);
         assert!(errors
-            .for_field(Field::Method(0))
-            .is_some_and(|m| m.contains("wildcard name *.example.com")));
+            .for_field(Field::Csr)
+            .is_some_and(|m| m.starts_with("Generate the key pair and CSR")));
+        let paste = OrderDraft {
+            csr_source: "paste".into(),
+            ..draft
+        };
+        let errors = check(&paste).expect_err("nothing pasted");
+        assert_eq!(fields_of(&errors), [Field::Csr]);
+    }
+
+    #[test]
+    fn a_huawei_order_needs_no_csr_when_huawei_makes_the_key_pair() {
+        let draft = OrderDraft {
+            csr: String::new(),
+            csr_source: "provider".into(),
+            key_algorithm: "RSA_4096".into(),
+            ..good_draft()
+        };
+        let order = check(&draft).expect("valid without a CSR");
+        assert_eq!(order.csr, KeySource::Provider(KeyAlgorithm::Rsa4096));
+        assert_eq!(order.primary.name.to_string(), "shop.example.com");
+        // A CSR left in the draft from another way is not sent, nor checked.
+        let leftover = OrderDraft {
+            csr: "not a CSR".into(),
+            ..draft
+        };
+        assert_eq!(
+            check(&leftover).expect("valid").csr,
+            KeySource::Provider(KeyAlgorithm::Rsa4096)
+        );
+    }
+
+    #[test]
+    fn only_huawei_may_make_the_key_pair() {
+        let product = gogetssl_product(vec![DcvMethod::Dns]);
+        let draft = OrderDraft {
+            csr: String::new(),
+            csr_source: "provider".into(),
+            ..gogetssl_draft()
+        };
+        let errors = check_product(&draft, &product, TODAY).expect_err("GoGetSSL");
+        assert_eq!(fields_of(&errors), [Field::CsrSource]);
+    }
+
+    #[test]
+    fn auto_dns_auth_holds_only_for_a_huawei_order_validated_by_dns() {
+        let ticked = OrderDraft {
+            auto_dns_auth: true,
+            ..good_draft()
+        };
+        assert!(check(&ticked).expect("valid").auto_dns_auth);
+        assert!(!check(&good_draft()).expect("valid").auto_dns_auth);
+        let product = gogetssl_product(vec![DcvMethod::Dns]);
+        let gogetssl = OrderDraft {
+            auto_dns_auth: true,
+            ..gogetssl_draft()
+        };
+        let order = check_product(&gogetssl, &product, TODAY).expect("valid");
+        assert!(!order.auto_dns_auth);
     }
 
     #[test]

@@ -119,7 +119,7 @@ async fn huawei_buys_applies_and_reports_dns_records() {
         let details =
             huawei::parse_details(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
         assert_eq!(details.id, cert.as_str());
-        let report = details.report();
+        let report = details.report(false);
         assert!(report.pending, "{label}: still being checked");
         if order.primary.dcv == Dcv::Dns {
             assert_instructions(&order, &report.instructions, &label);
@@ -129,6 +129,53 @@ async fn huawei_buys_applies_and_reports_dns_records() {
                 "{label}: DNS records only for DNS"
             );
         }
+    }
+}
+
+/// Huawei makes the key pair (each key type it makes), and adds the DNS records itself:
+/// every product accepts both, with the records then nothing to do by hand.
+#[tokio::test]
+async fn huawei_accepts_its_own_key_pair_and_auto_dns_auth_for_every_product() {
+    use crate::order::fixtures::{catalogue, scenario_draft, suffixes, TODAY};
+    use crate::order::{DcvMethod, KeyAlgorithm, Rules};
+    let app = sandbox();
+    let endpoint = endpoint("/sandbox/huawei");
+    let list = suffixes();
+    let rules = Rules::basic(TODAY).with_suffixes(&list);
+    for (i, product) in catalogue().products.iter().enumerate() {
+        let algorithm = KeyAlgorithm::ALL[i % KeyAlgorithm::ALL.len()];
+        let draft = crate::order::OrderDraft {
+            csr: String::new(),
+            csr_source: "provider".into(),
+            key_algorithm: algorithm.wire().into(),
+            auto_dns_auth: true,
+            ..scenario_draft(product, DcvMethod::Dns)
+        };
+        let order = crate::order::validate(&draft, product, &rules)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", product.id));
+        assert!(order.auto_dns_auth);
+        let label = format!("{} {algorithm:?}", product.id);
+        let (status, body) = send(&app, &huawei::buy_request(&order, &endpoint)).await;
+        let bought =
+            huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("{label}: buy {e}"));
+        let cert = &bought.cert_ids[0];
+        let request = huawei::apply_request(&order, cert, &endpoint);
+        assert!(!request
+            .body
+            .as_deref()
+            .unwrap_or_default()
+            .contains("\"csr\""));
+        let (status, body) = send(&app, &request).await;
+        huawei::parse_apply(status, &body).unwrap_or_else(|e| panic!("{label}: apply {e}"));
+        let (status, body) = send(&app, &huawei::details_request(cert, &endpoint)).await;
+        let report = huawei::parse_details(status, &body)
+            .unwrap_or_else(|e| panic!("{label}: {e}"))
+            .report(order.auto_dns_auth);
+        assert_eq!(report.instructions.len(), order.names().count(), "{label}");
+        assert!(report
+            .instructions
+            .iter()
+            .all(|i| matches!(i, Instruction::Automatic { .. })));
     }
 }
 

@@ -140,7 +140,7 @@ pub fn certificate_json(order: &ValidatedOrder, setting: SubjectNames) -> String
     let years = order.product.validity.months() / 12;
     let vhost = order.primary.name.host().to_string();
     let certificate = Certificate {
-        csr: &order.csr.pem,
+        csr: order.csr.pem(),
         price,
         product_id: &order.product.type_code,
         subject_names: names

@@ -145,7 +145,7 @@ pub fn order_json(order: &ValidatedOrder) -> String {
             validity_months: product.validity.months(),
         },
         names,
-        csr: &order.csr.pem,
+        csr: order.csr.pem(),
         contacts: order.contacts.as_ref().map(|c| ContactsJson {
             applicant: contact(&c.applicant),
             technical: c.tech_given.then(|| contact(&c.tech)),

@@ -131,7 +131,7 @@ pub fn order_fields(order: &ValidatedOrder, options: Options) -> Vec<(&'static s
     let mut form: Vec<(&'static str, String)> = vec![
         ("product_id", order.product.type_code.clone()),
         ("period", order.product.validity.months().to_string()),
-        ("csr", order.csr.pem.clone()),
+        ("csr", order.csr.pem().to_string()),
         ("server_count", options.server_count.to_string()),
         ("webserver_type", options.webserver_type.to_string()),
         ("dcv_method", order.primary.dcv.method().slug().to_string()),

@@ -58,6 +58,10 @@ pub enum CertStatus {
     Upload,
     SupplementChecking,
     CancelSupplementing,
+    CheckingOrg,
+    Issuing,
+    /// Huawei's SDK spells it `CANCLEREVOKING`.
+    CancelRevoking,
     Other(String),
 }
 
@@ -75,6 +79,9 @@ impl CertStatus {
             "UPLOAD" => CertStatus::Upload,
             "SUPPLEMENTCHECKING" => CertStatus::SupplementChecking,
             "CANCELSUPPLEMENTING" => CertStatus::CancelSupplementing,
+            "CHECKING_ORG" => CertStatus::CheckingOrg,
+            "ISSUING" => CertStatus::Issuing,
+            "CANCLEREVOKING" => CertStatus::CancelRevoking,
             other => CertStatus::Other(other.to_string()),
         }
     }
@@ -94,6 +101,9 @@ impl CertStatus {
             CertStatus::Upload => texts.huawei_upload,
             CertStatus::SupplementChecking => texts.huawei_supplement_checking,
             CertStatus::CancelSupplementing => texts.huawei_cancel_supplementing,
+            CertStatus::CheckingOrg => texts.huawei_checking_org,
+            CertStatus::Issuing => texts.huawei_issuing,
+            CertStatus::CancelRevoking => texts.huawei_cancel_revoking,
             CertStatus::Other(raw) => return (texts.status_other)(raw),
         }
         .to_string()
@@ -106,10 +116,18 @@ impl CertStatus {
             | CertStatus::CancelChecking
             | CertStatus::Revoking
             | CertStatus::SupplementChecking
-            | CertStatus::CancelSupplementing => true,
+            | CertStatus::CancelSupplementing
+            | CertStatus::CheckingOrg
+            | CertStatus::Issuing
+            | CertStatus::CancelRevoking => true,
             // Unknown values such as the seed's CHECKING_DOMAIN read as "still checking".
             CertStatus::Other(raw) => raw.contains("CHECKING"),
-            _ => false,
+            CertStatus::Paid
+            | CertStatus::Issued
+            | CertStatus::Unpassed
+            | CertStatus::Expired
+            | CertStatus::Revoked
+            | CertStatus::Upload => false,
         }
     }
 }
@@ -136,8 +154,9 @@ pub struct Details {
 }
 
 impl Details {
-    /// The details as the result page shows them, for every provider alike.
-    pub fn report(&self) -> StatusReport {
+    /// The details as the result page shows them, for every provider alike. When Huawei
+    /// adds the records to its Cloud DNS (`auto_dns_auth`), they are nothing to do by hand.
+    pub fn report(&self, huawei_adds_records: bool) -> StatusReport {
         StatusReport {
             text: self.status.describe(),
             // PAID right after apply only means the CA has not picked it up yet.
@@ -147,11 +166,17 @@ impl Details {
             instructions: self
                 .records
                 .iter()
-                .map(|r| Instruction::Dns {
-                    domain: r.domain.clone(),
-                    name: r.name.clone(),
-                    record_type: r.kind.clone(),
-                    value: r.value.clone(),
+                .map(|r| match huawei_adds_records {
+                    true => Instruction::Automatic {
+                        domain: r.domain.clone(),
+                        how: t().submit.huawei_adds_dns.to_string(),
+                    },
+                    false => Instruction::Dns {
+                        domain: r.domain.clone(),
+                        name: r.name.clone(),
+                        record_type: r.kind.clone(),
+                        value: r.value.clone(),
+                    },
                 })
                 .collect(),
             not_after: self.not_after.clone(),
@@ -181,7 +206,9 @@ struct ApplyBody<'a> {
     domain: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     sans: Option<String>,
-    csr: &'a str,
+    /// Left out when Huawei makes the key pair (`key_algorithm` instead).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    csr: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     company_name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -201,7 +228,14 @@ struct ApplyBody<'a> {
     contact_phone: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     contact_email: Option<&'a str>,
+    /// Sent only when true: Huawei pushes the DNS records to its Cloud DNS.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    auto_dns_auth: bool,
     domain_method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_algorithm: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ca_hash_algorithm: Option<&'static str>,
     agree_privacy_protection: bool,
 }
 
@@ -213,7 +247,8 @@ fn domain_type(coverage: Coverage) -> &'static str {
     }
 }
 
-/// Huawei takes one method per certificate; file validation is its FILE.
+/// Huawei takes one method per certificate. Its FILE is for bare IP addresses only, so a
+/// validated Huawei order never holds a file method (`Provider::validates_names_by_file`).
 fn domain_method(dcv: &Dcv) -> &'static str {
     match dcv {
         Dcv::Dns => "DNS",
@@ -309,7 +344,7 @@ fn apply_to_path(order: &ValidatedOrder, cert: &str, endpoint: &Endpoint) -> Pre
     let body = ApplyBody {
         domain: order.primary.name.to_string(),
         sans: (!sans.is_empty()).then(|| sans.join(";")),
-        csr: &order.csr.pem,
+        csr: order.csr.csr().map(|csr| csr.pem.as_str()),
         company_name: org.map(|o| o.name.as_str()),
         company_unit: org.and_then(|o| o.unit.as_deref()),
         company_province: org.and_then(|o| o.state.as_deref()),
@@ -321,7 +356,10 @@ fn apply_to_path(order: &ValidatedOrder, cert: &str, endpoint: &Endpoint) -> Pre
         contact_name: tech.map(|t| t.name.full()),
         contact_phone: tech.map(|t| t.phone.as_str()),
         contact_email: tech.map(|t| t.email.as_str()),
+        auto_dns_auth: order.auto_dns_auth,
         domain_method: domain_method(&order.primary.dcv),
+        key_algorithm: order.csr.key_algorithm().map(|k| k.wire()),
+        ca_hash_algorithm: order.product.ca_hash_algorithm(),
         agree_privacy_protection: true,
     };
     PreparedRequest {
@@ -482,7 +520,7 @@ mod tests {
                 min: if multi { 2 } else { 1 },
                 max: if multi { 100 } else { 1 },
             },
-            methods: vec![DcvMethod::Dns, DcvMethod::Http, DcvMethod::Email],
+            methods: vec![DcvMethod::Dns, DcvMethod::Email],
             price: None,
             unit_price: None,
         }
@@ -670,19 +708,87 @@ mod tests {
     }
 
     #[test]
-    fn file_validation_is_sent_as_huaweis_file() {
+    fn auto_dns_auth_is_sent_only_when_ticked_with_dns_validation() {
         let product = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT");
-        let order = order_of(
-            &product,
-            &OrderDraft {
-                method: "http".into(),
-                ..draft()
-            },
-        );
-        assert_eq!(
-            body_json(&apply_preview(&order, &endpoint()))["domain_method"],
-            "FILE"
-        );
+        let ticked = OrderDraft {
+            auto_dns_auth: true,
+            ..draft()
+        };
+        let body = body_json(&apply_preview(&order_of(&product, &ticked), &endpoint()));
+        assert_eq!(body["auto_dns_auth"], true);
+        assert_eq!(body["domain_method"], "DNS");
+        let body = body_json(&apply_preview(&dv_order(), &endpoint()));
+        assert_eq!(body.get("auto_dns_auth"), None);
+        // Ticked, then email chosen: Huawei would have no record to push.
+        let email = OrderDraft {
+            method: "email".into(),
+            ..ticked
+        };
+        let body = body_json(&apply_preview(&order_of(&product, &email), &endpoint()));
+        assert_eq!(body.get("auto_dns_auth"), None);
+        assert_eq!(body["domain_method"], "EMAIL");
+    }
+
+    #[test]
+    fn when_huawei_makes_the_key_pair_no_csr_is_sent_but_the_key_algorithm() {
+        let product = product(Level::Dv, Coverage::Single, "GEOTRUST", "DV_SSL_CERT");
+        let by_huawei = OrderDraft {
+            csr: String::new(),
+            csr_source: "provider".into(),
+            key_algorithm: "EC_P256".into(),
+            ..draft()
+        };
+        let body = body_json(&apply_preview(&order_of(&product, &by_huawei), &endpoint()));
+        assert_eq!(body.get("csr"), None);
+        assert_eq!(body["key_algorithm"], "EC_P256");
+        assert_eq!(body["domain"], "shop.example.com");
+        // Nothing chosen: Huawei's default, said out loud.
+        let default = OrderDraft {
+            key_algorithm: String::new(),
+            ..by_huawei
+        };
+        let body = body_json(&apply_preview(&order_of(&product, &default), &endpoint()));
+        assert_eq!(body["key_algorithm"], "RSA_2048");
+        // With a CSR: no key_algorithm.
+        let body = body_json(&apply_preview(&dv_order(), &endpoint()));
+        assert_eq!(body.get("key_algorithm"), None);
+        assert!(body["csr"].is_string());
+    }
+
+    #[test]
+    fn a_geotrust_ov_apply_carries_ca_hash_algorithm_sha_256_and_others_none() {
+        let mut geotrust_ov = product(Level::Ov, Coverage::Single, "GEOTRUST", "OV_SSL_CERT");
+        geotrust_ov.methods = vec![DcvMethod::Dns];
+        let draft = OrderDraft {
+            organisation: crate::order::fixtures::acme(),
+            ..draft()
+        };
+        let body = body_json(&apply_preview(&order_of(&geotrust_ov, &draft), &endpoint()));
+        assert_eq!(body["ca_hash_algorithm"], "SHA-256");
+        let globalsign_ov = product(Level::Ov, Coverage::Single, "GLOBALSIGN", "OV_SSL_CERT");
+        let body = body_json(&apply_preview(
+            &order_of(&globalsign_ov, &draft),
+            &endpoint(),
+        ));
+        assert_eq!(body.get("ca_hash_algorithm"), None);
+        let body = body_json(&apply_preview(&dv_order(), &endpoint()));
+        assert_eq!(body.get("ca_hash_algorithm"), None);
+    }
+
+    #[test]
+    fn records_huawei_adds_itself_are_reported_as_nothing_to_do_by_hand() {
+        let details = parse_details(200, &golden("details-response-200.json")).expect("details");
+        assert!(matches!(
+            details.report(false).instructions[..],
+            [Instruction::Dns { .. }]
+        ));
+        match &details.report(true).instructions[..] {
+            [Instruction::Automatic { domain, how }] => {
+                assert_eq!(domain, "hosting-*****.test.cn");
+                assert!(how.contains("nothing to create by hand"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -766,11 +872,64 @@ mod tests {
             ("UPLOAD", false),
             ("SUPPLEMENTCHECKING", true),
             ("CANCELSUPPLEMENTING", true),
+            ("CHECKING_ORG", true),
+            ("ISSUING", true),
+            ("CANCLEREVOKING", true),
         ] {
             let status = CertStatus::parse(raw);
             assert!(!matches!(status, CertStatus::Other(_)), "{raw}");
             assert_eq!(status.is_pending(), pending, "{raw}");
         }
+    }
+
+    const KNOWN_STATUSES: [&str; 14] = [
+        "PAID",
+        "ISSUED",
+        "CHECKING",
+        "CANCELCHECKING",
+        "UNPASSED",
+        "EXPIRED",
+        "REVOKING",
+        "REVOKED",
+        "UPLOAD",
+        "SUPPLEMENTCHECKING",
+        "CANCELSUPPLEMENTING",
+        "CHECKING_ORG",
+        "ISSUING",
+        "CANCLEREVOKING",
+    ];
+
+    #[test]
+    fn every_known_status_has_its_own_words_in_both_languages() {
+        use crate::i18n::{set, Locale};
+        for locale in [Locale::En, Locale::ZhCn] {
+            set(locale);
+            let words: Vec<String> = KNOWN_STATUSES
+                .iter()
+                .map(|raw| CertStatus::parse(raw).describe())
+                .collect();
+            for (raw, text) in KNOWN_STATUSES.iter().zip(&words) {
+                // Words, not the raw value shown as an unknown status.
+                assert!(!text.contains(raw), "{locale:?} {raw}: {text}");
+                assert!(!text.is_empty(), "{locale:?} {raw}");
+            }
+            let mut distinct = words.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), words.len(), "{locale:?}: {words:?}");
+        }
+        set(Locale::En);
+        assert_eq!(
+            CertStatus::parse("CHECKING_ORG").describe(),
+            "Being checked: the CA is verifying your organisation"
+        );
+    }
+
+    #[test]
+    fn an_unknown_status_is_kept_and_shown_as_it_came() {
+        let status = CertStatus::parse("SOMETHING_NEW");
+        assert_eq!(status, CertStatus::Other("SOMETHING_NEW".into()));
+        assert!(status.describe().ends_with(": SOMETHING_NEW"));
     }
 
     #[test]

@@ -170,6 +170,6 @@ mod tests {
         );
         set(Locale::En);
         assert_eq!(sent["step"], "csr");
-        assert_eq!(sent["title"], "粘贴您的证书签名请求（CSR）");
+        assert_eq!(sent["title"], "您的证书签名请求（CSR）");
     }
 }

@@ -30,9 +30,15 @@ fn status_request(config: &Config, purchase: &Purchase) -> Option<PreparedReques
     }
 }
 
-fn parse_status(api: Api, status: u16, body: &str) -> Result<StatusReport, CheckError> {
+/// `huawei_adds_records`: the order asked Huawei to add its DNS records (`auto_dns_auth`).
+fn parse_status(
+    api: Api,
+    status: u16,
+    body: &str,
+    huawei_adds_records: bool,
+) -> Result<StatusReport, CheckError> {
     let read = match api {
-        Api::Huawei => huawei::parse_details(status, body).map(|d| d.report()),
+        Api::Huawei => huawei::parse_details(status, body).map(|d| d.report(huawei_adds_records)),
         Api::GoGetSsl => gogetssl::parse_status(status, body),
         Api::Cpanel => cpanel::parse_status(status, body),
         Api::Generic => generic::parse_status(status, body),
@@ -44,6 +50,8 @@ fn parse_status(api: Api, status: u16, body: &str) -> Result<StatusReport, Check
 #[derive(Clone, Copy)]
 struct Poller {
     api: Api,
+    /// The order asked Huawei to add its DNS records (`auto_dns_auth`).
+    huawei_adds_records: bool,
     report: RwSignal<Option<StatusReport>>,
     /// Every step given so far, by name: an issued certificate's status may list none.
     known: RwSignal<Vec<Instruction>>,
@@ -76,7 +84,12 @@ impl Poller {
             let mut previous = None;
             while alive.load(Ordering::Relaxed) {
                 let outcome = match transport::send(&request, self.timeout_ms).await {
-                    Ok(answer) => parse_status(self.api, answer.status, &answer.body),
+                    Ok(answer) => parse_status(
+                        self.api,
+                        answer.status,
+                        &answer.body,
+                        self.huawei_adds_records,
+                    ),
                     Err(err) => Err(CheckError::NoAnswer(err.to_string())),
                 };
                 if !alive.load(Ordering::Relaxed) {
@@ -166,6 +179,8 @@ pub fn ResultView() -> impl IntoView {
     let (timeout_ms, first_ms) = wizard.config.with_value(|c| (c.timeout_ms, c.poll_ms));
     let poller = Poller {
         api,
+        // Huawei adds the DNS records itself: the order asked it to.
+        huawei_adds_records: purchase.auto_dns_auth,
         report: RwSignal::new(None),
         known: RwSignal::new(purchase.instructions.clone()),
         checked_at: RwSignal::new(String::new()),

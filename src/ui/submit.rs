@@ -248,6 +248,8 @@ fn purchase_of(placed: Placed) -> Purchase {
         checkout_unsafe: placed.checkout_unsafe,
         amount: placed.amount,
         instructions: placed.instructions,
+        // Only Huawei's apply carries it, and that goes through `buy_and_apply`.
+        auto_dns_auth: false,
     }
 }
 
@@ -350,6 +352,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
             wizard,
             Purchase {
                 applied: true,
+                auto_dns_auth: order.auto_dns_auth,
                 ..purchase
             },
         ),

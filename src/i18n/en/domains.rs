@@ -95,4 +95,6 @@ pub const DOMAINS: DomainTexts = DomainTexts {
     approver_not_allowed: |address, name| {
         format!("{address} is not an address the CA may use for {name}: choose admin@, administrator@, webmaster@, hostmaster@ or postmaster@ at the name or a parent domain")
     },
+    auto_dns_label: "My DNS is hosted on Huawei Cloud DNS: let Huawei add the validation records",
+    auto_dns_hint: "Tick this only if Huawei Cloud DNS serves this domain. Huawei then creates the TXT records itself and you create nothing by hand; otherwise you add the records we show after the order.",
 };

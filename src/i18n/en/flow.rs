@@ -24,7 +24,7 @@ pub const FLOW: FlowTexts = FlowTexts {
 
     title_product: "Choose a certificate",
     title_domain: "Which domain name should the certificate cover?",
-    title_csr: "Paste your certificate signing request",
+    title_csr: "Your certificate signing request (CSR)",
     title_validation: "How will you prove you control each name?",
     title_contacts: "Who is applying?",
     title_organisation: "Which organisation is the certificate for?",
@@ -132,7 +132,9 @@ pub const FLOW: FlowTexts = FlowTexts {
     },
     catalogue_multi_needs_names: "a MULTI_DOMAIN product needs \"names\": {\"included\", \"max\"}",
     catalogue_names_multi_only: "\"names\" applies to MULTI_DOMAIN products only",
-    catalogue_huawei_file: |name| format!("Huawei calls file validation FILE, not {name}"),
+    catalogue_huawei_file: |name| {
+        format!("{name}: Huawei validates by file only certificates for a bare IP address, which this form does not order; offer DNS or EMAIL")
+    },
     catalogue_unknown_method: |name| format!("unknown validation method \"{name}\""),
     catalogue_method_wildcard: |name| {
         format!("{name} validation cannot prove a wildcard name; offer DNS or EMAIL")

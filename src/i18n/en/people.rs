@@ -5,6 +5,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     label_domain: "Domain name",
     label_other_names: "Other names",
     label_csr: "Certificate signing request (CSR)",
+    label_csr_source: "How will you provide the certificate signing request (CSR)?",
     label_method: "Validation method",
     label_approver: "Approver email address",
     label_full_name: "Full name",

@@ -47,6 +47,9 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     huawei_upload: "Managed (uploaded certificate)",
     huawei_supplement_checking: "Additional names are being reviewed",
     huawei_cancel_supplementing: "Cancellation of additional names is being reviewed",
+    huawei_checking_org: "Being checked: the CA is verifying your organisation",
+    huawei_issuing: "Validation passed: the CA is issuing the certificate",
+    huawei_cancel_revoking: "Withdrawal of the revocation request is being reviewed",
     gogetssl_processing: "Being checked: the CA is validating the domains",
     gogetssl_pending: "Pending: waiting for the CA",
     gogetssl_new_order: "New: the order has been received",
@@ -119,6 +122,12 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     row_domains: "Domain names",
     row_common_name: "CSR Common Name",
     row_validation: "Validation",
+    row_csr_source: "Key pair and CSR",
+    review_provider_key: |key| {
+        format!("Made by Huawei ({key}); Huawei holds the private key, to be exported from its console with the certificate")
+    },
+    review_auto_dns: "Huawei adds the DNS records to Huawei Cloud DNS itself",
+    huawei_adds_dns: "Huawei adds the DNS validation record to Huawei Cloud DNS itself: there is nothing to create by hand.",
     row_applicant: "Applicant",
     row_tech: "Technical contact",
     row_organisation: "Organisation",

@@ -212,4 +212,33 @@ pub struct CsrTexts {
     pub copy_key: &'static str,
     /// Note when the CSR field no longer holds the generated CSR.
     pub csr_replaced: &'static str,
+
+    // How the CSR is provided (`order::CsrSource`), asked first on the CSR step.
+    /// Error: no way of providing the CSR was chosen.
+    pub choose_source: &'static str,
+    /// Error: "the provider makes the key pair" was chosen for a provider that cannot.
+    pub provider_key_not_offered: &'static str,
+    /// Error: "generate here" was chosen but nothing was generated yet.
+    pub generate_first: &'static str,
+    /// Choice: generate the key pair and CSR in this browser.
+    pub source_generate: &'static str,
+    pub source_generate_hint: &'static str,
+    /// Choice: paste a CSR made elsewhere.
+    pub source_paste: &'static str,
+    pub source_paste_hint: &'static str,
+    /// Choice (Huawei only): Huawei makes the key pair.
+    pub source_provider: &'static str,
+    pub source_provider_hint: &'static str,
+    /// The step's heading for each choice.
+    pub title_generate: &'static str,
+    pub title_paste: &'static str,
+    pub title_provider: &'static str,
+    /// What choosing Huawei's key pair means: Huawei holds the private key.
+    pub provider_key_intro: &'static str,
+    /// Legend of the key types Huawei can make.
+    pub provider_key_type: &'static str,
+    /// Hint beside Huawei's default key type.
+    pub provider_key_default: &'static str,
+    /// Hint of the CSR field when the CSR is generated here.
+    pub generated_field_hint: &'static str,
 }

@@ -97,4 +97,8 @@ pub struct DomainTexts {
     pub choose_approver: fn(&str) -> String,
     /// The approver address is not one the CA may use; parameters: the address, the name.
     pub approver_not_allowed: fn(&str, &str) -> String,
+    /// Checkbox (Huawei, DNS validation): Huawei adds the validation records to its Cloud DNS.
+    pub auto_dns_label: &'static str,
+    /// Hint under that checkbox.
+    pub auto_dns_hint: &'static str,
 }

@@ -190,7 +190,7 @@ pub struct FlowTexts {
     pub catalogue_multi_needs_names: &'static str,
     /// `names` on a product that is not multi-domain.
     pub catalogue_names_multi_only: &'static str,
-    /// Huawei's file method given as HTTP or HTTPS (the name given).
+    /// A file method in a Huawei catalogue: Huawei's FILE is for bare IP addresses only (the name given).
     pub catalogue_huawei_file: fn(&str) -> String,
     /// A validation method that is unknown (the name given).
     pub catalogue_unknown_method: fn(&str) -> String,

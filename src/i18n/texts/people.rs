@@ -11,6 +11,8 @@ pub struct PeopleTexts {
     pub label_other_names: &'static str,
     /// Label of the pasted CSR.
     pub label_csr: &'static str,
+    /// The question of how the CSR is provided (a radio group's legend).
+    pub label_csr_source: &'static str,
     /// Label of a validation method choice.
     pub label_method: &'static str,
     /// Label of an approver email address choice.

@@ -90,6 +90,12 @@ pub struct SubmitTexts {
     pub huawei_supplement_checking: &'static str,
     /// Huawei CANCELSUPPLEMENTING.
     pub huawei_cancel_supplementing: &'static str,
+    /// Huawei CHECKING_ORG: the CA checks the organisation (OV, EV).
+    pub huawei_checking_org: &'static str,
+    /// Huawei ISSUING: validation passed, the CA is issuing.
+    pub huawei_issuing: &'static str,
+    /// Huawei CANCLEREVOKING (its spelling): withdrawal of a revocation request under review.
+    pub huawei_cancel_revoking: &'static str,
     /// GoGetSSL processing.
     pub gogetssl_processing: &'static str,
     /// GoGetSSL pending.
@@ -210,6 +216,14 @@ pub struct SubmitTexts {
     pub row_common_name: &'static str,
     /// Review row: the validation methods.
     pub row_validation: &'static str,
+    /// Review row: how the CSR is provided.
+    pub row_csr_source: &'static str,
+    /// Review answer: Huawei makes the key pair; the parameter is the key type.
+    pub review_provider_key: fn(&str) -> String,
+    /// Review answer, beside DNS validation: Huawei adds the records to its Cloud DNS.
+    pub review_auto_dns: &'static str,
+    /// Result page, for each name: Huawei adds the DNS validation record itself.
+    pub huawei_adds_dns: &'static str,
     /// Review row: the applicant.
     pub row_applicant: &'static str,
     /// Review row: the technical contact.

@@ -82,4 +82,6 @@ pub const DOMAINS: DomainTexts = DomainTexts {
     approver_not_allowed: |address, name| {
         format!("{address} 不是 CA 可用于 {name} 的地址：请选择该域名或其上级域名的 admin@、administrator@、webmaster@、hostmaster@ 或 postmaster@ 地址")
     },
+    auto_dns_label: "我的域名解析托管在华为云解析服务：由华为云自动添加验证记录",
+    auto_dns_hint: "仅当此域名由华为云解析服务解析时才勾选。华为云将自动创建 TXT 记录，您无需手动创建；否则请在下单后添加我们显示的记录。",
 };

@@ -26,7 +26,7 @@ pub const FLOW: FlowTexts = FlowTexts {
 
     title_product: "选择证书",
     title_domain: "证书要绑定哪个域名？",
-    title_csr: "粘贴您的证书签名请求（CSR）",
+    title_csr: "您的证书签名请求（CSR）",
     title_validation: "您将如何证明对每个域名的控制权？",
     title_contacts: "申请人是谁？",
     title_organisation: "证书用于哪个组织？",
@@ -138,7 +138,9 @@ pub const FLOW: FlowTexts = FlowTexts {
     },
     catalogue_multi_needs_names: "MULTI_DOMAIN 产品需要提供 \"names\": {\"included\", \"max\"}",
     catalogue_names_multi_only: "names 仅适用于 MULTI_DOMAIN 产品",
-    catalogue_huawei_file: |name| format!("华为云将文件验证称为 FILE，而不是 {name}"),
+    catalogue_huawei_file: |name| {
+        format!("{name}：华为云仅对纯 IP 地址证书使用文件验证，而本表单不订购此类证书；请提供 DNS 或 EMAIL")
+    },
     catalogue_unknown_method: |name| format!("未知的验证方式“{name}”"),
     catalogue_method_wildcard: |name| {
         format!("{name} 验证无法证明通配符域名的控制权，请提供 DNS 或 EMAIL")

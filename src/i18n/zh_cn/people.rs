@@ -5,6 +5,7 @@ pub const PEOPLE: PeopleTexts = PeopleTexts {
     label_domain: "域名",
     label_other_names: "其他域名",
     label_csr: "证书签名请求（CSR）",
+    label_csr_source: "您将如何提供证书签名请求（CSR）？",
     label_method: "验证方式",
     label_approver: "审批邮箱",
     label_full_name: "姓名",

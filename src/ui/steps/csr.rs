@@ -2,8 +2,10 @@ use super::GenerateCsr;
 use crate::csr::check;
 use crate::i18n::t;
 use crate::order::{
-    names_offer, organisation_offer, parse_name_list, read_name, Coverage, Field, Step,
+    names_offer, organisation_offer, parse_name_list, read_name, Coverage, CsrSource, Field,
+    KeyAlgorithm, Step,
 };
+use crate::providers::Api;
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
@@ -36,10 +38,115 @@ fn verdict_text(verdict: Option<bool>) -> &'static str {
     }
 }
 
-/// Paste the CSR; what it contains is shown as soon as it reads.
+/// The step's heading: the question until a way is chosen, then the chosen way.
+fn step_title(source: Option<CsrSource>) -> &'static str {
+    source.map_or(Step::Csr.title(), CsrSource::title)
+}
+
+/// How the CSR is provided, asked first: generate here, paste, or (Huawei) none at all.
+#[component]
+fn SourceChoice() -> impl IntoView {
+    let wizard = use_wizard();
+    let field = Field::CsrSource;
+    let error = move || wizard.error_for(field);
+    let current = move || wizard.draft.with(CsrSource::of);
+    // Only Huawei's own API carries `key_algorithm`; a proxy's generic format needs a CSR.
+    let huawei_api = wizard.config.with_value(|c| c.api == Api::Huawei);
+    // A Memo: a choice (a draft change) must not re-create the radios, or focus is lost.
+    let provider_makes_keys = Memo::new(move |_| {
+        huawei_api
+            && wizard
+                .product()
+                .is_some_and(|p| p.provider.makes_key_pairs())
+    });
+    let radios = move || {
+        CsrSource::offered(provider_makes_keys.get())
+            .into_iter()
+            .enumerate()
+            .map(|(i, source)| {
+                // The first choice carries the field's id, where an error's link lands.
+                let id = if i == 0 {
+                    field.id()
+                } else {
+                    format!("{}-{}", field.id(), source.slug())
+                };
+                let hint_id = format!("{id}-hint");
+                view! {
+                    <div class="radio">
+                        <input class="radio-input" type="radio" name="csr-source" id=id.clone()
+                            value=source.slug() aria-describedby=hint_id.clone()
+                            prop:checked=move || current() == Some(source)
+                            on:change=move |_| wizard.draft.update(|d| d.csr_source = source.slug().into()) />
+                        <label class="radio-label" for=id>{source.label()}</label>
+                        <p class="hint radio-hint" id=hint_id>{source.hint()}</p>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
+            aria-describedby=move || error().is_some().then(|| format!("{}-error", field.id()))>
+            <legend class="legend">{field.label()}</legend>
+            {move || error().map(|message| view! {
+                <p class="error-message" id=format!("{}-error", field.id())>
+                    <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
+                </p>
+            })}
+            <div class="radios">{radios}</div>
+        </fieldset>
+    }
+}
+
+/// Huawei makes the key pair: what that means, and which key type.
+#[component]
+fn ProviderKey() -> impl IntoView {
+    let wizard = use_wizard();
+    let current = move || wizard.draft.with(KeyAlgorithm::of);
+    let radios = KeyAlgorithm::ALL
+        .into_iter()
+        .map(|algorithm| {
+            let id = format!("key-algorithm-{}", algorithm.wire());
+            view! {
+                <div class="radio">
+                    <input class="radio-input" type="radio" name="key-algorithm" id=id.clone()
+                        value=algorithm.wire()
+                        prop:checked=move || current() == algorithm
+                        on:change=move |_| wizard.draft.update(|d| d.key_algorithm = algorithm.wire().into()) />
+                    <label class="radio-label" for=id>{algorithm.label()}</label>
+                    {(algorithm == KeyAlgorithm::default()).then(|| view! {
+                        <p class="hint radio-hint">{t().csr.provider_key_default}</p>
+                    })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" data-testid="provider-key">
+            <p class="body">{t().csr.provider_key_intro}</p>
+            <fieldset class="fieldset">
+                <legend class="legend">{t().csr.provider_key_type}</legend>
+                <div class="radios">{radios}</div>
+            </fieldset>
+        </section>
+    }
+}
+
+/// Asks how the CSR is provided, then shows that way only; what a CSR contains is shown
+/// as soon as it reads.
 #[component]
 pub fn CsrStep() -> impl IntoView {
     let wizard = use_wizard();
+    let source = Memo::new(move |_| wizard.draft.with(CsrSource::of));
+    let showing = move |wanted: CsrSource| source.get() == Some(wanted);
+    let has_csr = move || matches!(source.get(), Some(CsrSource::Generate | CsrSource::Paste));
+    let csr_hint = move || {
+        if showing(CsrSource::Generate) {
+            t().csr.generated_field_hint
+        } else {
+            t().csr.paste_hint
+        }
+    };
     let key_warning = RwSignal::new(false);
     // A private key must never be kept: it is emptied before the draft (and storage) sees it.
     let refuse_private_key = Callback::new(move |raw: String| {
@@ -129,8 +236,9 @@ pub fn CsrStep() -> impl IntoView {
         })
     });
     view! {
-        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Csr.title()}</h1>
-        <p class="body">
+        <h1 class="heading" id="step-heading" tabindex="-1">{move || step_title(source.get())}</h1>
+        <SourceChoice/>
+        <p class="body" hidden=move || !showing(CsrSource::Paste)>
             {t().csr.intro_before_command}
             <code>"openssl req -new -newkey rsa:2048 -nodes -keyout site.key -out site.csr"</code>
             {t().csr.intro_after_command}
@@ -138,16 +246,23 @@ pub fn CsrStep() -> impl IntoView {
         {move || key_warning.get().then(|| view! {
             <div class="warning" role="alert">{t().csr.private_key_pasted}</div>
         })}
-        // Placed directly, not under a closure that reads the draft: generating writes the
-        // CSR into the draft, and a re-render would lose the key the component holds.
-        <GenerateCsr/>
-        <TextField
-            field=Field::Csr
-            hint=t().csr.paste_hint
-            kind=Kind::Multiline
-            filter=refuse_private_key
-        />
-        {move || summary.get().map(|(rows, notes, _)| view! {
+        // Placed directly and hidden, not under a closure: generating writes the CSR into the
+        // draft, and a re-render would lose the key the component holds (also when the person
+        // looks at another way and comes back).
+        <div hidden=move || !showing(CsrSource::Generate)>
+            <GenerateCsr/>
+        </div>
+        // Re-rendered only when the way changes (`source` is a Memo), never on typing.
+        {move || has_csr().then(|| view! {
+            <TextField
+                field=Field::Csr
+                hint=csr_hint()
+                kind=Kind::Multiline
+                filter=refuse_private_key
+            />
+        })}
+        {move || showing(CsrSource::Provider).then(|| view! { <ProviderKey/> })}
+        {move || has_csr().then_some(()).and(summary.get()).map(|(rows, notes, _)| view! {
             <dl class="csr-summary" data-testid="csr-summary">
                 {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 <dt>{t().csr.row_signature}</dt>
@@ -181,6 +296,22 @@ pub fn CsrStep() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
+
+    #[test]
+    fn the_heading_matches_the_way_chosen() {
+        assert_eq!(step_title(None), "Your certificate signing request (CSR)");
+        assert_eq!(
+            step_title(Some(CsrSource::Paste)),
+            "Paste your certificate signing request"
+        );
+        assert_eq!(
+            step_title(Some(CsrSource::Generate)),
+            "Generate your key pair and CSR"
+        );
+        set(Locale::ZhCn);
+        assert_eq!(step_title(Some(CsrSource::Provider)), "由华为云生成密钥对");
+        set(Locale::En);
+    }
 
     #[test]
     fn the_signature_verdict_is_in_the_current_language() {

@@ -2,7 +2,8 @@ use crate::draft_store::Purchase;
 use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
-    ContactDraft, ContactPart, DcvMethod, Email, Field, Need, OrgPart, Phone, Role, Step,
+    ContactDraft, ContactPart, CsrSource, DcvMethod, Email, Field, KeyAlgorithm, Need, OrgPart,
+    Phone, Role, Step,
 };
 use crate::providers::huawei::CertId;
 use crate::providers::requests::{requests_for, NotBuilt, Purpose};
@@ -28,6 +29,14 @@ pub fn ReviewStep() -> impl IntoView {
         let max_len = product
             .as_ref()
             .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len());
+        let source = CsrSource::of(&draft);
+        let source_answer = match source {
+            Some(CsrSource::Provider) => {
+                (t().submit.review_provider_key)(KeyAlgorithm::of(&draft).label())
+            }
+            Some(chosen) => chosen.label().to_string(),
+            None => t().submit.not_chosen.to_string(),
+        };
         let common_name = crate::csr::check(&draft.csr, max_len)
             .ok()
             .and_then(|c| c.info.common_name)
@@ -77,7 +86,17 @@ pub fn ReviewStep() -> impl IntoView {
                         .collect::<Vec<_>>()
                         .join("\n")
                 } else {
-                    names.first().map(describe).unwrap_or_default()
+                    let method = names.first().map(describe).unwrap_or_default();
+                    let huawei_adds = p.provider.adds_dns_records()
+                        && draft.auto_dns_auth
+                        && names
+                            .first()
+                            .is_some_and(|n| chosen_method(&draft, p, n) == "dns");
+                    if huawei_adds {
+                        format!("{method}\n{}", t().submit.review_auto_dns)
+                    } else {
+                        method
+                    }
                 }
             })
             .unwrap_or_default();
@@ -147,13 +166,17 @@ pub fn ReviewStep() -> impl IntoView {
         let mut answers: Vec<(&'static str, String, Option<Step>)> = vec![
             (texts.row_certificate, product_name, Some(Step::Product)),
             (texts.row_domains, unicode.join("\n"), Some(Step::Domain)),
-            (texts.row_common_name, common_name, Some(Step::Csr)),
+            (texts.row_csr_source, source_answer, Some(Step::Csr)),
             (
                 texts.row_validation,
                 methods,
                 has(Step::Validation).then_some(Step::Validation),
             ),
         ];
+        // A CSR's name only where there is a CSR.
+        if source != Some(CsrSource::Provider) {
+            answers.insert(3, (texts.row_common_name, common_name, Some(Step::Csr)));
+        }
         if has(Step::Contacts) {
             answers.push((
                 texts.row_applicant,

@@ -3,6 +3,7 @@ use crate::order::{
     approvers_for, chosen_method, email_method_on, methods_for, parse_name_list, read_name,
     CertName, DcvMethod, EmailMethod, Field, Step,
 };
+use crate::providers::Api;
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
 
@@ -45,6 +46,26 @@ fn choose(name: Option<String>, method: &str) {
         }
         None => d.method = method,
     });
+}
+
+/// Huawei adds the DNS records to its Cloud DNS itself (`auto_dns_auth`), where that hosts
+/// the domain.
+#[component]
+fn AutoDns() -> impl IntoView {
+    let wizard = use_wizard();
+    view! {
+        <div class="checkbox">
+            <input class="checkbox-input" type="checkbox" id="auto-dns-auth"
+                aria-describedby="auto-dns-auth-hint"
+                prop:checked=move || wizard.draft.with(|d| d.auto_dns_auth)
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    wizard.draft.update(|d| d.auto_dns_auth = checked);
+                } />
+            <label class="checkbox-label" for="auto-dns-auth">{t().domains.auto_dns_label}</label>
+            <p class="hint" id="auto-dns-auth-hint">{t().domains.auto_dns_hint}</p>
+        </div>
+    }
 }
 
 /// How control of each name is proved: one choice for the certificate (Huawei), or one per
@@ -180,10 +201,26 @@ pub fn ValidationStep() -> impl IntoView {
             .collect_view()
             .into_any()
     };
+    // A Memo, so ticking the box (a draft change) does not re-create it and lose focus.
+    // Only Huawei's own API carries `auto_dns_auth`.
+    let huawei_api = wizard.config.with_value(|c| c.api == Api::Huawei);
+    let offer_auto_dns = Memo::new(move |_| {
+        let Some(product) = wizard.product().filter(|_| huawei_api) else {
+            return false;
+        };
+        let names = names_now();
+        product.provider.adds_dns_records()
+            && wizard.draft.with(|d| {
+                names
+                    .first()
+                    .is_some_and(|n| chosen_method(d, &product, n) == DcvMethod::Dns.slug())
+            })
+    });
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{Step::Validation.title()}</h1>
         <p class="body">{t().domains.validation_intro}</p>
         {body}
+        {move || offer_auto_dns.get().then(|| view! { <AutoDns/> })}
     }
 }
 

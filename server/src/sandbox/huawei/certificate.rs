@@ -197,7 +197,7 @@ impl Certificate {
             revoke_reason: None,
             status: status.as_str(),
             signature_algorithm: issued.map(|review| {
-                if review.application.key_algorithm.starts_with("EC") {
+                if review.application.key_algorithm.wire().starts_with("EC") {
                     "SHA256withECDSA"
                 } else {
                     "SHA256withRSA"
@@ -285,7 +285,7 @@ pub fn random_text(rng: &mut impl Rng, alphabet: &[u8], len: usize) -> String {
 mod tests {
     use super::*;
     use crate::sandbox::huawei::error::NOT_PAID;
-    use crate::sandbox::huawei::model::{Brand, CaHashAlgorithm, CertType};
+    use crate::sandbox::huawei::model::{Brand, CaHashAlgorithm, CertType, KeyAlgorithm};
     use std::time::UNIX_EPOCH;
 
     const DELAY: Duration = Duration::from_secs(30);
@@ -322,7 +322,7 @@ mod tests {
             contact_email: None,
             auto_dns_auth: false,
             domain_method: method,
-            key_algorithm: "RSA_2048".into(),
+            key_algorithm: KeyAlgorithm::Rsa2048,
             ca_hash_algorithm: CaHashAlgorithm::Default,
         }
     }

@@ -77,6 +77,10 @@ impl CertType {
         matches!(self, Self::Dv | Self::DvBasic)
     }
 
+    pub fn is_ov(self) -> bool {
+        matches!(self, Self::Ov | Self::OvPro)
+    }
+
     pub fn is_ev(self) -> bool {
         matches!(self, Self::Ev | Self::EvPro)
     }
@@ -137,6 +141,29 @@ impl WireEnum for CaHashAlgorithm {
         &[("DEFAULT", Self::Default), ("SHA-256", Self::Sha256)];
 }
 
+/// The key pair Huawei makes when no CSR is sent (the values its SCM documents for the key
+/// pairs it makes; `RSA_2048` is the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    Rsa2048,
+    Rsa3072,
+    Rsa4096,
+    EcP256,
+    EcP384,
+    Sm2,
+}
+
+impl WireEnum for KeyAlgorithm {
+    const VARIANTS: &'static [(&'static str, Self)] = &[
+        ("RSA_2048", Self::Rsa2048),
+        ("RSA_3072", Self::Rsa3072),
+        ("RSA_4096", Self::Rsa4096),
+        ("EC_P256", Self::EcP256),
+        ("EC_P384", Self::EcP384),
+        ("SM2", Self::Sm2),
+    ];
+}
+
 /// What one bought certificate is: fixed at buy time, checked again at apply time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Product {
@@ -167,6 +194,7 @@ pub struct Application {
     pub domain: String,
     /// The additional names, in the order sent.
     pub sans: Vec<String>,
+    /// Empty when Huawei makes the key pair (`key_algorithm`).
     pub csr: String,
     pub company_name: Option<String>,
     pub company_unit: Option<String>,
@@ -181,7 +209,7 @@ pub struct Application {
     pub contact_email: Option<String>,
     pub auto_dns_auth: bool,
     pub domain_method: DomainMethod,
-    pub key_algorithm: String,
+    pub key_algorithm: KeyAlgorithm,
     pub ca_hash_algorithm: CaHashAlgorithm,
 }
 

@@ -5,7 +5,7 @@ use super::error::ApiError;
 use super::fields::Fields;
 use super::model::{
     Application, Brand, BuyOrder, CaHashAlgorithm, CertType, DomainMethod, DomainType,
-    PrimaryDomainType, Product, WireEnum,
+    KeyAlgorithm, PrimaryDomainType, Product, WireEnum,
 };
 use crate::sandbox::checks::{check_csr, check_email, check_name, split_wildcard};
 
@@ -184,9 +184,12 @@ pub fn apply(body: &[u8], product: &Product) -> Result<Application, ApiError> {
 
     let sans = sans(&f, domain, product)?;
 
-    let csr = f.req_str("csr")?;
-    max_chars("csr", csr, 5120)?;
-    check_csr(csr, domain).map_err(|rule| ApiError::invalid("csr", rule))?;
+    // Optional: left out or empty, Huawei makes the key pair (`key_algorithm`).
+    let csr = f.opt_str("csr")?.unwrap_or_default();
+    if !csr.is_empty() {
+        max_chars("csr", csr, 5120)?;
+        check_csr(csr, domain).map_err(|rule| ApiError::invalid("csr", rule))?;
+    }
 
     // OV and EV certificates name the organisation; DV may still send these fields.
     let organisation = !product.cert_type.is_dv();
@@ -227,22 +230,43 @@ pub fn apply(body: &[u8], product: &Product) -> Result<Application, ApiError> {
             "FILE validation cannot prove control of a wildcard name: use DNS or EMAIL",
         ));
     }
-    // Pushing the record to Huawei Cloud DNS only exists for DV certificates validated by DNS.
-    if auto_dns_auth && !(product.cert_type.is_dv() && domain_method == DomainMethod::Dns) {
+    // Huawei: FILE is supported only for certificates of a bare public IP address, and the
+    // sandbox (like the form) takes host names only.
+    if domain_method == DomainMethod::File {
+        return Err(ApiError::invalid(
+            "domain_method",
+            format!(
+                "FILE validation is only for certificates of a bare public IP address, and {domain} is a domain name: use DNS or EMAIL"
+            ),
+        ));
+    }
+    // Pushing the records to Huawei Cloud DNS needs records to push.
+    if auto_dns_auth && domain_method != DomainMethod::Dns {
         return Err(ApiError::invalid(
             "auto_dns_auth",
-            "may be true only for a DV certificate with domain_method DNS",
+            "may be true only with domain_method DNS",
         ));
     }
 
     let key_algorithm = match f.opt_str("key_algorithm")? {
-        Some(value) if !value.is_empty() => {
-            max_chars("key_algorithm", value, 32)?;
-            value.to_string()
-        }
-        _ => "RSA_2048".to_string(),
+        Some("") | None => KeyAlgorithm::Rsa2048,
+        Some(value) => KeyAlgorithm::from_wire(value)
+            .ok_or_else(|| not_one_of::<KeyAlgorithm>("key_algorithm", value))?,
     };
-    let ca_hash_algorithm = opt_enum(&f, "ca_hash_algorithm")?.unwrap_or(CaHashAlgorithm::Default);
+    let ca_hash_algorithm = match opt_enum(&f, "ca_hash_algorithm")? {
+        Some(value) => value,
+        // Huawei's SDK: required for GeoTrust OV.
+        None if product.brand == Brand::GeoTrust && product.cert_type.is_ov() => {
+            return Err(ApiError::invalid(
+                "ca_hash_algorithm",
+                format!(
+                    "is required for a GeoTrust OV certificate: send {}",
+                    CaHashAlgorithm::listing()
+                ),
+            ));
+        }
+        None => CaHashAlgorithm::Default,
+    };
 
     Ok(Application {
         domain: domain.to_string(),
