@@ -143,6 +143,10 @@ async fn a_bad_domain_is_explained_beside_the_field_and_cleared_once_fixed() {
 
     button(&host, "Continue").click();
     settle().await;
+    // The CSR step asks first how the CSR will be provided.
+    assert_eq!(heading(&host), "Your certificate signing request (CSR)");
+    must(&host, "#csr-source-paste").click();
+    settle().await;
     assert_eq!(heading(&host), "Paste your certificate signing request");
     host.remove();
 }
@@ -152,6 +156,8 @@ async fn a_pasted_private_key_is_cleared_at_once_and_a_csr_is_summarised() {
     let host = wizard_at_domain_step().await;
     type_into(&host, "#domain", "shop.example.com");
     button(&host, "Continue").click();
+    settle().await;
+    must(&host, "#csr-source-paste").click();
     settle().await;
 
     type_into(

@@ -18,6 +18,10 @@ pub struct Rules<'a> {
     /// are checked by shape only.
     pub to_ascii: Option<ToAscii>,
     pub today: Day,
+    /// The order goes to the provider's own API, which carries everything the provider
+    /// takes (Huawei's `key_algorithm` and `auto_dns_auth`). A proxy's generic format carries
+    /// a CSR and each name's method only, so what it cannot say is not offered.
+    pub provider_api: bool,
 }
 
 impl Rules<'static> {
@@ -27,6 +31,7 @@ impl Rules<'static> {
             suffixes: None,
             to_ascii: None,
             today,
+            provider_api: true,
         }
     }
 }
@@ -42,6 +47,14 @@ impl<'a> Rules<'a> {
     pub fn with_idn(self, to_ascii: ToAscii) -> Rules<'a> {
         Rules {
             to_ascii: Some(to_ascii),
+            ..self
+        }
+    }
+
+    /// Rules for an order sent in the generic format, through a proxy.
+    pub fn through_proxy(self) -> Rules<'a> {
+        Rules {
+            provider_api: false,
             ..self
         }
     }

@@ -140,7 +140,7 @@ pub fn validate(
             errors.push(Field::CsrSource, t().csr.choose_source);
             None
         }
-        Some(CsrSource::Provider) if provider.makes_key_pairs() => {
+        Some(CsrSource::Provider) if provider.makes_key_pairs() && rules.provider_api => {
             Some(KeySource::Provider(KeyAlgorithm::of(draft)))
         }
         Some(CsrSource::Provider) => {
@@ -213,6 +213,7 @@ pub fn validate(
     let primary = with_dcv(primary);
     let auto_dns_auth = draft.auto_dns_auth
         && provider.adds_dns_records()
+        && rules.provider_api
         && primary.as_ref().is_some_and(|p| p.dcv == Dcv::Dns);
     let others: Option<Vec<OrderName>> = others.into_iter().map(&mut with_dcv).collect();
     match (primary, others) {
@@ -654,6 +655,34 @@ mod tests {
         };
         let order = check_product(&gogetssl, &product, TODAY).expect("valid");
         assert!(!order.auto_dns_auth);
+    }
+
+    /// A Huawei product ordered through a proxy's generic format: it carries a CSR only.
+    fn check_through_proxy(draft: &OrderDraft) -> Result<ValidatedOrder, FieldErrors> {
+        let list = suffixes();
+        let rules = Rules::basic(TODAY)
+            .with_suffixes(&list)
+            .with_idn(idn)
+            .through_proxy();
+        validate_with(draft, &catalogue(), &rules)
+    }
+
+    #[test]
+    fn through_a_proxy_huawei_neither_makes_the_key_pair_nor_adds_the_records() {
+        let own_key = OrderDraft {
+            csr: String::new(),
+            csr_source: "provider".into(),
+            ..good_draft()
+        };
+        assert!(check(&own_key).is_ok());
+        let errors = check_through_proxy(&own_key).expect_err("the generic format needs a CSR");
+        assert_eq!(fields_of(&errors), [Field::CsrSource]);
+        let ticked = OrderDraft {
+            auto_dns_auth: true,
+            ..good_draft()
+        };
+        assert!(check(&ticked).expect("valid").auto_dns_auth);
+        assert!(!check_through_proxy(&ticked).expect("valid").auto_dns_auth);
     }
 
     #[test]

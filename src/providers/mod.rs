@@ -49,6 +49,14 @@ impl Api {
         }
     }
 
+    /// Whether this is a provider's own API rather than the generic format a proxy speaks.
+    pub fn is_providers_own(self) -> bool {
+        match self {
+            Api::Huawei | Api::GoGetSsl | Api::Cpanel => true,
+            Api::Generic => false,
+        }
+    }
+
     /// Where a person can look to see whether an order went through.
     pub fn where_to_check(self) -> &'static str {
         let texts = &t().submit;

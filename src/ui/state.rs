@@ -91,6 +91,7 @@ pub struct WizardState {
 fn with_rules<T>(
     suffixes: RwSignal<Option<PublicSuffixList>>,
     today: Day,
+    config: StoredValue<Config>,
     f: impl FnOnce(&Rules) -> T,
 ) -> T {
     suffixes.with(|list| {
@@ -98,6 +99,7 @@ fn with_rules<T>(
             suffixes: list.as_ref(),
             to_ascii: Some(super::dom::to_ascii),
             today,
+            provider_api: config.with_value(|c| c.api.is_providers_own()),
         };
         f(&rules)
     })
@@ -146,6 +148,7 @@ impl WizardState {
         let checked = RwSignal::new(false);
         let touched = RwSignal::new(Vec::<Field>::new());
         let catalogue = StoredValue::new(catalogue);
+        let config = StoredValue::new(config);
         let suffixes = RwSignal::new(None);
         let csr_verdict = RwSignal::new(None);
         let today = super::dom::today();
@@ -159,7 +162,7 @@ impl WizardState {
             if !is_checked && touched.with(Vec::is_empty) {
                 return FieldErrors::new();
             }
-            let all = with_rules(suffixes, today, |rules| {
+            let all = with_rules(suffixes, today, config, |rules| {
                 csr_verdict
                     .with(|v| draft.with(|d| catalogue.with_value(|c| errors_of(d, c, rules, v))))
             });
@@ -186,7 +189,7 @@ impl WizardState {
             doubt_resolved: RwSignal::new(false),
             order_key: StoredValue::new(saved.order_key),
             preview_key: RwSignal::new(None),
-            config: StoredValue::new(config),
+            config,
             catalogue,
             in_flight: StoredValue::new(false),
             csr_verdict,
@@ -215,7 +218,7 @@ impl WizardState {
 
     /// Runs `f` with the rules of the moment.
     pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
-        with_rules(self.suffixes, self.today, f)
+        with_rules(self.suffixes, self.today, self.config, f)
     }
 
     /// The product chosen, if any (tracked).
