@@ -105,6 +105,8 @@ async function csrPaste(browser, url) {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Domain name').fill('www.example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The CSR step asks first how the CSR is provided.
+  await page.getByLabel('Paste one made elsewhere').check();
   await page.getByLabel('Certificate signing request (CSR)').waitFor();
   const times = await page.evaluate(async (text) => {
     const area = document.getElementById('csr');
@@ -139,6 +141,7 @@ async function generation(browser, url, kind, runs = 7) {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Domain name').fill('shop.example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Generate it here', { exact: false }).check();
   await page.getByLabel(kind).check();
   const times = [];
   for (let i = 0; i < runs; i += 1) {

@@ -53,6 +53,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         last_name: "Lovelace".into(),
         title: "Engineer".into(),
         phone: "+44 20 7946 0958".into(),
+        // GoGetSSL asks for a fax on OV orders.
+        fax: "+44 20 7946 0999".into(),
         email: "ada@example.com".into(),
         ..ContactDraft::default()
     };
