@@ -46,6 +46,12 @@ test('ticking "Huawei adds the DNS records" sends auto_dns_auth, survives a relo
   await page.reload();
   await waitForHeading(page, VALIDATION_STEP);
   assert.equal(await page.getByLabel(AUTO_DNS).isChecked(), true, 'kept in the draft');
+  // On a phone, the hint reads in the label's column, not squeezed beside the box.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const label = await page.locator('label[for="auto-dns-auth"]').boundingBox();
+  const hint = await page.locator('#auto-dns-auth-hint').boundingBox();
+  assert.ok(Math.abs(hint.x - label.x) < 1, `hint at x=${hint.x}, label at x=${label.x}`);
+  assert.ok(hint.width >= label.width * 0.9, `hint ${hint.width} px wide, label ${label.width} px`);
   await continueOn(page);
 
   await contactsToReview(page);
