@@ -30,6 +30,10 @@ pub struct Purchase {
     /// shows them as nothing to do by hand. Kept here, since the draft is cleared once placed.
     #[serde(default)]
     pub auto_dns_auth: bool,
+    /// Huawei made the key pair and holds the private key: the person downloads it with the
+    /// certificate instead of pairing the certificate with a key of their own.
+    #[serde(default)]
+    pub provider_key: bool,
 }
 
 /// Everything kept between visits. It holds no token and no private key.

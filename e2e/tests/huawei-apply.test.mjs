@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
 import {
-  toDomainStep, waitForHeading, continueOn, pasteCsr, agreeAndSubmit, DOMAIN, CSR_STEP,
-  VALIDATION_STEP,
+  toDomainStep, waitForHeading, continueOn, pasteCsr, agreeAndSubmit, contactsToReview, DOMAIN,
+  CSR_STEP, VALIDATION_STEP,
 } from '../lib/wizard.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3600 });
@@ -21,14 +21,6 @@ async function appliedBody() {
   return JSON.parse(applies[0].body);
 }
 
-async function contactsToReview(page) {
-  await waitForHeading(page, 'Who is applying?');
-  await page.getByLabel('Full name').fill('Ada Lovelace');
-  await page.getByLabel('Phone number').fill('+44 20 7946 0958');
-  await page.getByLabel('Email address').fill('ada@example.com');
-  await continueOn(page);
-  await waitForHeading(page, 'Check your order');
-}
 
 test('ticking "Huawei adds the DNS records" sends auto_dns_auth, survives a reload, and leaves nothing to create by hand', async () => {
   const { context, page } = await suite.freshPage();

@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
-import { waitForHeading, agreeAndSubmit, fillToReview } from '../lib/wizard.mjs';
+import {
+  waitForHeading, agreeAndSubmit, fillToReview, toDomainStep, continueOn, keepDns,
+  contactsToReview, DOMAIN, CSR_STEP,
+} from '../lib/wizard.mjs';
 import { dvToReview, injectFault } from '../lib/providers.mjs';
 
 const suite = useSuite({ issueDelaySecs: 3 });
@@ -20,7 +23,25 @@ const ISSUED = [
     // Huawei's details list the DNS records while they are checked, and none once issued.
     name: 'Huawei',
     toReview: async (page) => { await page.goto(suite.server.url); await fillToReview(page); },
-    button: 'Buy and apply', heading: 'Application sent', where: /the certificate list of your Huawei Cloud console/,
+    button: 'Buy and apply', heading: 'Application sent',
+    where: /Download the certificate from the certificate list of your Huawei Cloud console .* the private key that belongs to your CSR/,
+  },
+  {
+    // Huawei made the key pair: its private key is downloaded with the certificate.
+    name: 'Huawei, key pair made by Huawei',
+    toReview: async (page) => {
+      await page.goto(suite.server.url);
+      await toDomainStep(page);
+      await page.getByLabel('Domain name').fill(DOMAIN);
+      await continueOn(page);
+      await waitForHeading(page, CSR_STEP);
+      await page.getByLabel('Let Huawei make the key pair').check();
+      await continueOn(page);
+      await keepDns(page);
+      await contactsToReview(page);
+    },
+    button: 'Buy and apply', heading: 'Application sent',
+    where: /Download the certificate and its private key \(Huawei made the key pair\) from the certificate list of your Huawei Cloud console/,
   },
 ];
 

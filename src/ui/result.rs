@@ -176,6 +176,7 @@ pub fn ResultView() -> impl IntoView {
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
     }
     let request = wizard.config.with_value(|c| status_request(c, &purchase));
+    let provider_key = purchase.provider_key;
     let (timeout_ms, first_ms) = wizard.config.with_value(|c| (c.timeout_ms, c.poll_ms));
     let poller = Poller {
         api,
@@ -280,7 +281,7 @@ pub fn ResultView() -> impl IntoView {
                 </dl>
             })
         }}
-        {move || steps_view(api, steps(), said)}
+        {move || steps_view(api, provider_key, steps(), said)}
         <p class="hint" role="status" data-testid="copy-status">{move || said.get()}</p>
         <p class="body"><button type="button" class="button button-secondary" on:click=start_over>{t().submit.start_new_order}</button></p>
     }
@@ -317,9 +318,20 @@ fn file_name(url: &str) -> String {
 }
 
 /// The validation steps: what to do now, or, once the certificate is issued, the steps as
-/// done (kept in a details element) and what comes next.
-fn steps_view(api: Api, steps: ValidationSteps, said: RwSignal<String>) -> impl IntoView {
+/// done (kept in a details element) and what comes next. `provider_key`: the provider made
+/// the key pair, so the private key is downloaded with the certificate.
+fn steps_view(
+    api: Api,
+    provider_key: bool,
+    steps: ValidationSteps,
+    said: RwSignal<String>,
+) -> impl IntoView {
     let texts = &t().submit;
+    let next_download = if provider_key {
+        texts.next_download_with_key
+    } else {
+        texts.next_download
+    };
     if steps.done {
         let taken = instructions_view(steps.instructions, said).map(|list| {
             view! {
@@ -333,7 +345,7 @@ fn steps_view(api: Api, steps: ValidationSteps, said: RwSignal<String>) -> impl 
             <h2 class="subheading" data-testid="validation-heading">{texts.validation_done}</h2>
             <p class="body">{texts.validation_done_body}</p>
             <h2 class="subheading">{texts.next_heading}</h2>
-            <p class="body" data-testid="next-step">{(texts.next_download)(api.where_to_check())}</p>
+            <p class="body" data-testid="next-step">{next_download(api.where_to_check())}</p>
             {taken}
         }
         .into_any()

@@ -248,8 +248,9 @@ fn purchase_of(placed: Placed) -> Purchase {
         checkout_unsafe: placed.checkout_unsafe,
         amount: placed.amount,
         instructions: placed.instructions,
-        // Only Huawei's apply carries it, and that goes through `buy_and_apply`.
+        // Only Huawei's apply carries these, and that goes through `buy_and_apply`.
         auto_dns_auth: false,
+        provider_key: false,
     }
 }
 
@@ -353,6 +354,7 @@ async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
             Purchase {
                 applied: true,
                 auto_dns_auth: order.auto_dns_auth,
+                provider_key: order.csr.key_algorithm().is_some(),
                 ..purchase
             },
         ),

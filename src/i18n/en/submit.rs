@@ -190,6 +190,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     validation_steps_taken: "The validation steps (done)",
     next_heading: "What comes next",
     next_download: |place| format!("Download the certificate from {place} and install it on your server, together with the private key that belongs to your CSR."),
+    next_download_with_key: |place| format!("Download the certificate and its private key (Huawei made the key pair) from {place} and install both on your server. Keep the private key secret."),
     email_intro_each: "The certificate authority emails an approval request for each name below, to the address shown. Open every message and approve it: the certificate is issued only once every name is approved.",
     status_checking: "Checking…",
     status_no_id: "Not reported: the provider gave no ID to check it by",

@@ -330,6 +330,8 @@ pub struct SubmitTexts {
     pub next_heading: &'static str,
     /// What follows issuance; the parameter is where (`Api::where_to_check`).
     pub next_download: fn(&str) -> String,
+    /// The same where the provider made the key pair and holds the private key.
+    pub next_download_with_key: fn(&str) -> String,
     /// Above the approvers of a multi-domain order: every name must be approved.
     pub email_intro_each: &'static str,
     /// Status while the first check is under way.

@@ -190,6 +190,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     validation_steps_taken: "验证步骤（已完成）",
     next_heading: "下一步",
     next_download: |place| format!("请从{place}下载证书，并将其与 CSR 对应的私钥一起安装到您的服务器上。"),
+    next_download_with_key: |place| format!("请从{place}下载证书及其私钥（密钥对由华为云生成），并将两者一起安装到您的服务器上。请妥善保管私钥，切勿泄露。"),
     email_intro_each: "证书颁发机构会为下列每个域名向所示邮箱发送一封批准邮件。请打开每一封邮件并批准：只有所有域名都获批准后，证书才会签发。",
     status_checking: "正在查询…",
     status_no_id: "未报告：服务商未提供可用于查询的 ID",
