@@ -8,5 +8,5 @@ source scripts/env.sh
 trunk build --release
 cargo build --release -p ssl-order-server --locked
 # Native figures of the pure order model (validation of a 250-name draft).
-cargo run --release --locked --example validate_bench
+cargo run --release --locked -p ssl-order-core --example validate_bench
 node e2e/bench.mjs "$@"

@@ -1,13 +1,9 @@
-//! An SSL/TLS certificate order wizard: the pure order model, CSR checks and provider
-//! adapters, and the Leptos user interface that drives them in the browser.
+//! An SSL/TLS certificate order wizard: the Leptos user interface that drives the pure core
+//! (`ssl_order_core`: order model, CSR checks, provider adapters) in the browser.
 
-pub mod config;
-pub mod csr;
+pub use ssl_order_core::{config, csr, i18n, order, providers, retry};
+
 pub mod draft_store;
 pub mod embed;
-pub mod i18n;
-pub mod order;
-pub mod providers;
-pub mod retry;
 pub mod transport;
 pub mod ui;

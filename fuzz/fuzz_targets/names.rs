@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ssl_order::order::{
+use ssl_order_core::order::{
     clean_input, parse_name_list, read_name, CertName, DomainName, NameList, PublicSuffixList,
     ReadName, Rules,
 };

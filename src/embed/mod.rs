@@ -2,7 +2,7 @@
 //! memory only, never saved, masked wherever a request is shown.
 
 mod mount;
-pub mod protocol;
+pub use ssl_order_core::embed as protocol;
 
 pub use mount::{asset_url, mount, mounted_element, page_options, start, unmount, ROOT_CLASS};
 

@@ -1,15 +1,15 @@
 //! Benchmark figure: native time to validate a multi-domain draft with 250 names (target
 //! under 1 ms), and to read the Public Suffix List. Prints figures; asserts nothing.
 //!
-//!   cargo run --release --example validate_bench
+//!   cargo run --release -p ssl-order-core --example validate_bench
 
-use ssl_order::order::{
+use ssl_order_core::order::{
     validate, Catalogue, ContactDraft, OrderDraft, OrganisationDraft, PublicSuffixList, Rules,
 };
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const PSL: &str = include_str!("../public/data/public-suffix-icann.dat");
+const PSL: &str = include_str!("../../public/data/public-suffix-icann.dat");
 
 /// A GoGetSSL-style multi-domain product that takes 250 names (Huawei stops at 100).
 const CATALOGUE: &str = r#"{"provider":"gogetssl","products":[{"id":"multi-250",
@@ -62,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         product_id: product.id.clone(),
         domain: "shop.example.com".into(),
         other_names: others.join("\n"),
-        csr: include_str!("../tests/fixtures/csr/rsa2048-san.csr").into(),
+        csr: include_str!("../../tests/fixtures/csr/rsa2048-san.csr").into(),
         method: "dns".into(),
         applicant: contact,
         organisation: OrganisationDraft {
@@ -92,14 +92,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, text) in [
         (
             "RSA-4096",
-            include_str!("../tests/fixtures/csr/rsa4096-full-subject.csr"),
+            include_str!("../../tests/fixtures/csr/rsa4096-full-subject.csr"),
         ),
         (
             "P-256",
-            include_str!("../tests/fixtures/csr/p256-no-san.csr"),
+            include_str!("../../tests/fixtures/csr/p256-no-san.csr"),
         ),
     ] {
-        let parse = time(runs, || ssl_order::csr::check(text, 5120));
+        let parse = time(runs, || ssl_order_core::csr::check(text, 5120));
         println!(
             "parse and check a {name} CSR (native, median of {runs}): {:.3} ms (target < 2 ms)",
             parse.as_secs_f64() * 1e3

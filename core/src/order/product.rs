@@ -649,8 +649,8 @@ mod tests {
 
     #[test]
     fn the_shipped_huawei_catalogue_never_offers_file_validation() {
-        let catalogue =
-            Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid");
+        let catalogue = Catalogue::from_json(include_str!("../../../public/catalog/huawei.json"))
+            .expect("valid");
         for product in &catalogue.products {
             assert!(
                 product.methods.iter().all(|m| m.works_for_wildcards()),
@@ -663,8 +663,8 @@ mod tests {
 
     #[test]
     fn geotrust_ov_products_send_sha_256_as_ca_hash_algorithm_and_others_nothing() {
-        let catalogue =
-            Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid");
+        let catalogue = Catalogue::from_json(include_str!("../../../public/catalog/huawei.json"))
+            .expect("valid");
         let geotrust_ov: Vec<&Product> = catalogue
             .products
             .iter()
@@ -695,15 +695,15 @@ mod tests {
     fn every_shipped_catalogue_is_valid_and_offers_every_level_and_coverage() {
         for (json, provider) in [
             (
-                include_str!("../../public/catalog/huawei.json"),
+                include_str!("../../../public/catalog/huawei.json"),
                 Provider::Huawei,
             ),
             (
-                include_str!("../../public/catalog/gogetssl.json"),
+                include_str!("../../../public/catalog/gogetssl.json"),
                 Provider::GoGetSsl,
             ),
             (
-                include_str!("../../public/catalog/cpanel.json"),
+                include_str!("../../../public/catalog/cpanel.json"),
                 Provider::Cpanel,
             ),
         ] {
@@ -715,8 +715,8 @@ mod tests {
 
     #[test]
     fn every_cpanel_product_is_priced_by_the_name() {
-        let catalogue =
-            Catalogue::from_json(include_str!("../../public/catalog/cpanel.json")).expect("parses");
+        let catalogue = Catalogue::from_json(include_str!("../../../public/catalog/cpanel.json"))
+            .expect("parses");
         for product in &catalogue.products {
             let unit = product.unit_price.expect("priced by the name");
             // The seed's example: product 143, two names, price 6.

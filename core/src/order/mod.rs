@@ -9,8 +9,9 @@ mod domain_name;
 mod draft;
 mod errors;
 mod field;
-#[cfg(test)]
-pub(crate) mod fixtures;
+/// Sample orders and catalogues for tests, here and in the app.
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 mod from_csr;
 mod key_source;
 mod name_list;

@@ -203,7 +203,7 @@ ac.za
 co.za
 ";
 
-    const SHIPPED_LIST: &str = include_str!("../../public/data/public-suffix-icann.dat");
+    const SHIPPED_LIST: &str = include_str!("../../../public/data/public-suffix-icann.dat");
 
     /// `checkPublicSuffix` cases from the list's tests/test_psl.txt that concern ICANN rules in
     /// lower-case ASCII form: (name, registrable domain). Left out: mixed case and Unicode

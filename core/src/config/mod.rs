@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn the_shipped_config_points_at_the_sandbox_on_the_same_origin() {
-        let config = Config::from_json(include_str!("../../public/config.json")).expect("valid");
+        let config = Config::from_json(include_str!("../../../public/config.json")).expect("valid");
         assert_eq!(config.api, Api::Huawei);
         assert_eq!(config.endpoint.base_url, "sandbox/huawei");
         assert!(config

@@ -483,7 +483,7 @@ mod tests {
         let mut draft = scenario_draft(product, DcvMethod::Http);
         draft.domain = "example.com".into();
         draft.other_names = "example.org".into();
-        draft.csr = include_str!("../../tests/fixtures/csr/cpanel-seed.csr").into();
+        draft.csr = include_str!("../../../tests/fixtures/csr/cpanel-seed.csr").into();
         draft.methods.clear();
         let list = suffixes();
         let order =

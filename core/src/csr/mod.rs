@@ -486,7 +486,7 @@ pub(crate) mod fixtures {
 
     pub fn fixture(name: &str) -> String {
         std::fs::read_to_string(format!(
-            "{}/tests/fixtures/csr/{name}",
+            "{}/../tests/fixtures/csr/{name}",
             env!("CARGO_MANIFEST_DIR")
         ))
         .expect("fixture")
@@ -501,10 +501,10 @@ pub(crate) mod fixtures {
 mod tests {
     use super::*;
 
-    const RSA_SAN: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
-    const P256: &str = include_str!("../../tests/fixtures/csr/p256-no-san.csr");
-    const NO_CN: &str = include_str!("../../tests/fixtures/csr/rsa2048-no-cn.csr");
-    const CERT: &str = include_str!("../../tests/fixtures/csr/certificate.pem");
+    const RSA_SAN: &str = include_str!("../../../tests/fixtures/csr/rsa2048-san.csr");
+    const P256: &str = include_str!("../../../tests/fixtures/csr/p256-no-san.csr");
+    const NO_CN: &str = include_str!("../../../tests/fixtures/csr/rsa2048-no-cn.csr");
+    const CERT: &str = include_str!("../../../tests/fixtures/csr/certificate.pem");
 
     use super::fixtures::{fixture, read};
 

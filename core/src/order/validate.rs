@@ -267,7 +267,7 @@ mod tests {
     };
 
     fn suffixes() -> PublicSuffixList {
-        PublicSuffixList::parse(include_str!("../../public/data/public-suffix-icann.dat"))
+        PublicSuffixList::parse(include_str!("../../../public/data/public-suffix-icann.dat"))
     }
 
     fn idn(host: &str) -> Option<String> {

@@ -5,13 +5,13 @@ use super::{
     OrganisationDraft, Product, Role,
 };
 
-pub const CSR: &str = include_str!("../../tests/fixtures/csr/rsa2048-san.csr");
-pub const WILDCARD_CSR: &str = include_str!("../../tests/fixtures/csr/wildcard.csr");
+pub const CSR: &str = include_str!("../../../tests/fixtures/csr/rsa2048-san.csr");
+pub const WILDCARD_CSR: &str = include_str!("../../../tests/fixtures/csr/wildcard.csr");
 pub const TODAY: (u16, u8, u8) = (2026, 11, 23);
 
 /// The shipped Huawei catalogue.
 pub fn catalogue() -> Catalogue {
-    Catalogue::from_json(include_str!("../../public/catalog/huawei.json")).expect("valid")
+    Catalogue::from_json(include_str!("../../../public/catalog/huawei.json")).expect("valid")
 }
 
 /// A GoGetSSL multi-domain DV product of 2 to 250 names (3 included), offering `methods`.
@@ -102,14 +102,14 @@ pub fn text_fields() -> Vec<Field> {
     fields
 }
 
-pub const MULTI_CSR: &str = include_str!("../../tests/fixtures/csr/multi.csr");
+pub const MULTI_CSR: &str = include_str!("../../../tests/fixtures/csr/multi.csr");
 
 /// The shipped catalogue of each provider.
 pub fn catalogues() -> Vec<Catalogue> {
     [
-        include_str!("../../public/catalog/huawei.json"),
-        include_str!("../../public/catalog/gogetssl.json"),
-        include_str!("../../public/catalog/cpanel.json"),
+        include_str!("../../../public/catalog/huawei.json"),
+        include_str!("../../../public/catalog/gogetssl.json"),
+        include_str!("../../../public/catalog/cpanel.json"),
     ]
     .into_iter()
     .map(|json| Catalogue::from_json(json).expect("valid"))
@@ -118,7 +118,7 @@ pub fn catalogues() -> Vec<Catalogue> {
 
 /// The Public Suffix List the app ships.
 pub fn suffixes() -> super::PublicSuffixList {
-    super::PublicSuffixList::parse(include_str!("../../public/data/public-suffix-icann.dat"))
+    super::PublicSuffixList::parse(include_str!("../../../public/data/public-suffix-icann.dat"))
 }
 
 /// A draft every provider accepts for `product` with `method` for every name (DNS for a

@@ -487,7 +487,7 @@ mod tests {
     };
     use serde_json::Value;
 
-    const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/huawei/");
+    const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/golden/huawei/");
 
     fn golden(name: &str) -> String {
         std::fs::read_to_string(format!("{GOLDEN}{name}")).expect("golden file")

@@ -2,9 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use ssl_order::csr;
-use ssl_order::draft_store::{Purchase, SavedState};
-use ssl_order::order::{
+use ssl_order_core::csr;
+use ssl_order_core::draft_store::{Purchase, SavedState};
+use ssl_order_core::order::{
     read_name, validate_with, Catalogue, ContactDraft, DomainName, FieldErrors, OrderDraft,
     OrganisationDraft, PublicSuffixList, Rules, ValidatedOrder,
 };
@@ -15,7 +15,7 @@ const TODAY: (u16, u8, u8) = (2026, 11, 23);
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        Catalogue::from_json(include_str!("../public/catalog/huawei.json"))
+        Catalogue::from_json(include_str!("../../public/catalog/huawei.json"))
             .expect("valid catalogue")
     })
 }
@@ -23,7 +23,7 @@ fn catalogue() -> &'static Catalogue {
 fn suffixes() -> &'static PublicSuffixList {
     static LIST: OnceLock<PublicSuffixList> = OnceLock::new();
     LIST.get_or_init(|| {
-        PublicSuffixList::parse(include_str!("../public/data/public-suffix-icann.dat"))
+        PublicSuffixList::parse(include_str!("../../public/data/public-suffix-icann.dat"))
     })
 }
 
@@ -133,9 +133,9 @@ fn likely_valid_draft() -> impl Strategy<Value = OrderDraft> {
                 .into(),
                 other_names: others.iter().map(|(n, sep)| format!("{n}{sep}")).collect(),
                 csr: if wildcard {
-                    include_str!("fixtures/csr/wildcard.csr")
+                    include_str!("../../tests/fixtures/csr/wildcard.csr")
                 } else {
-                    include_str!("fixtures/csr/rsa2048-san.csr")
+                    include_str!("../../tests/fixtures/csr/rsa2048-san.csr")
                 }
                 .into(),
                 method: method.into(),
