@@ -4,6 +4,7 @@ use super::dom::mark;
 use super::wizard::Wizard;
 use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store::{self, SavedState};
+use crate::i18n::problems::config::config_error_words;
 use crate::i18n::t;
 use crate::order::Catalogue;
 use crate::transport::fetch_text;
@@ -35,7 +36,8 @@ async fn load() -> Load {
     let (config, refused) = match config_text
         .map_err(|e| (t().flow.config_unreadable)(&config_url, &e))
         .and_then(|text| {
-            Config::from_layers(&text, page.as_deref(), &query).map_err(|e| e.to_string())
+            Config::from_layers(&text, page.as_deref(), &query)
+                .map_err(|e| config_error_words(&e, t()))
         }) {
         Ok(loaded) => (loaded.config, loaded.refused),
         Err(message) => return Load::Failed(message),

@@ -5,6 +5,7 @@
 //! the person to download or copy. Nothing here stores it or sends it anywhere.
 
 use crate::csr::build::{self, BuildError, KeyKind, Subject};
+use crate::i18n::problems::csr::build_error_words;
 use crate::i18n::t;
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use leptos::prelude::{document, window};
@@ -51,19 +52,12 @@ impl fmt::Display for KeygenError {
             KeygenError::Browser { step, message } => {
                 f.write_str(&(t().csr.keygen_browser)(step, message))
             }
-            KeygenError::Build(err) => fmt::Display::fmt(err, f),
+            KeygenError::Build(err) => f.write_str(&build_error_words(err, t())),
         }
     }
 }
 
-impl std::error::Error for KeygenError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            KeygenError::Build(err) => Some(err),
-            _ => None,
-        }
-    }
-}
+impl std::error::Error for KeygenError {}
 
 impl From<BuildError> for KeygenError {
     fn from(err: BuildError) -> KeygenError {

@@ -3,6 +3,8 @@
 
 use super::state::WizardState;
 use crate::embed::protocol::message;
+use crate::i18n::problems::config::config_error_words;
+use crate::i18n::t;
 use crate::order::{Catalogue, Step};
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
@@ -32,7 +34,7 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
             }
             next
         }
-        Err(err) => return refuse(names, err.to_string()),
+        Err(err) => return refuse(names, config_error_words(&err, t())),
     };
     let same_products = wizard
         .config

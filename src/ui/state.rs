@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::draft_store::{self, Purchase, SavedState};
+use crate::i18n::problems::csr::csr_error_words;
 use crate::i18n::Locale;
 use crate::order::{
     self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, OrderDraft, Product,
@@ -128,7 +129,10 @@ fn errors_of(
         .err()
         .unwrap_or_default();
     if bad_signature(draft, verdict) && errors.for_field(Field::Csr).is_none() {
-        errors.push(Field::Csr, crate::csr::CsrError::BadSignature.to_string());
+        errors.push(
+            Field::Csr,
+            csr_error_words(&crate::csr::CsrError::BadSignature, crate::i18n::t()),
+        );
         errors.sort_by_page_order();
     }
     errors

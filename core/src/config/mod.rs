@@ -1,13 +1,12 @@
 //! Runtime configuration, read from `config.json` beside the app: which provider adapter,
 //! which endpoint, where the catalogue is, and where (if anywhere) drafts are kept.
 
-use crate::i18n::t;
 use crate::order::Provider;
 use crate::providers::{cpanel, gogetssl, Api, Endpoint};
 use serde::Deserialize;
 
 mod layers;
-pub use layers::{config_url, Loaded, INIT_SETTABLE};
+pub use layers::{config_url, Layer, Loaded, INIT_SETTABLE};
 
 /// The catalogue read when config.json names none (index.html preloads it).
 pub const DEFAULT_CATALOGUE: &str = "catalog/huawei.json";
@@ -84,25 +83,50 @@ impl std::fmt::Debug for Config {
     }
 }
 
-/// Why the configuration is refused; shown when the form cannot start, in the current
-/// language (the JSON parser's own reasons stay in English).
+/// Why the configuration is refused, with the setting and the value at fault; the app puts
+/// it into words when the form cannot start (`i18n::problems::config::config_error_words`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
+    /// The merged settings do not have the expected shape (an unknown key, a value of the
+    /// wrong type): the JSON parser's own reason, in English.
     Shape(String),
-    Value(String),
+    /// The layer's text is JSON but not an object.
+    NotObject(Layer),
+    /// The layer's text is not JSON: the parser's own reason, in English.
+    NotJson {
+        layer: Layer,
+        reason: String,
+    },
+    /// `provider` names no API: the name given.
+    UnknownProvider(String),
+    /// `provider` is "generic" and no `catalogue` says what it sells.
+    GenericNeedsCatalogue,
+    EmptyEndpoint,
+    /// `storage` is none of "local", "session", "none": the value given.
+    UnknownStorage(String),
+    /// A number of seconds outside 1 to 600: which setting, and its value.
+    Seconds {
+        key: &'static str,
+        seconds: u32,
+    },
+    /// `gogetssl.server_count` is neither -1 nor at least 1.
+    ServerCount(i32),
+    /// `cpanel.subject_names` is not a known slug: the value given.
+    SubjectNames(String),
+    /// `cpanel.url_after_checkout` is not an absolute http(s) URL without a query.
+    UrlAfterCheckout,
+    /// An entry of `parent_origins` that is not an exact origin.
+    ParentOrigin(String),
+    /// `key` (`allow_query` or `allow_init`) names `given` (as JSON), which is not one of
+    /// `settable`.
+    NotSettable {
+        key: &'static str,
+        settable: &'static [&'static str],
+        given: String,
+    },
+    /// `key` (`allow_query` or `allow_init`) is not a list.
+    NotAList(&'static str),
 }
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let texts = &t().flow;
-        match self {
-            ConfigError::Shape(reason) => f.write_str(&(texts.config_shape)(reason)),
-            ConfigError::Value(problem) => f.write_str(&(texts.config_value)(problem)),
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -156,9 +180,7 @@ fn gogetssl_options(raw: Option<RawGoGetSsl>) -> Result<gogetssl::Options, Confi
     };
     let server_count = raw.server_count.unwrap_or(defaults.server_count);
     if server_count == 0 || server_count < -1 {
-        return Err(ConfigError::Value((t().flow.config_server_count)(
-            server_count,
-        )));
+        return Err(ConfigError::ServerCount(server_count));
     }
     Ok(gogetssl::Options {
         webserver_type: raw.webserver_type.unwrap_or(defaults.webserver_type),
@@ -174,14 +196,12 @@ fn cpanel_options(raw: Option<RawCpanel>) -> Result<cpanel::Options, ConfigError
     let subject_names = match raw.subject_names.as_deref() {
         None => defaults.subject_names,
         Some(slug) => cpanel::SubjectNames::from_slug(slug)
-            .ok_or_else(|| ConfigError::Value((t().flow.config_subject_names)(slug)))?,
+            .ok_or_else(|| ConfigError::SubjectNames(slug.to_string()))?,
     };
     if let Some(url) = &raw.url_after_checkout {
         let absolute = url.starts_with("https://") || url.starts_with("http://");
         if !absolute || url.contains('?') || url.contains('#') {
-            return Err(ConfigError::Value(
-                t().flow.config_url_after_checkout.into(),
-            ));
+            return Err(ConfigError::UrlAfterCheckout);
         }
     }
     Ok(cpanel::Options {
@@ -198,27 +218,22 @@ impl Config {
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig =
             serde_json::from_str(json).map_err(|e| ConfigError::Shape(e.to_string()))?;
-        let texts = &t().flow;
         let api = Api::from_slug(&raw.provider)
-            .ok_or_else(|| ConfigError::Value((texts.config_unknown_provider)(&raw.provider)))?;
+            .ok_or_else(|| ConfigError::UnknownProvider(raw.provider.clone()))?;
         let catalogue_url = match (raw.catalogue, api) {
             (Some(url), _) => url,
-            (None, Api::Generic) => {
-                return Err(ConfigError::Value(
-                    texts.config_generic_needs_catalogue.into(),
-                ))
-            }
+            (None, Api::Generic) => return Err(ConfigError::GenericNeedsCatalogue),
             (None, api) => format!("catalog/{}.json", api.slug()),
         };
         if raw.endpoint.trim().is_empty() {
-            return Err(ConfigError::Value(texts.config_empty_endpoint.into()));
+            return Err(ConfigError::EmptyEndpoint);
         }
         let token = raw.token.filter(|t| !t.is_empty());
         let storage = match raw.storage.as_deref() {
             None | Some("local") => StorageKind::Local,
             Some("session") => StorageKind::Session,
             Some("none") => StorageKind::None,
-            Some(other) => return Err(ConfigError::Value((texts.config_unknown_storage)(other))),
+            Some(other) => return Err(ConfigError::UnknownStorage(other.to_string())),
         };
         Ok(Config {
             api,
@@ -268,17 +283,17 @@ fn origins(list: Vec<String>) -> Result<Vec<String>, ConfigError> {
         let ok = rest
             .is_some_and(|host| !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ', '*']));
         if !ok {
-            return Err(ConfigError::Value((t().flow.config_parent_origin)(origin)));
+            return Err(ConfigError::ParentOrigin(origin.clone()));
         }
     }
     Ok(list)
 }
 
 // Whole seconds keep float parsing and printing out of the app.
-fn seconds_to_ms(value: Option<u32>, default: u32, name: &str) -> Result<u32, ConfigError> {
+fn seconds_to_ms(value: Option<u32>, default: u32, key: &'static str) -> Result<u32, ConfigError> {
     let seconds = value.unwrap_or(default);
     if !(1..=600).contains(&seconds) {
-        return Err(ConfigError::Value((t().flow.config_seconds)(name, seconds)));
+        return Err(ConfigError::Seconds { key, seconds });
     }
     Ok(seconds * 1000)
 }
@@ -311,11 +326,11 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_provider_is_refused_with_the_known_ones_named() {
-        let err = Config::from_json(r#"{"provider":"acme","endpoint":"x"}"#).expect_err("bad");
-        for known in ["huawei", "gogetssl", "cpanel", "generic"] {
-            assert!(err.to_string().contains(&format!("\"{known}\"")), "{err}");
-        }
+    fn an_unknown_provider_is_refused_by_its_name() {
+        assert_eq!(
+            Config::from_json(r#"{"provider":"acme","endpoint":"x"}"#),
+            Err(ConfigError::UnknownProvider("acme".into()))
+        );
     }
 
     #[test]
@@ -334,9 +349,10 @@ mod tests {
 
     #[test]
     fn the_generic_format_must_be_told_which_catalogue_it_sells() {
-        let err = Config::from_json(r#"{"provider":"generic","endpoint":"x"}"#)
-            .expect_err("no catalogue");
-        assert!(err.to_string().contains("catalogue"));
+        assert_eq!(
+            Config::from_json(r#"{"provider":"generic","endpoint":"x"}"#),
+            Err(ConfigError::GenericNeedsCatalogue)
+        );
         let config = Config::from_json(
             r#"{"provider":"generic","endpoint":"x","catalogue":"catalog/gogetssl.json"}"#,
         )
@@ -380,32 +396,30 @@ mod tests {
         assert_eq!(config.cpanel.subject_names, cpanel::SubjectNames::Wizard);
         assert_eq!(config.gogetssl.webserver_type, 2);
         assert_eq!(config.gogetssl.server_count, 5);
-        for bad in [
-            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"subject_names":"list"}}"#,
-            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"url_after_checkout":"https://a.example/?x=1"}}"#,
-            r#"{"provider":"cpanel","endpoint":"x","cpanel":{"url_after_checkout":"/relative"}}"#,
-            r#"{"provider":"gogetssl","endpoint":"x","gogetssl":{"server_count":0}}"#,
-            r#"{"provider":"gogetssl","endpoint":"x","gogetssl":{"servers":1}}"#,
+        for (bad, why) in [
+            (
+                r#"{"provider":"cpanel","endpoint":"x","cpanel":{"subject_names":"list"}}"#,
+                ConfigError::SubjectNames("list".into()),
+            ),
+            (
+                r#"{"provider":"cpanel","endpoint":"x","cpanel":{"url_after_checkout":"https://a.example/?x=1"}}"#,
+                ConfigError::UrlAfterCheckout,
+            ),
+            (
+                r#"{"provider":"cpanel","endpoint":"x","cpanel":{"url_after_checkout":"/relative"}}"#,
+                ConfigError::UrlAfterCheckout,
+            ),
+            (
+                r#"{"provider":"gogetssl","endpoint":"x","gogetssl":{"server_count":0}}"#,
+                ConfigError::ServerCount(0),
+            ),
         ] {
-            assert!(Config::from_json(bad).is_err(), "{bad}");
+            assert_eq!(Config::from_json(bad), Err(why), "{bad}");
         }
-    }
-
-    #[test]
-    fn a_refusal_reads_in_the_current_language() {
-        use crate::i18n::{set, Locale};
-        let json = r#"{"provider":"huawei","endpoint":"x","storage":"cookie"}"#;
-        assert_eq!(
-            Config::from_json(json).expect_err("bad").to_string(),
-            "config.json: storage \"cookie\" is not one of \"local\", \"session\", \"none\""
-        );
-        set(Locale::ZhCn);
-        let err = Config::from_json(json).expect_err("bad").to_string();
-        set(Locale::En);
-        assert_eq!(
-            err,
-            "config.json：storage“cookie”无效，应为“local”、“session”或“none”"
-        );
+        assert!(matches!(
+            Config::from_json(r#"{"provider":"gogetssl","endpoint":"x","gogetssl":{"servers":1}}"#),
+            Err(ConfigError::Shape(_))
+        ));
     }
 
     #[test]
@@ -418,16 +432,27 @@ mod tests {
 
     #[test]
     fn a_poll_interval_out_of_range_is_refused() {
-        let err = Config::from_json(r#"{"provider":"huawei","endpoint":"x","poll_seconds":0}"#)
-            .expect_err("zero");
-        assert!(err.to_string().contains("poll_seconds"));
+        assert_eq!(
+            Config::from_json(r#"{"provider":"huawei","endpoint":"x","poll_seconds":0}"#),
+            Err(ConfigError::Seconds {
+                key: "poll_seconds",
+                seconds: 0
+            })
+        );
+        assert_eq!(
+            Config::from_json(r#"{"provider":"huawei","endpoint":"x","timeout_seconds":601}"#),
+            Err(ConfigError::Seconds {
+                key: "timeout_seconds",
+                seconds: 601
+            })
+        );
     }
 
     #[test]
     fn an_unknown_storage_kind_is_refused() {
-        assert!(
-            Config::from_json(r#"{"provider":"huawei","endpoint":"x","storage":"cookie"}"#)
-                .is_err()
+        assert_eq!(
+            Config::from_json(r#"{"provider":"huawei","endpoint":"x","storage":"cookie"}"#),
+            Err(ConfigError::UnknownStorage("cookie".into()))
         );
     }
 
@@ -446,7 +471,11 @@ mod tests {
         ] {
             let json =
                 format!(r#"{{"provider":"huawei","endpoint":"e","parent_origins":["{bad}"]}}"#);
-            assert!(Config::from_json(&json).is_err(), "{bad}");
+            assert_eq!(
+                Config::from_json(&json),
+                Err(ConfigError::ParentOrigin(bad.into())),
+                "{bad}"
+            );
         }
     }
 }

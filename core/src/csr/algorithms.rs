@@ -1,10 +1,10 @@
 //! The public key and signature algorithm of a CSR, and which of them a CA will accept
 //! (Baseline Requirements 6.1.5 and 7.1.3.2).
+//!
+//! These are data: the app names them in the person's language (`i18n::problems::csr`).
 
-use crate::i18n::t;
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, UintRef};
 use der::{Reader, SliceReader, Tag, Tagged};
-use std::fmt;
 
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
@@ -32,30 +32,10 @@ pub enum Curve {
     P256,
     P384,
     P521,
+    /// A named curve this reader does not know, by OID.
     Other(String),
-}
-
-impl fmt::Display for PublicKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PublicKey::Rsa { bits } => f.write_str(&(t().csr.key_rsa)(*bits)),
-            PublicKey::Ec(curve) => write!(f, "ECDSA {curve}"),
-            PublicKey::Ed25519 => f.write_str("Ed25519"),
-            PublicKey::Ed448 => f.write_str("Ed448"),
-            PublicKey::Other(oid) => f.write_str(&(t().csr.key_unknown)(oid)),
-        }
-    }
-}
-
-impl fmt::Display for Curve {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Curve::P256 => f.write_str("P-256"),
-            Curve::P384 => f.write_str("P-384"),
-            Curve::P521 => f.write_str("P-521"),
-            Curve::Other(oid) => f.write_str(&(t().csr.curve_other)(oid)),
-        }
-    }
+    /// A curve given by its explicit parameters instead of a name.
+    Explicit,
 }
 
 /// Which hash a signature uses.
@@ -96,22 +76,11 @@ pub enum SignatureAlgorithm {
     Other(String),
 }
 
-impl fmt::Display for SignatureAlgorithm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SignatureAlgorithm::Rsa(hash) => f.write_str(&(t().csr.signature_rsa)(hash.name())),
-            SignatureAlgorithm::Ecdsa(hash) => f.write_str(&(t().csr.signature_ecdsa)(hash.name())),
-            SignatureAlgorithm::Ed25519 => f.write_str("Ed25519"),
-            SignatureAlgorithm::Other(oid) => f.write_str(&(t().csr.signature_unknown)(oid)),
-        }
-    }
-}
-
 impl SignatureAlgorithm {
     pub fn hash(&self) -> Option<Hash> {
         match self {
             SignatureAlgorithm::Rsa(hash) | SignatureAlgorithm::Ecdsa(hash) => Some(*hash),
-            _ => None,
+            SignatureAlgorithm::Ed25519 | SignatureAlgorithm::Other(_) => None,
         }
     }
 }
@@ -175,7 +144,7 @@ pub fn public_key(spki: AnyRef<'_>) -> der::Result<PublicKey> {
                         Curve::Other(curve.to_string())
                     }
                 }
-                _ => Curve::Other(t().csr.curve_explicit_parameters.into()),
+                _ => Curve::Explicit,
             };
             PublicKey::Ec(curve)
         } else if oid == ED25519 {
@@ -207,26 +176,16 @@ fn rsa_modulus_bits(der: &[u8]) -> der::Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{set, Locale};
+    use der::Decode;
 
     #[test]
-    fn keys_and_signatures_are_named_in_the_current_language() {
-        set(Locale::ZhCn);
-        assert_eq!(PublicKey::Rsa { bits: 2048 }.to_string(), "RSA 2048 位");
-        assert_eq!(
-            SignatureAlgorithm::Ecdsa(Hash::Sha256).to_string(),
-            "ECDSA（SHA-256）"
-        );
-        assert_eq!(PublicKey::Ec(Curve::P256).to_string(), "ECDSA P-256");
-        set(Locale::En);
-        assert_eq!(PublicKey::Rsa { bits: 2048 }.to_string(), "RSA 2048 bits");
-        assert_eq!(
-            SignatureAlgorithm::Rsa(Hash::Sha384).to_string(),
-            "RSA with SHA-384"
-        );
-        assert_eq!(
-            PublicKey::Ec(Curve::Other("1.2.3".into())).to_string(),
-            "ECDSA curve 1.2.3"
-        );
+    fn an_ec_key_on_a_curve_given_by_parameters_reads_as_explicit() {
+        // SubjectPublicKeyInfo { { ecPublicKey, SEQUENCE {} }, BIT STRING (empty) }.
+        let spki = [
+            0x30, 0x10, 0x30, 0x0b, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x30,
+            0x00, 0x03, 0x01, 0x00,
+        ];
+        let any = AnyRef::from_der(&spki).expect("one DER value");
+        assert_eq!(public_key(any), Ok(PublicKey::Ec(Curve::Explicit)));
     }
 }

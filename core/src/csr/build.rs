@@ -4,7 +4,6 @@
 //! app, the `openssl` command in the tests). [`request_info`] encodes what is signed,
 //! [`assemble`] wraps it with the signature, [`pem`] armours the result.
 
-use crate::i18n::t;
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Decode, Encode, Header, Tag, TagNumber, Tagged};
@@ -60,16 +59,6 @@ impl KeyKind {
         KeyKind::Rsa4096,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            KeyKind::Rsa2048 => t().csr.key_kind_rsa_2048,
-            KeyKind::Rsa3072 => t().csr.key_kind_rsa_3072,
-            KeyKind::Rsa4096 => t().csr.key_kind_rsa_4096,
-            KeyKind::P256 => "ECDSA P-256",
-            KeyKind::P384 => "ECDSA P-384",
-        }
-    }
-
     pub fn slug(self) -> &'static str {
         match self {
             KeyKind::Rsa2048 => "rsa-2048",
@@ -88,7 +77,7 @@ impl KeyKind {
     pub fn webcrypto_name(self) -> &'static str {
         match self {
             KeyKind::P256 | KeyKind::P384 => "ECDSA",
-            _ => "RSASSA-PKCS1-v1_5",
+            KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => "RSASSA-PKCS1-v1_5",
         }
     }
 
@@ -107,7 +96,7 @@ impl KeyKind {
         match self {
             KeyKind::P256 => Some("P-256"),
             KeyKind::P384 => Some("P-384"),
-            _ => None,
+            KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => None,
         }
     }
 
@@ -115,7 +104,7 @@ impl KeyKind {
     pub fn hash(self) -> &'static str {
         match self {
             KeyKind::P384 => "SHA-384",
-            _ => "SHA-256",
+            KeyKind::P256 | KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => "SHA-256",
         }
     }
 
@@ -124,56 +113,53 @@ impl KeyKind {
         match self {
             KeyKind::P256 => 64,
             KeyKind::P384 => 96,
-            rsa => rsa.modulus_bits().map_or(0, |bits| bits as usize / 8),
+            KeyKind::Rsa2048 => 256,
+            KeyKind::Rsa3072 => 384,
+            KeyKind::Rsa4096 => 512,
         }
     }
 }
 
-/// Why a CSR could not be built; shown on the CSR step (see `i18n::texts::CsrTexts`).
+/// A part of the subject with an upper bound on its length (RFC 5280, Appendix A).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectPart {
+    /// The Common Name, which is the primary domain name.
+    CommonName,
+    State,
+    Locality,
+    Organisation,
+}
+
+/// Why a CSR could not be built, with what was wrong; the app puts it into words on the CSR
+/// step (`i18n::problems::csr::build_error_words`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildError {
     NoCommonName,
-    /// `part` is one of the catalogue's `part_*` texts.
+    /// A part of the subject longer than a certificate holds, in characters.
     TooLong {
-        part: &'static str,
+        part: SubjectPart,
         len: usize,
         max: usize,
     },
+    /// Not a two-letter code: what was given.
     Country(String),
+    /// A name not in ASCII form.
     DnsName(String),
     PublicKey,
-    /// `kind` is a [`KeyKind::label`] (or "ECDSA").
+    /// The browser's signature for a key of `kind` has the wrong length, in bytes.
     SignatureLength {
-        kind: &'static str,
+        kind: KeyKind,
+        len: usize,
+        expected: usize,
+    },
+    /// An ECDSA signature (r‖s) that cannot be split into two halves, in bytes.
+    EcdsaSignatureLength {
         len: usize,
         expected: usize,
     },
     /// Only a part longer than DER can say (over 256 MB) gets here.
     Encoding,
 }
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let t = &t().csr;
-        match self {
-            BuildError::NoCommonName => f.write_str(t.build_no_common_name),
-            BuildError::TooLong { part, len, max } => {
-                f.write_str(&(t.build_too_long)(part, *len, *max))
-            }
-            BuildError::Country(country) => f.write_str(&(t.build_country)(country)),
-            BuildError::DnsName(name) => f.write_str(&(t.build_dns_name)(name)),
-            BuildError::PublicKey => f.write_str(t.build_public_key),
-            BuildError::SignatureLength {
-                kind,
-                len,
-                expected,
-            } => f.write_str(&(t.build_signature_length)(kind, *len, *expected)),
-            BuildError::Encoding => f.write_str(t.build_encoding),
-        }
-    }
-}
-
-impl std::error::Error for BuildError {}
 
 // `der`'s error is not kept: its wording says nothing a person could act on, and printing
 // it would pull `der`'s messages into the wasm.
@@ -213,7 +199,7 @@ pub fn assemble(
     let expected = kind.signature_len();
     if webcrypto_signature.len() != expected {
         return Err(BuildError::SignatureLength {
-            kind: kind.label(),
+            kind,
             len: webcrypto_signature.len(),
             expected,
         });
@@ -248,8 +234,7 @@ pub fn assemble(
 /// `SEQUENCE { r INTEGER, s INTEGER }`, with each integer in its minimal form.
 pub fn ecdsa_der_signature(raw: &[u8]) -> Result<Vec<u8>, BuildError> {
     if raw.is_empty() || !raw.len().is_multiple_of(2) {
-        return Err(BuildError::SignatureLength {
-            kind: "ECDSA",
+        return Err(BuildError::EcdsaSignatureLength {
             len: raw.len(),
             expected: raw.len().max(2).next_multiple_of(2),
         });
@@ -331,7 +316,7 @@ fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn within(part: &'static str, value: &str, max: usize) -> Result<(), BuildError> {
+fn within(part: SubjectPart, value: &str, max: usize) -> Result<(), BuildError> {
     let len = value.chars().count();
     if len > max {
         return Err(BuildError::TooLong { part, len, max });
@@ -346,8 +331,7 @@ fn subject_name(subject: &Subject) -> Result<Vec<u8>, BuildError> {
         return Err(BuildError::NoCommonName);
     }
     // The upper bounds of RFC 5280's Appendix A.
-    let texts = &t().csr;
-    within(texts.part_common_name_domain, common_name, 64)?;
+    within(SubjectPart::CommonName, common_name, 64)?;
     let mut rdns = Vec::new();
     if let Some(country) = present(&subject.country) {
         if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -360,22 +344,22 @@ fn subject_name(subject: &Subject) -> Result<Vec<u8>, BuildError> {
         )?);
     }
     let parts = [
-        (OID_STATE, texts.part_state, present(&subject.state), 128),
+        (OID_STATE, SubjectPart::State, present(&subject.state), 128),
         (
             OID_LOCALITY,
-            texts.part_locality,
+            SubjectPart::Locality,
             present(&subject.locality),
             128,
         ),
         (
             OID_ORGANISATION,
-            texts.part_organisation,
+            SubjectPart::Organisation,
             present(&subject.organisation),
             64,
         ),
         (
             OID_COMMON_NAME,
-            texts.part_common_name,
+            SubjectPart::CommonName,
             Some(common_name),
             64,
         ),
@@ -696,9 +680,38 @@ mod tests {
         assert_eq!(
             request_info(&subject, &[long], &[0x30, 0x00]),
             Err(BuildError::TooLong {
-                part: "Common Name (the domain name)",
+                part: SubjectPart::CommonName,
                 len: 72,
                 max: 64
+            })
+        );
+    }
+
+    #[test]
+    fn each_part_of_the_subject_is_held_to_its_own_limit() {
+        let subject = Subject {
+            organisation: Some("o".repeat(65)),
+            locality: Some("l".repeat(128)),
+            ..dv_subject()
+        };
+        assert_eq!(
+            request_info(&subject, &[], &[0x30, 0x00]),
+            Err(BuildError::TooLong {
+                part: SubjectPart::Organisation,
+                len: 65,
+                max: 64
+            })
+        );
+        let subject = Subject {
+            state: Some("s".repeat(129)),
+            ..subject
+        };
+        assert_eq!(
+            request_info(&subject, &[], &[0x30, 0x00]),
+            Err(BuildError::TooLong {
+                part: SubjectPart::State,
+                len: 129,
+                max: 128
             })
         );
     }
@@ -740,7 +753,7 @@ mod tests {
         assert_eq!(
             assemble(&[0x30, 0x00], KeyKind::P384, &[1; 64]),
             Err(BuildError::SignatureLength {
-                kind: "ECDSA P-384",
+                kind: KeyKind::P384,
                 len: 64,
                 expected: 96
             })
@@ -771,8 +784,20 @@ mod tests {
         assert_eq!(s.len(), 33);
         assert_eq!(&s[..2], &[0x00, 0x80]);
         assert_eq!(der_to_raw(&der, 32), raw);
-        assert!(ecdsa_der_signature(&[1; 63]).is_err());
-        assert!(ecdsa_der_signature(&[]).is_err());
+        assert_eq!(
+            ecdsa_der_signature(&[1; 63]),
+            Err(BuildError::EcdsaSignatureLength {
+                len: 63,
+                expected: 64
+            })
+        );
+        assert_eq!(
+            ecdsa_der_signature(&[]),
+            Err(BuildError::EcdsaSignatureLength {
+                len: 0,
+                expected: 2
+            })
+        );
     }
 
     #[test]
@@ -823,32 +848,5 @@ mod tests {
         let csr = assemble(&info, KeyKind::Rsa2048, &[0xff; 256]).expect("assembled");
         let any = AnyRef::from_der(&csr).expect("one DER value");
         assert_eq!(any.tag(), Tag::Sequence);
-    }
-
-    #[test]
-    fn build_messages_are_in_the_current_language() {
-        use crate::i18n::{set, Locale};
-        set(Locale::ZhCn);
-        let long = format!("{}.example.com", "a".repeat(60));
-        let subject = Subject {
-            common_name: long.clone(),
-            ..Subject::default()
-        };
-        let err = request_info(&subject, &[long], &[0x30, 0x00]).expect_err("too long");
-        assert_eq!(
-            err.to_string(),
-            "通用名称（即域名）长度为 72 个字符，证书中最多 64 个字符"
-        );
-        assert_eq!(KeyKind::Rsa2048.label(), "RSA 2048 位");
-        assert_eq!(
-            BuildError::PublicKey.to_string(),
-            "无法读取浏览器生成的公钥"
-        );
-        set(Locale::En);
-        assert_eq!(KeyKind::Rsa2048.label(), "RSA 2048-bit");
-        assert_eq!(
-            BuildError::Country("UK ".into()).to_string(),
-            "The country must be a two-letter code such as GB, not \"UK \""
-        );
     }
 }

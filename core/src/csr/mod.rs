@@ -7,7 +7,6 @@ mod verify;
 pub use algorithms::{Curve, Hash, PublicKey, SignatureAlgorithm};
 pub use verify::{ecdsa_raw, verification, Verification};
 
-use crate::i18n::t;
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, OctetStringRef};
 use der::{Class, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
@@ -67,63 +66,66 @@ pub struct CheckedCsr {
     pub info: CsrInfo,
     pub signed: SignedParts,
     /// Acceptable but worth saying, such as a P-521 key some browsers' root programs refuse.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<CsrWarning>,
 }
 
-/// Why a pasted CSR cannot be used; shown under the CSR field (see `i18n::texts::CsrTexts`).
+/// Something a CSR does that CAs accept but a person should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsrWarning {
+    /// A key on curve P-521: allowed by the Baseline Requirements, refused by some root
+    /// programs (Mozilla's), so by some CAs.
+    CurveP521,
+}
+
+/// A difference between the CSR's names and the order's that does not stop the order
+/// (see [`match_order`]); the names are in ASCII form, as the CSR or the order has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsrNote {
+    /// Names of the order the CSR does not list.
+    NotInCsr(Vec<String>),
+    /// Names the CSR lists that the order does not include.
+    ExtraInCsr(Vec<String>),
+}
+
+/// Why a pasted CSR cannot be used, with what it found; the app puts it into words under
+/// the CSR field (`i18n::problems::csr::csr_error_words`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsrError {
     Empty,
     PrivateKey,
     Certificate,
     NotPem,
+    /// A PEM block with another label: the label.
     WrongLabel(String),
     Truncated,
     Base64,
     Der,
-    TooLong { len: usize, max: usize },
+    /// Longer than the provider takes, in characters.
+    TooLong {
+        len: usize,
+        max: usize,
+    },
     NoCommonName,
+    /// An RSA key under 2048 bits: its size.
     WeakRsa(usize),
+    /// An RSA key whose size is not a multiple of 8: its size.
     OddRsa(usize),
-    UnsupportedKey(String),
-    BrokenHash(&'static str),
-    UnsupportedSignature(String),
+    /// A key CAs refuse.
+    UnsupportedKey(PublicKey),
+    /// Signed with a hash whose collisions are practical (MD5, SHA-1).
+    BrokenHash(Hash),
+    /// Signed with an algorithm CAs refuse.
+    UnsupportedSignature(SignatureAlgorithm),
     SignatureKeyMismatch,
-    Mismatch { wanted: String, found: String },
+    /// The CSR does not name `wanted`; `found` is every name it holds, the Common Name first.
+    Mismatch {
+        wanted: String,
+        found: Vec<String>,
+    },
     BadSignature,
+    /// A wildcard product, but the CSR's Common Name is this.
     NotWildcard(String),
 }
-
-impl std::fmt::Display for CsrError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let t = &t().csr;
-        match self {
-            CsrError::Empty => f.write_str(t.error_empty),
-            CsrError::PrivateKey => f.write_str(t.error_private_key),
-            CsrError::Certificate => f.write_str(t.error_certificate),
-            CsrError::NotPem => f.write_str(t.error_not_pem),
-            CsrError::WrongLabel(label) => f.write_str(&(t.error_wrong_label)(label)),
-            CsrError::Truncated => f.write_str(t.error_truncated),
-            CsrError::Base64 => f.write_str(t.error_base64),
-            CsrError::Der => f.write_str(t.error_der),
-            CsrError::TooLong { len, max } => f.write_str(&(t.error_too_long)(*len, *max)),
-            CsrError::NoCommonName => f.write_str(t.error_no_common_name),
-            CsrError::WeakRsa(bits) => f.write_str(&(t.error_weak_rsa)(*bits)),
-            CsrError::OddRsa(bits) => f.write_str(&(t.error_odd_rsa)(*bits)),
-            CsrError::UnsupportedKey(key) => f.write_str(&(t.error_unsupported_key)(key)),
-            CsrError::BrokenHash(hash) => f.write_str(&(t.error_broken_hash)(hash)),
-            CsrError::UnsupportedSignature(algorithm) => {
-                f.write_str(&(t.error_unsupported_signature)(algorithm))
-            }
-            CsrError::SignatureKeyMismatch => f.write_str(t.error_signature_key_mismatch),
-            CsrError::Mismatch { wanted, found } => f.write_str(&(t.error_mismatch)(wanted, found)),
-            CsrError::BadSignature => f.write_str(t.error_bad_signature),
-            CsrError::NotWildcard(common_name) => f.write_str(&(t.error_not_wildcard)(common_name)),
-        }
-    }
-}
-
-impl std::error::Error for CsrError {}
 
 /// Whether `text` holds a PEM private key of any kind (PKCS#8, `RSA`, `EC`, `DSA`,
 /// `ENCRYPTED`, `OPENSSH`...): an armour line `-----BEGIN <label>-----` or `-----END
@@ -206,25 +208,30 @@ pub fn check(text: &str, max_len: usize) -> Result<CheckedCsr, CsrError> {
 }
 
 /// Refuses keys and signatures a CA would refuse; returns warnings for those it may not.
-fn check_algorithms(info: &CsrInfo) -> Result<Vec<String>, CsrError> {
+fn check_algorithms(info: &CsrInfo) -> Result<Vec<CsrWarning>, CsrError> {
     let mut warnings = Vec::new();
     match &info.key {
         PublicKey::Rsa { bits } if *bits < 2048 => return Err(CsrError::WeakRsa(*bits)),
         PublicKey::Rsa { bits } if !bits.is_multiple_of(8) => return Err(CsrError::OddRsa(*bits)),
         PublicKey::Rsa { .. } | PublicKey::Ec(Curve::P256 | Curve::P384) => {}
-        PublicKey::Ec(Curve::P521) => warnings.push(t().csr.warning_p521.into()),
-        other => return Err(CsrError::UnsupportedKey(other.to_string())),
+        PublicKey::Ec(Curve::P521) => warnings.push(CsrWarning::CurveP521),
+        PublicKey::Ec(Curve::Other(_) | Curve::Explicit)
+        | PublicKey::Ed25519
+        | PublicKey::Ed448
+        | PublicKey::Other(_) => return Err(CsrError::UnsupportedKey(info.key.clone())),
     }
     match &info.signature {
         SignatureAlgorithm::Rsa(hash) | SignatureAlgorithm::Ecdsa(hash) if hash.is_broken() => {
-            return Err(CsrError::BrokenHash(hash.name()))
+            return Err(CsrError::BrokenHash(*hash))
         }
         SignatureAlgorithm::Rsa(_) if matches!(info.key, PublicKey::Rsa { .. }) => {}
         SignatureAlgorithm::Ecdsa(_) if matches!(info.key, PublicKey::Ec(_)) => {}
         SignatureAlgorithm::Rsa(_) | SignatureAlgorithm::Ecdsa(_) => {
             return Err(CsrError::SignatureKeyMismatch)
         }
-        other => return Err(CsrError::UnsupportedSignature(other.to_string())),
+        SignatureAlgorithm::Ed25519 | SignatureAlgorithm::Other(_) => {
+            return Err(CsrError::UnsupportedSignature(info.signature.clone()))
+        }
     }
     Ok(warnings)
 }
@@ -239,12 +246,12 @@ pub fn check_names(info: &CsrInfo, domain: &str) -> Result<(), CsrError> {
     if covered {
         Ok(())
     } else {
-        let mut found: Vec<&str> = info.common_name.iter().map(String::as_str).collect();
-        found.extend(info.dns_names.iter().map(String::as_str));
+        let mut found: Vec<String> = info.common_name.iter().cloned().collect();
+        found.extend(info.dns_names.iter().cloned());
         found.dedup();
         Err(CsrError::Mismatch {
             wanted: domain.to_string(),
-            found: found.join(", "),
+            found,
         })
     }
 }
@@ -257,7 +264,7 @@ pub fn match_order(
     info: &CsrInfo,
     names: &[String],
     wildcard_product: bool,
-) -> Result<Vec<String>, CsrError> {
+) -> Result<Vec<CsrNote>, CsrError> {
     let Some(primary) = names.first() else {
         return Ok(Vec::new());
     };
@@ -273,25 +280,22 @@ pub fn match_order(
         .map(|n| n.to_ascii_lowercase())
         .collect();
     let mut notes = Vec::new();
-    let missing: Vec<&str> = names
+    let missing: Vec<String> = names
         .iter()
         .filter(|n| !in_csr.iter().any(|c| c.eq_ignore_ascii_case(n)))
-        .map(String::as_str)
+        .cloned()
         .collect();
     if !missing.is_empty() {
-        notes.push((t().csr.note_not_in_csr)(
-            &missing.join(", "),
-            missing.len(),
-        ));
+        notes.push(CsrNote::NotInCsr(missing));
     }
-    let mut extra: Vec<&str> = in_csr
+    let mut extra: Vec<String> = in_csr
         .iter()
         .filter(|c| !names.iter().any(|n| n.eq_ignore_ascii_case(c)))
-        .map(String::as_str)
+        .cloned()
         .collect();
     extra.dedup();
     if !extra.is_empty() {
-        notes.push((t().csr.note_extra_in_csr)(&extra.join(", "), extra.len()));
+        notes.push(CsrNote::ExtraInCsr(extra));
     }
     Ok(notes)
 }
@@ -586,8 +590,7 @@ mod tests {
     #[test]
     fn a_p521_key_is_accepted_with_a_warning() {
         let csr = read("p521.csr").expect("accepted");
-        assert_eq!(csr.warnings.len(), 1);
-        assert!(csr.warnings[0].contains("P-521"));
+        assert_eq!(csr.warnings, [CsrWarning::CurveP521]);
         assert!(read("p256-no-san.csr").expect("valid").warnings.is_empty());
     }
 
@@ -598,12 +601,18 @@ mod tests {
 
     #[test]
     fn a_sha1_signature_is_refused() {
-        assert_eq!(read("rsa2048-sha1.csr"), Err(CsrError::BrokenHash("SHA-1")));
+        assert_eq!(
+            read("rsa2048-sha1.csr"),
+            Err(CsrError::BrokenHash(Hash::Sha1))
+        );
     }
 
     #[test]
     fn an_md5_signature_is_refused() {
-        assert_eq!(read("rsa2048-md5.csr"), Err(CsrError::BrokenHash("MD5")));
+        assert_eq!(
+            read("rsa2048-md5.csr"),
+            Err(CsrError::BrokenHash(Hash::Md5))
+        );
     }
 
     #[test]
@@ -615,7 +624,9 @@ mod tests {
     fn curves_other_than_p256_p384_and_p521_are_refused() {
         assert_eq!(
             read("secp256k1.csr"),
-            Err(CsrError::UnsupportedKey("ECDSA curve 1.3.132.0.10".into()))
+            Err(CsrError::UnsupportedKey(PublicKey::Ec(Curve::Other(
+                "1.3.132.0.10".into()
+            ))))
         );
     }
 
@@ -623,7 +634,7 @@ mod tests {
     fn an_ed25519_key_is_refused() {
         assert_eq!(
             read("ed25519.csr"),
-            Err(CsrError::UnsupportedKey("Ed25519".into()))
+            Err(CsrError::UnsupportedKey(PublicKey::Ed25519))
         );
     }
 
@@ -816,9 +827,10 @@ mod tests {
             Err(CsrError::NotWildcard("shop.example.com".into()))
         );
         let wildcard = read("wildcard.csr").expect("valid").info;
-        assert_eq!(match_order(&wildcard, &names(&["*.example.com"]), true), Ok(vec![
-            "The CSR also names example.com, which the order does not include: the certificate will not cover it.".to_string()
-        ]));
+        assert_eq!(
+            match_order(&wildcard, &names(&["*.example.com"]), true),
+            Ok(vec![CsrNote::ExtraInCsr(names(&["example.com"]))])
+        );
     }
 
     #[test]
@@ -833,8 +845,8 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "Not in the CSR: api.example.com, cdn.example.com. The order still asks for them; some CAs read names from the CSR only, so a CSR that lists every name is safest.",
-                "The CSR also names www.shop.example.com, which the order does not include: the certificate will not cover it."
+                CsrNote::NotInCsr(names(&["api.example.com", "cdn.example.com"])),
+                CsrNote::ExtraInCsr(names(&["www.shop.example.com"])),
             ]
         );
     }
@@ -853,33 +865,8 @@ mod tests {
             check_names(&info, "www.example.org"),
             Err(CsrError::Mismatch {
                 wanted: "www.example.org".into(),
-                found: "api.example.org".into()
+                found: names(&["api.example.org"])
             })
-        );
-    }
-
-    #[test]
-    fn messages_and_notes_are_in_the_current_language() {
-        use crate::i18n::{set, Locale};
-        set(Locale::ZhCn);
-        assert_eq!(
-            CsrError::WeakRsa(1024).to_string(),
-            "CSR 的 RSA 密钥为 1024 位，证书颁发机构要求至少 2048 位。请生成 2048 位或以上的新密钥（或 EC P-256 密钥），并用它生成 CSR"
-        );
-        let info = check(RSA_SAN, HUAWEI_MAX_LEN).expect("valid").info;
-        let notes = match_order(&info, &names(&["shop.example.com"]), false);
-        assert_eq!(
-            notes,
-            Ok(vec![
-                "CSR 还包含 www.shop.example.com，但订单中没有：证书将不包含该域名。".to_string()
-            ])
-        );
-        let p521 = read("p521.csr").expect("accepted");
-        assert!(p521.warnings[0].starts_with("密钥使用 P-521 曲线"));
-        set(Locale::En);
-        assert_eq!(
-            CsrError::NoCommonName.to_string(),
-            "The CSR has no Common Name (CN). Generate a new CSR with the domain name as its Common Name"
         );
     }
 }

@@ -5,6 +5,7 @@
 //! compile. A text with parts to fill in is a function, so each language orders the parts
 //! its own way. To add a language: copy `en/`, translate it, add a [`Locale`].
 
+mod csr_bridge;
 mod en;
 mod local_text;
 pub mod texts;

@@ -1,5 +1,8 @@
 use super::GenerateCsr;
 use crate::csr::check;
+use crate::i18n::problems::csr::{
+    csr_note_words, csr_warning_words, public_key_words, signature_algorithm_words,
+};
 use crate::i18n::t;
 use crate::order::{
     names_offer, organisation_offer, parse_name_list, read_name, Coverage, CsrSource, Field,
@@ -184,8 +187,11 @@ pub fn CsrStep() -> impl IntoView {
                     info.dns_names.join(", ")
                 },
             ),
-            (texts.row_key, info.key.to_string()),
-            (texts.row_signed_with, info.signature.to_string()),
+            (texts.row_key, public_key_words(&info.key, t())),
+            (
+                texts.row_signed_with,
+                signature_algorithm_words(&info.signature, t()),
+            ),
         ];
         for (label, value) in [
             (texts.row_organisation, &subject.organisation),
@@ -199,13 +205,17 @@ pub fn CsrStep() -> impl IntoView {
                 rows.push((label, value.clone()));
             }
         }
-        let mut notes = csr.warnings.clone();
+        let mut notes: Vec<String> = csr
+            .warnings
+            .iter()
+            .map(|warning| csr_warning_words(warning, t()).to_string())
+            .collect();
         let names = order_names();
         let wildcard = wizard
             .product()
             .is_some_and(|p| p.coverage == Coverage::Wildcard);
         if let Ok(more) = crate::csr::match_order(info, &names, wildcard) {
-            notes.extend(more);
+            notes.extend(more.iter().map(|note| csr_note_words(note, t())));
         }
         Some((rows, notes, csr.signed.signature))
     });

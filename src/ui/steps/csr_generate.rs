@@ -3,6 +3,7 @@
 //! downloads or copies it; leaving the page before that asks first.
 
 use crate::csr::build::{key_file_name, KeyKind, Subject};
+use crate::i18n::problems::csr::key_kind_words;
 use crate::i18n::t;
 use crate::order::{parse_name_list, read_name, Step};
 use crate::ui::keygen::{self, GeneratedCsr};
@@ -207,7 +208,7 @@ pub fn GenerateCsr() -> impl IntoView {
                         value=option.slug() aria-describedby=hint_id.clone()
                         prop:checked=move || kind.get() == option
                         on:change=move |_| kind.set(option) />
-                    <label class="radio-label" for=id>{option.label()}</label>
+                    <label class="radio-label" for=id>{key_kind_words(option, t())}</label>
                     <p class="hint radio-hint" id=hint_id>{kind_hint(option)}</p>
                 </div>
             }

@@ -91,7 +91,6 @@ pub const CSR: CsrTexts = CsrTexts {
     part_state: "state or province",
     part_locality: "town or city",
     part_organisation: "organisation's name",
-    part_common_name: "Common Name",
 
     keygen_unavailable: "This browser offers no Web Cryptography on this page (it needs HTTPS, or localhost). Generate the key and CSR on your server instead and paste the CSR",
     keygen_browser: |step, message| format!("The browser could not {step}: {message}"),

@@ -92,8 +92,6 @@ pub struct CsrTexts {
     pub part_locality: &'static str,
     /// The organisation's name, as a part in `build_too_long`.
     pub part_organisation: &'static str,
-    /// The Common Name (short), as a part in `build_too_long`.
-    pub part_common_name: &'static str,
 
     // The browser's WebCrypto and clipboard (`ui::keygen`).
     /// No WebCrypto on this page.

@@ -91,7 +91,6 @@ pub const CSR: CsrTexts = CsrTexts {
     part_state: "省/州",
     part_locality: "城市",
     part_organisation: "组织名称",
-    part_common_name: "通用名称",
 
     keygen_unavailable: "此浏览器在本页面上不提供 Web Cryptography（需要 HTTPS 或 localhost）。请改为在服务器上生成密钥和 CSR，然后粘贴 CSR",
     keygen_browser: |step, message| format!("浏览器无法{step}：{message}"),
