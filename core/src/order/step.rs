@@ -2,7 +2,6 @@
 
 use super::rules::Rules;
 use super::{validate_with, Catalogue, Field, FieldErrors, OrderDraft, Product};
-use crate::i18n::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -26,34 +25,6 @@ const ALL: [Step; 7] = [
 ];
 
 impl Step {
-    /// The question the step asks, used as its heading and in the page title.
-    pub fn title(self) -> &'static str {
-        let texts = &t().flow;
-        match self {
-            Step::Product => texts.title_product,
-            Step::Domain => texts.title_domain,
-            Step::Csr => texts.title_csr,
-            Step::Validation => texts.title_validation,
-            Step::Contacts => texts.title_contacts,
-            Step::Organisation => texts.title_organisation,
-            Step::Review => texts.title_review,
-        }
-    }
-
-    /// A short name for the progress list.
-    pub fn short(self) -> &'static str {
-        let texts = &t().flow;
-        match self {
-            Step::Product => texts.short_product,
-            Step::Domain => texts.short_domain,
-            Step::Csr => texts.short_csr,
-            Step::Validation => texts.short_validation,
-            Step::Contacts => texts.short_contacts,
-            Step::Organisation => texts.short_organisation,
-            Step::Review => texts.short_review,
-        }
-    }
-
     /// The step on which `field` is answered.
     pub fn of_field(field: Field) -> Step {
         match field {
@@ -142,14 +113,18 @@ pub fn can_continue(draft: &OrderDraft, step: Step, catalogue: &Catalogue, rules
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::order::FieldProblem;
 
     #[test]
     fn a_jump_forward_stops_at_the_first_step_with_a_problem() {
         let steps = steps_for(None);
         let mut errors = FieldErrors::new();
         assert_eq!(reachable(&steps, &errors, Step::Review), Some(Step::Review));
-        errors.push(Field::Csr, "Paste a CSR");
-        errors.push(Field::Org(crate::order::OrgPart::Name), "Enter a name");
+        errors.push(Field::Csr, FieldProblem::Csr(crate::csr::CsrError::Empty));
+        errors.push(
+            Field::Org(crate::order::OrgPart::Name),
+            FieldProblem::Org(crate::order::OrgError::Missing(crate::order::OrgPart::Name)),
+        );
         assert_eq!(reachable(&steps, &errors, Step::Review), Some(Step::Csr));
         assert_eq!(reachable(&steps, &errors, Step::Csr), Some(Step::Csr));
         assert_eq!(reachable(&steps, &errors, Step::Domain), Some(Step::Domain));
@@ -260,19 +235,6 @@ mod tests {
         };
         assert!(!can_continue(&bad_domain, Step::Domain, &catalogue, &rules));
         assert!(can_continue(&bad_domain, Step::Product, &catalogue, &rules));
-    }
-
-    #[test]
-    fn step_titles_and_short_names_follow_the_language() {
-        use crate::i18n::{set, Locale};
-        assert_eq!(Step::Review.title(), "Check your order");
-        set(Locale::ZhCn);
-        assert_eq!(Step::Review.title(), "核对您的订单");
-        assert_eq!(Step::Domain.short(), "域名");
-        // The slug is a protocol value: the same in every language.
-        assert_eq!(Step::Domain.slug(), "domain");
-        set(Locale::En);
-        assert_eq!(Step::Domain.short(), "Domains");
     }
 
     #[test]
