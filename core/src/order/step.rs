@@ -14,17 +14,18 @@ pub enum Step {
     Review,
 }
 
-const ALL: [Step; 7] = [
-    Step::Product,
-    Step::Domain,
-    Step::Csr,
-    Step::Validation,
-    Step::Contacts,
-    Step::Organisation,
-    Step::Review,
-];
-
 impl Step {
+    /// Every step, in page order.
+    pub const ALL: [Step; 7] = [
+        Step::Product,
+        Step::Domain,
+        Step::Csr,
+        Step::Validation,
+        Step::Contacts,
+        Step::Organisation,
+        Step::Review,
+    ];
+
     /// The step on which `field` is answered.
     pub fn of_field(field: Field) -> Step {
         match field {
@@ -52,7 +53,7 @@ impl Step {
     }
 
     pub fn from_slug(slug: &str) -> Option<Step> {
-        ALL.iter().copied().find(|s| s.slug() == slug)
+        Step::ALL.iter().copied().find(|s| s.slug() == slug)
     }
 }
 
@@ -60,7 +61,8 @@ impl Step {
 /// make, contacts only where the provider takes them, the organisation only for OV and EV.
 /// Before a product is chosen, the steps every product has.
 pub fn steps_for(product: Option<&Product>) -> Vec<Step> {
-    ALL.into_iter()
+    Step::ALL
+        .into_iter()
         .filter(|step| match (step, product) {
             (Step::Validation, Some(p)) => {
                 // A choice to make: of method, or of approver address when email is the only one.
@@ -239,7 +241,7 @@ mod tests {
 
     #[test]
     fn a_step_round_trips_through_its_slug() {
-        for step in ALL {
+        for step in Step::ALL {
             assert_eq!(Step::from_slug(step.slug()), Some(step));
         }
     }
