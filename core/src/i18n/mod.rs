@@ -6,11 +6,9 @@
 //! its own way. To add a language: copy `en/`, translate it, add a [`Locale`].
 
 mod en;
-mod local_text;
 pub mod texts;
 mod zh_cn;
 
-pub use local_text::LocalText;
 use std::cell::Cell;
 pub use texts::Texts;
 

@@ -14,6 +14,7 @@ mod field;
 pub mod fixtures;
 mod from_csr;
 mod key_source;
+mod local_text;
 mod name_list;
 mod organisation;
 mod product;
@@ -36,6 +37,7 @@ pub use errors::{FieldError, FieldErrors, FieldProblem};
 pub use field::{ContactPart, Field, OrgPart, Role};
 pub use from_csr::{names_offer, organisation_offer};
 pub use key_source::{CsrSource, KeyAlgorithm, KeySource};
+pub use local_text::LocalText;
 pub use name_list::{
     parse_name_list, read_name, CertName, ListEntry, NameList, ReadName, WildcardName,
 };

@@ -194,7 +194,7 @@ pub struct NameLimits {
 pub struct Product {
     pub id: String,
     pub name: String,
-    pub description: crate::i18n::LocalText,
+    pub description: super::LocalText,
     pub provider: Provider,
     /// The CA brand as the provider spells it, e.g. `GEOTRUST`.
     pub brand: String,
@@ -348,7 +348,7 @@ struct RawProduct {
     id: String,
     name: String,
     #[serde(default)]
-    description: crate::i18n::LocalText,
+    description: super::LocalText,
     brand: String,
     cert_type: String,
     /// `DV`, `OV` or `EV`; Huawei's `cert_type` already says it.

@@ -25,7 +25,7 @@ fn details(product: &Product) -> String {
     (texts.product_details)(
         level_name(product.level),
         &term,
-        product.description.current(),
+        product.description.get(crate::i18n::current().tag()),
     )
 }
 
