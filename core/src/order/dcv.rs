@@ -232,7 +232,10 @@ mod tests {
         let mut errors = FieldErrors::new();
         let chosen = check_methods(&draft, &product, &names, &Rules::basic(TODAY), &mut errors);
         assert_eq!(chosen, None);
-        assert!(errors.for_field(Field::Method(0)).is_some());
+        assert_eq!(
+            errors.for_field(Field::Method(0)),
+            Some(&FieldProblem::Method(MethodError::Choose(names[0].clone())))
+        );
     }
 
     fn product() -> Product {

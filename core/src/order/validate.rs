@@ -502,10 +502,12 @@ mod tests {
             organisation: acme(),
             ..good_draft()
         };
-        assert!(check(&draft)
-            .expect_err("EV wildcard")
-            .for_field(Field::Domain)
-            .is_some());
+        assert_eq!(
+            check(&draft)
+                .expect_err("EV wildcard")
+                .for_field(Field::Domain),
+            Some(&FieldProblem::Name(NameError::WildcardNotAllowed))
+        );
         let multi = OrderDraft {
             product_id: "globalsign-ev-multi".into(),
             other_names: "*.example.com".into(),
