@@ -101,6 +101,12 @@ async fn continue_without_a_choice_shows_a_focused_error_summary_linking_to_the_
     settle().await;
 
     let summary = must(&host, "#error-summary");
+    assert_eq!(
+        must(&host, "#error-summary-title")
+            .text_content()
+            .as_deref(),
+        Some("There is a problem")
+    );
     assert!(summary
         .text_content()
         .is_some_and(|t| t.contains("Choose the certificate you want to buy")));
@@ -126,9 +132,10 @@ async fn a_bad_domain_is_explained_beside_the_field_and_cleared_once_fixed() {
     button(&host, "Continue").click();
     settle().await;
     let error = must(&host, "#domain-error");
+    // A screen reader hears that it is an error before the words.
     assert!(error
         .text_content()
-        .is_some_and(|t| t.contains("Underscores are not allowed")));
+        .is_some_and(|t| t.starts_with("Error: ") && t.contains("Underscores are not allowed")));
     let input = must(&host, "#domain");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(input

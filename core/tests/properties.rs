@@ -5,8 +5,8 @@ use proptest::prelude::*;
 use ssl_order_core::csr;
 use ssl_order_core::draft_store::{Purchase, SavedState};
 use ssl_order_core::order::{
-    read_name, validate_with, Catalogue, ContactDraft, DomainName, FieldErrors, OrderDraft,
-    OrganisationDraft, PublicSuffixList, Rules, ValidatedOrder,
+    read_name, steps_for, validate_with, Catalogue, ContactDraft, DomainName, Field, FieldErrors,
+    FieldProblem, OrderDraft, OrganisationDraft, PublicSuffixList, Rules, Step, ValidatedOrder,
 };
 use std::sync::OnceLock;
 
@@ -174,10 +174,28 @@ fn round_trip(draft: &OrderDraft) -> Option<OrderDraft> {
 
 proptest! {
     #[test]
-    fn validate_never_panics_and_every_error_has_a_message(draft in any_draft()) {
+    fn validate_never_panics_and_every_error_can_be_put_right_on_a_step_shown(
+        draft in any_draft()
+    ) {
+        // (That every problem has words in both languages is the app's test of its words.)
         if let Err(errors) = check(&draft) {
             prop_assert!(!errors.is_empty());
-            prop_assert!(errors.iter().all(|e| !e.message.trim().is_empty()));
+            match catalogue().find(&draft.product_id) {
+                Some(product) => {
+                    let steps = steps_for(Some(product));
+                    for error in errors.iter() {
+                        prop_assert!(
+                            steps.contains(&Step::of_field(error.field)),
+                            "{:?} is on no step of {}", error, product.id
+                        );
+                    }
+                }
+                // Without a product the person is held on its step, told to choose one.
+                None => {
+                    let first = errors.iter().next().map(|e| (e.field, &e.problem));
+                    prop_assert_eq!(first, Some((Field::Product, &FieldProblem::ChooseProduct)));
+                }
+            }
         }
     }
 

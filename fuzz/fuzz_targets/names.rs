@@ -8,8 +8,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use ssl_order_core::order::{
-    clean_input, parse_name_list, read_name, CertName, DomainName, NameList, PublicSuffixList,
-    ReadName, Rules,
+    clean_input, parse_name_list, read_name, CertName, DomainName, NameList, NameNote,
+    PublicSuffixList, ReadName, Rules,
 };
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -195,23 +195,15 @@ fn check_read_name(input: &str, rules: &Rules) {
     );
 }
 
-/// The number in "We removed N repeated name(s): a, b.", and the names after the colon.
-fn repeated_note(notes: &[String]) -> (usize, Vec<&str>) {
-    for note in notes {
-        let Some(rest) = note.strip_prefix("We removed ") else {
-            continue;
-        };
-        let Some((count, names)) = rest.split_once(" repeated name") else {
-            continue;
-        };
-        let count = count.parse().expect("a count of repeated names");
-        let names = names.split_once(": ").expect("the repeated names").1;
-        let names = names
-            .strip_suffix('.')
-            .expect("a full stop after the names");
-        return (count, names.split(", ").collect());
-    }
-    (0, Vec::new())
+/// The names noted as repeats (none when no note says so).
+fn repeated_names(notes: &[NameNote]) -> &[String] {
+    notes
+        .iter()
+        .find_map(|note| match note {
+            NameNote::RepeatedRemoved(names) => Some(names.as_slice()),
+            NameNote::Removed(_) | NameNote::PrimaryNotRepeated(_) => None,
+        })
+        .unwrap_or_default()
 }
 
 fn check_list(raw: &str, primary: Option<&str>, rules: &Rules) {
@@ -264,16 +256,11 @@ fn check_list(raw: &str, primary: Option<&str>, rules: &Rules) {
     let typed = tokens(raw)
         .filter(|token| !clean_input(token).name.is_empty())
         .count();
-    let (repeated, repeated_names) = repeated_note(&list.notes);
-    assert_eq!(
-        repeated,
-        repeated_names.len(),
-        "the note of repeats miscounts for {raw:?}: {:?}",
-        list.notes
-    );
-    for name in &repeated_names {
+    let repeated_names = repeated_names(&list.notes);
+    let repeated = repeated_names.len();
+    for name in repeated_names {
         assert!(
-            keys.contains(*name),
+            keys.contains(name),
             "{name:?} is noted as a repeat but not listed for {raw:?}"
         );
     }
@@ -283,7 +270,10 @@ fn check_list(raw: &str, primary: Option<&str>, rules: &Rules) {
         "{} entries and {repeated} repeats from {typed} typed for {raw:?}",
         list.entries.len()
     );
-    let primary_noted = list.notes.iter().any(|n| n.contains("is the primary name"));
+    let primary_noted = list
+        .notes
+        .iter()
+        .any(|n| matches!(n, NameNote::PrimaryNotRepeated(_)));
     assert_eq!(
         typed > accounted,
         primary.is_some() && primary_noted,

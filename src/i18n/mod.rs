@@ -2,6 +2,7 @@
 //! errors as data; the functions that put the core's errors into words live here, at the
 //! edge, one exhaustive function per error type.
 
-pub use ssl_order_core::i18n::*;
-
+pub mod labels;
 pub mod problems;
+
+pub use ssl_order_core::i18n::*;

@@ -4,6 +4,7 @@ use super::dom::mark;
 use super::wizard::Wizard;
 use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store::{self, SavedState};
+use crate::i18n::problems::catalogue_words;
 use crate::i18n::problems::config::config_error_words;
 use crate::i18n::t;
 use crate::order::Catalogue;
@@ -54,7 +55,7 @@ async fn load() -> Load {
         .map_err(|e| (t().flow.catalogue_unreadable)(url, &e))
         .and_then(|text| {
             Catalogue::from_json(&text)
-                .map_err(|e| (t().flow.catalogue_invalid)(url, &e.to_string()))
+                .map_err(|e| (t().flow.catalogue_invalid)(url, &catalogue_words(&e, t())))
         }) {
         Ok(catalogue) if !config.sells(catalogue.provider) => {
             return Load::Failed((t().flow.catalogue_other_provider)(url, config.api.slug()))

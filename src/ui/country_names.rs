@@ -148,7 +148,8 @@ mod tests {
         crate::i18n::set(Locale::ZhCn);
         let name = country_name_for_code("GB");
         let countries = countries_in_current_language();
-        let label = crate::order::Field::Org(crate::order::OrgPart::Country).label();
+        let label =
+            crate::i18n::labels::org_label(crate::order::OrgPart::Country, crate::i18n::t());
         crate::i18n::set(Locale::En);
         assert_eq!(label, "国家/地区");
         assert_eq!(name.as_deref(), Some("United Kingdom"));

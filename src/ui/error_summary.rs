@@ -2,6 +2,7 @@
 
 use super::dom::focus_later;
 use super::state::use_wizard;
+use crate::i18n::problems::field_problem_words;
 use crate::i18n::t;
 use crate::order::Step;
 use leptos::prelude::*;
@@ -11,6 +12,8 @@ pub fn ErrorSummary() -> impl IntoView {
     let wizard = use_wizard();
     move || {
         let errors = wizard.summary_errors();
+        // The problems are data: their words are made in the language of the moment.
+        let texts = wizard.locale.get().texts();
         (!errors.is_empty()).then(|| {
             let items = errors
                 .iter()
@@ -25,7 +28,8 @@ pub fn ErrorSummary() -> impl IntoView {
                         }
                         focus_later(field.id().to_string());
                     };
-                    view! { <li><a href=href on:click=on_click>{error.message.clone()}</a></li> }
+                    let words = field_problem_words(&error.problem, texts);
+                    view! { <li><a href=href on:click=on_click>{words}</a></li> }
                 })
                 .collect_view();
             view! {
@@ -36,18 +40,5 @@ pub fn ErrorSummary() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::i18n::{set, t, Locale};
-
-    #[test]
-    fn the_summary_heading_follows_the_language() {
-        assert_eq!(t().flow.problem_heading, "There is a problem");
-        set(Locale::ZhCn);
-        assert_eq!(t().flow.problem_heading, "存在以下问题");
-        set(Locale::En);
     }
 }

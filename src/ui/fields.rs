@@ -1,6 +1,7 @@
 //! Labelled form controls that show their own error, tied to the control for screen readers.
 
 use super::state::use_wizard;
+use crate::i18n::labels::field_label;
 use crate::i18n::t;
 use crate::order::Field;
 use leptos::prelude::*;
@@ -119,7 +120,7 @@ pub fn TextField(
     };
     view! {
         <div class=move || if error().is_some() { "field field-error" } else { "field" }>
-            <label class="label" for=id>{field.label()}{label_suffix}</label>
+            <label class="label" for=id>{field_label(field, t())}{label_suffix}</label>
             {hint.map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
             {move || error().map(|message| view! {
                 <p class="error-message" id=error_id.clone()>
@@ -138,18 +139,5 @@ fn set_control_value(ev: &leptos::ev::Event, value: &str) {
         area.set_value(value);
     } else if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
         input.set_value(value);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::i18n::{set, t, Locale};
-
-    #[test]
-    fn the_error_prefix_follows_the_language() {
-        assert_eq!(t().flow.error_prefix, "Error: ");
-        set(Locale::ZhCn);
-        assert_eq!(t().flow.error_prefix, "错误：");
-        set(Locale::En);
     }
 }

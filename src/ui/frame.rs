@@ -4,6 +4,7 @@
 
 use super::state::{Submission, WizardState};
 use crate::embed::protocol::{self, message};
+use crate::i18n::labels::step_title;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -104,7 +105,7 @@ pub fn follow(wizard: WizardState) {
         }
         send_step(message(
             "step-changed",
-            json!({"step": step.slug(), "index": index, "total": total, "title": step.title()}),
+            json!({"step": step.slug(), "index": index, "total": total, "title": step_title(step, crate::i18n::t())}),
         ));
     });
     let send_outcome = send.clone();
@@ -166,7 +167,7 @@ mod tests {
         let step = Step::Csr;
         let sent = message(
             "step-changed",
-            json!({"step": step.slug(), "title": step.title()}),
+            json!({"step": step.slug(), "title": step_title(step, crate::i18n::t())}),
         );
         set(Locale::En);
         assert_eq!(sent["step"], "csr");

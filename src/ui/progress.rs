@@ -1,6 +1,7 @@
 //! Where the person is in the wizard: an ordered list with the current step marked.
 
 use super::state::use_wizard;
+use crate::i18n::labels::step_short;
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn Progress() -> impl IntoView {
                     <li class=if here { "progress-step progress-current" } else { "progress-step" }
                         aria-current=here.then_some("step")>
                         <span class="visually-hidden">{(t().flow.step_of)(i + 1, total)}</span>
-                        {step.short()}
+                        {step_short(step, t())}
                     </li>
                 }
             })

@@ -46,7 +46,10 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
     leptos::task::spawn_local(async move {
         let catalogue = crate::transport::fetch_text(&next.catalogue_url)
             .await
-            .and_then(|text| Catalogue::from_json(&text).map_err(|e| e.to_string()))
+            .and_then(|text| {
+                Catalogue::from_json(&text)
+                    .map_err(|e| crate::i18n::problems::catalogue_words(&e, crate::i18n::t()))
+            })
             .and_then(|catalogue| {
                 if next.sells(catalogue.provider) {
                     Ok(catalogue)

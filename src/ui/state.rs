@@ -2,11 +2,11 @@
 
 use crate::config::Config;
 use crate::draft_store::{self, Purchase, SavedState};
-use crate::i18n::problems::csr::csr_error_words;
+use crate::i18n::problems::field_problem_words;
 use crate::i18n::Locale;
 use crate::order::{
-    self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, OrderDraft, Product,
-    PublicSuffixList, Rules, Step,
+    self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, FieldProblem, OrderDraft,
+    Product, PublicSuffixList, Rules, Step,
 };
 use crate::providers::ProviderError;
 use leptos::prelude::*;
@@ -82,7 +82,7 @@ pub struct WizardState {
     /// Counts changes of the catalogue (an init message's new provider): the form is
     /// drawn again with the new products.
     pub offer_changed: RwSignal<u32>,
-    /// The language of the form; the view and the errors' messages follow it.
+    /// The language of the form; the view, and the errors' words made in it, follow it.
     pub locale: RwSignal<Locale>,
     /// The errors on show, derived once for every field that displays one.
     shown: Memo<FieldErrors>,
@@ -131,7 +131,7 @@ fn errors_of(
     if bad_signature(draft, verdict) && errors.for_field(Field::Csr).is_none() {
         errors.push(
             Field::Csr,
-            csr_error_words(&crate::csr::CsrError::BadSignature, crate::i18n::t()),
+            FieldProblem::Csr(crate::csr::CsrError::BadSignature),
         );
         errors.sort_by_page_order();
     }
@@ -161,8 +161,6 @@ impl WizardState {
         // step, or of every step on the review page.
         let shown = Memo::new(move |_| {
             let is_checked = checked.get();
-            // The messages are written in the language of the moment.
-            locale.track();
             if !is_checked && touched.with(Vec::is_empty) {
                 return FieldErrors::new();
             }
@@ -277,17 +275,27 @@ impl WizardState {
         }
     }
 
-    /// Every message on show for `field`, `None` when it has none.
+    /// Every message on show for `field`, `None` when it has none. The problems are data;
+    /// their words are made here, in the language of the moment (tracked).
     pub fn shown_errors_for(&self, field: Field) -> Option<Vec<String>> {
+        let texts = self.locale.get().texts();
         self.shown.with(|errors| {
             let all = errors.all_for(field);
-            (!all.is_empty()).then(|| all.into_iter().map(str::to_string).collect())
+            (!all.is_empty()).then(|| {
+                all.into_iter()
+                    .map(|problem| field_problem_words(problem, texts))
+                    .collect()
+            })
         })
     }
 
     pub fn error_for(&self, field: Field) -> Option<String> {
-        self.shown
-            .with(|errors| errors.for_field(field).map(str::to_string))
+        let texts = self.locale.get().texts();
+        self.shown.with(|errors| {
+            errors
+                .for_field(field)
+                .map(|problem| field_problem_words(problem, texts))
+        })
     }
 
     pub fn go_to(&self, step: Step) {

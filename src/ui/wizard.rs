@@ -11,6 +11,7 @@ use super::steps::{
 use super::submit::submit;
 use crate::config::Config;
 use crate::draft_store::SavedState;
+use crate::i18n::labels::step_title;
 use crate::i18n::t;
 use crate::order::{self, Catalogue, PublicSuffixList, Step};
 
@@ -48,7 +49,7 @@ pub fn Wizard(
         set_title(if placed {
             t().submit.application_sent
         } else {
-            step.title()
+            step_title(step, t())
         });
         if previous.is_some_and(|p| p != step) && !wizard.checked.get_untracked() {
             focus_later("step-heading".into());

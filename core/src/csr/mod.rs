@@ -551,7 +551,7 @@ mod tests {
                 SignatureAlgorithm::Rsa(Hash::Sha256),
             ),
         ] {
-            let csr = read(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let csr = read(file).unwrap_or_else(|e| panic!("{file}: {e:?}"));
             assert_eq!(csr.info.key, key, "{file}");
             assert_eq!(csr.info.signature, signature, "{file}");
         }

@@ -5,13 +5,10 @@
 //! compile. A text with parts to fill in is a function, so each language orders the parts
 //! its own way. To add a language: copy `en/`, translate it, add a [`Locale`].
 
-mod csr_bridge;
 mod en;
-mod local_text;
 pub mod texts;
 mod zh_cn;
 
-pub use local_text::LocalText;
 use std::cell::Cell;
 pub use texts::Texts;
 

@@ -5,7 +5,7 @@ use super::contact::{ContactError, Email, PersonName, Phone};
 use super::draft::{ContactDraft, OrderDraft};
 use super::field::{ContactPart, Field, Role};
 use super::product::{Level, Provider};
-use super::FieldErrors;
+use super::{FieldErrors, FieldProblem};
 
 /// A contact's name as the provider takes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,34 +69,14 @@ fn asks_fax(provider: Provider, level: Level, role: Role) -> bool {
     role == Role::Applicant && provider.needs_admin_fax(level)
 }
 
-fn whose(role: Role) -> &'static str {
-    let t = &crate::i18n::t().people;
-    match role {
-        Role::Applicant => t.whose_applicant,
-        Role::Tech => t.whose_tech,
+/// An empty answer is asked for by the person and the part, so the summary is clear.
+fn problem(role: Role, part: ContactPart, err: ContactError) -> FieldProblem {
+    match err {
+        ContactError::NameEmpty | ContactError::PhoneEmpty | ContactError::EmailEmpty => {
+            FieldProblem::EnterContact(role, part)
+        }
+        other => FieldProblem::Contact(other),
     }
-}
-
-/// The message for an empty answer names the person and the part, so the summary is clear.
-fn message(role: Role, part: ContactPart, err: ContactError) -> String {
-    let empty = matches!(
-        err,
-        ContactError::NameEmpty | ContactError::PhoneEmpty | ContactError::EmailEmpty
-    );
-    if !empty {
-        return err.to_string();
-    }
-    let t = &crate::i18n::t().people;
-    let what = match part {
-        ContactPart::FullName => t.enter_contact_full_name,
-        ContactPart::FirstName => t.enter_contact_first_name,
-        ContactPart::LastName => t.enter_contact_last_name,
-        ContactPart::Title => t.enter_contact_title,
-        ContactPart::Phone => t.enter_contact_phone,
-        ContactPart::Fax => t.enter_contact_fax,
-        ContactPart::Email => t.enter_contact_email,
-    };
-    (t.enter_contact)(whose(role), what)
 }
 
 /// Keeps a parsed value, or records its error against the contact's field.
@@ -107,7 +87,7 @@ fn keep<T>(
     result: Result<T, ContactError>,
 ) -> Option<T> {
     result
-        .map_err(|err| errors.push(Field::Contact(role, part), message(role, part, err)))
+        .map_err(|err| errors.push(Field::Contact(role, part), problem(role, part, err)))
         .ok()
 }
 
@@ -269,7 +249,10 @@ mod tests {
         let errors = read(&draft, Provider::GoGetSsl).expect_err("no title");
         assert_eq!(
             errors.for_field(Field::Contact(Role::Applicant, ContactPart::Title)),
-            Some("Enter the applicant's job title, like IT Manager")
+            Some(&FieldProblem::EnterContact(
+                Role::Applicant,
+                ContactPart::Title
+            ))
         );
     }
 
@@ -299,7 +282,10 @@ mod tests {
         let errors = read_at(&draft, Provider::GoGetSsl, Level::Ov).expect_err("no fax");
         assert_eq!(
             errors.for_field(fax),
-            Some("Enter the applicant's fax number, like +44 20 7946 0958")
+            Some(&FieldProblem::EnterContact(
+                Role::Applicant,
+                ContactPart::Fax
+            ))
         );
         let draft = OrderDraft {
             applicant: ContactDraft {
@@ -324,7 +310,10 @@ mod tests {
             ..OrderDraft::default()
         };
         let errors = read_at(&draft, Provider::GoGetSsl, Level::Ov).expect_err("bad fax");
-        assert!(errors.for_field(fax).is_some());
+        assert_eq!(
+            errors.for_field(fax),
+            Some(&FieldProblem::Contact(ContactError::PhoneCharacter('f')))
+        );
     }
 
     #[test]
@@ -376,32 +365,36 @@ mod tests {
         );
         assert_eq!(
             errors.for_field(Field::Contact(Role::Tech, ContactPart::FullName)),
-            Some("Enter the technical contact's full name")
+            Some(&FieldProblem::EnterContact(
+                Role::Tech,
+                ContactPart::FullName
+            ))
         );
     }
 
     #[test]
-    fn an_empty_answer_is_asked_for_in_the_current_language() {
-        use crate::i18n::Locale;
+    fn an_empty_answer_is_asked_for_by_person_and_part_and_a_bad_one_says_why() {
         let draft = OrderDraft {
             applicant: ContactDraft {
                 phone: String::new(),
+                email: "ada@localhost".into(),
                 ..ada()
             },
             ..OrderDraft::default()
         };
-        let field = Field::Contact(Role::Applicant, ContactPart::Phone);
-        crate::i18n::set(Locale::ZhCn);
         let errors = read(&draft, Provider::Huawei).expect_err("no phone");
-        crate::i18n::set(Locale::En);
         assert_eq!(
-            errors.for_field(field),
-            Some("请输入申请人的电话号码，例如 +44 20 7946 0958")
+            errors.for_field(Field::Contact(Role::Applicant, ContactPart::Phone)),
+            Some(&FieldProblem::EnterContact(
+                Role::Applicant,
+                ContactPart::Phone
+            ))
         );
-        let errors = read(&draft, Provider::Huawei).expect_err("no phone");
         assert_eq!(
-            errors.for_field(field),
-            Some("Enter the applicant's phone number, like +44 20 7946 0958")
+            errors.for_field(Field::Contact(Role::Applicant, ContactPart::Email)),
+            Some(&FieldProblem::Contact(ContactError::EmailDomain(
+                crate::order::NameError::SingleLabel("localhost".into())
+            )))
         );
     }
 }

@@ -1,24 +1,11 @@
 //! The country where the applicant organisation is registered, as an ISO 3166-1 alpha-2 code.
 
-use std::fmt;
-
+/// Why an answer is not a country of the list: none given, or this code (as typed, trimmed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CountryError {
     Empty,
     Unknown(String),
 }
-
-impl fmt::Display for CountryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = &crate::i18n::t().people;
-        match self {
-            CountryError::Empty => f.write_str(t.choose_country),
-            CountryError::Unknown(code) => f.write_str(&(t.country_unknown)(code)),
-        }
-    }
-}
-
-impl std::error::Error for CountryError {}
 
 /// A country in [`COUNTRIES`]; it cannot hold any other code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -389,23 +376,6 @@ mod tests {
     }
 
     #[test]
-    fn the_messages_say_what_to_do() {
-        let cases = [
-            (
-                CountryError::Empty,
-                "Choose the country where the organisation is registered",
-            ),
-            (
-                CountryError::Unknown("XX".to_owned()),
-                "Choose the country from the list; \"XX\" is not an ISO 3166-1 country code",
-            ),
-        ];
-        for (error, message) in cases {
-            assert_eq!(error.to_string(), message);
-        }
-    }
-
-    #[test]
     fn the_refused_input_is_shown_as_typed_without_the_spaces() {
         assert_eq!(
             Country::parse("  uk "),
@@ -428,19 +398,5 @@ mod tests {
             "Côte d'Ivoire before Croatia"
         );
         assert_eq!(position("AF"), 0);
-    }
-
-    #[test]
-    fn the_messages_are_in_the_current_language() {
-        use crate::i18n::Locale;
-        crate::i18n::set(Locale::ZhCn);
-        let empty = CountryError::Empty.to_string();
-        let unknown = CountryError::Unknown("UK".to_owned()).to_string();
-        crate::i18n::set(Locale::En);
-        assert_eq!(empty, "请选择组织注册所在的国家/地区");
-        assert_eq!(
-            unknown,
-            "请从列表中选择国家/地区；“UK”不是 ISO 3166-1 国家/地区代码"
-        );
     }
 }

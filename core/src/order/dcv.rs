@@ -2,13 +2,30 @@
 //! provider and the date allow.
 
 use super::approvers::{approver_addresses, email_method_on, EmailMethod};
-use super::contact::Email;
+use super::contact::{ContactError, Email};
 use super::domain_name::DomainName;
 use super::draft::OrderDraft;
 use super::name_list::CertName;
 use super::product::{DcvMethod, Product};
 use super::rules::Rules;
-use super::{Field, FieldErrors};
+use super::{Field, FieldErrors, FieldProblem};
+
+/// Why a name's validation method or approver address cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MethodError {
+    /// No method the product offers for this name was chosen.
+    Choose(CertName),
+    /// A file method for a wildcard name.
+    FileCannotProveWildcard(CertName),
+    /// Email to constructed addresses, on or after the day it ended.
+    EmailWithdrawn,
+    /// No approver address chosen for this name.
+    ChooseApprover(CertName),
+    /// An approver address (as typed) that the CA may not use for this name.
+    ApproverNotAllowed { typed: String, name: CertName },
+    /// An approver address that is not an email address.
+    Approver(ContactError),
+}
 
 /// A validated choice for one name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,10 +117,10 @@ pub fn check_methods(
         let already_reported = !per_name && errors.for_field(field).is_some();
         match check_one(draft, product, name, rules, at) {
             Ok(dcv) => chosen.push(dcv),
-            Err((field, message)) => {
+            Err((field, error)) => {
                 failed = true;
                 if !already_reported {
-                    errors.push(field, message);
+                    errors.push(field, FieldProblem::Method(error));
                 }
             }
         }
@@ -117,17 +134,16 @@ fn check_one(
     name: &CertName,
     rules: &Rules,
     at: usize,
-) -> Result<Dcv, (Field, String)> {
-    let texts = &crate::i18n::t().domains;
+) -> Result<Dcv, (Field, MethodError)> {
     let index = u16::try_from(at).unwrap_or(u16::MAX);
     let field = Field::Method(index);
     let slug = chosen_method(draft, product, name);
     let method = DcvMethod::from_slug(&slug)
         .filter(|m| product.offers(*m))
         .filter(|m| product.provider.validates_names_by_file() || !m.is_file())
-        .ok_or_else(|| (field, (texts.choose_method)(&name.to_string())))?;
+        .ok_or_else(|| (field, MethodError::Choose(name.clone())))?;
     if name.is_wildcard() && !method.works_for_wildcards() {
-        return Err((field, (texts.file_cannot_prove_wildcard)(&name.to_string())));
+        return Err((field, MethodError::FileCannotProveWildcard(name.clone())));
     }
     match method {
         DcvMethod::Dns => Ok(Dcv::Dns),
@@ -135,7 +151,7 @@ fn check_one(
         DcvMethod::Https => Ok(Dcv::Https),
         DcvMethod::Email => {
             if email_method_on(rules.today) == EmailMethod::Withdrawn {
-                return Err((field, texts.email_withdrawn.into()));
+                return Err((field, MethodError::EmailWithdrawn));
             }
             if !product.provider.chooses_approver() {
                 return Ok(Dcv::Email(None));
@@ -147,18 +163,21 @@ fn check_one(
                 .map(|a| a.trim())
                 .unwrap_or_default();
             if typed.is_empty() {
-                return Err((approver_field, (texts.choose_approver)(&name.to_string())));
+                return Err((approver_field, MethodError::ChooseApprover(name.clone())));
             }
             let allowed = approvers_for(name, rules);
             if !allowed.iter().any(|a| a.eq_ignore_ascii_case(typed)) {
                 return Err((
                     approver_field,
-                    (texts.approver_not_allowed)(typed, &name.to_string()),
+                    MethodError::ApproverNotAllowed {
+                        typed: typed.to_string(),
+                        name: name.clone(),
+                    },
                 ));
             }
             Email::parse(typed)
                 .map(|email| Dcv::Email(Some(email)))
-                .map_err(|err| (approver_field, err.to_string()))
+                .map_err(|err| (approver_field, MethodError::Approver(err)))
         }
     }
 }
@@ -166,8 +185,8 @@ fn check_one(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{set, Locale};
     use crate::order::fixtures::TODAY;
+    use crate::order::FieldError;
     use crate::order::Provider;
 
     fn offered(provider: Provider, name: &str) -> Vec<DcvMethod> {
@@ -213,14 +232,17 @@ mod tests {
         let mut errors = FieldErrors::new();
         let chosen = check_methods(&draft, &product, &names, &Rules::basic(TODAY), &mut errors);
         assert_eq!(chosen, None);
-        assert!(errors.for_field(Field::Method(0)).is_some());
+        assert_eq!(
+            errors.for_field(Field::Method(0)),
+            Some(&FieldProblem::Method(MethodError::Choose(names[0].clone())))
+        );
     }
 
     fn product() -> Product {
         crate::order::fixtures::gogetssl_multi(true, DcvMethod::ALL.to_vec())
     }
 
-    fn messages(draft: &OrderDraft, names: &[&str], today: (u16, u8, u8)) -> Vec<String> {
+    fn problems(draft: &OrderDraft, names: &[&str], today: (u16, u8, u8)) -> Vec<FieldError> {
         let names: Vec<CertName> = names
             .iter()
             .map(|n| CertName::parse(n).expect("valid name"))
@@ -228,11 +250,18 @@ mod tests {
         let mut errors = FieldErrors::new();
         let chosen = check_methods(draft, &product(), &names, &Rules::basic(today), &mut errors);
         assert!(chosen.is_none());
-        errors.iter().map(|e| e.message.clone()).collect()
+        errors.iter().cloned().collect()
+    }
+
+    fn at(field: Field, error: MethodError) -> FieldError {
+        FieldError {
+            field,
+            problem: FieldProblem::Method(error),
+        }
     }
 
     #[test]
-    fn the_methods_errors_are_in_chinese_when_chinese_is_chosen() {
+    fn each_refusal_names_the_name_and_the_field_it_belongs_to() {
         let http = OrderDraft {
             method: "http".into(),
             ..OrderDraft::default()
@@ -241,23 +270,22 @@ mod tests {
             method: "email".into(),
             ..OrderDraft::default()
         };
-        set(Locale::ZhCn);
-        let wildcard = messages(&http, &["*.example.com"], (2026, 1, 1));
-        let approver = messages(&email, &["example.com"], (2026, 1, 1));
-        let withdrawn = messages(&email, &["example.com"], (2028, 3, 15));
-        set(Locale::En);
+        let wildcard = CertName::parse("*.example.com").expect("valid");
+        let name = CertName::parse("example.com").expect("valid");
         assert_eq!(
-            wildcard,
-            ["网站服务器上的文件无法证明通配符域名 *.example.com 的控制权：请选择 DNS 验证或邮箱验证"]
-        );
-        assert_eq!(approver, ["请选择 CA 审批 example.com 时发送邮件的地址"]);
-        assert_eq!(
-            withdrawn,
-            ["向构造地址发送邮件的验证方式已于 2028 年 3 月 15 日停用：请选择 DNS 验证或文件验证"]
+            problems(&http, &["*.example.com"], (2026, 1, 1)),
+            [at(
+                Field::Method(0),
+                MethodError::FileCannotProveWildcard(wildcard)
+            )]
         );
         assert_eq!(
-            messages(&http, &["*.example.com"], (2026, 1, 1)),
-            ["A file on a web server cannot prove control of the wildcard name *.example.com: choose DNS or email validation"]
+            problems(&email, &["example.com"], (2026, 1, 1)),
+            [at(Field::Approver(0), MethodError::ChooseApprover(name))]
+        );
+        assert_eq!(
+            problems(&email, &["example.com"], (2028, 3, 15)),
+            [at(Field::Method(0), MethodError::EmailWithdrawn)]
         );
     }
 }

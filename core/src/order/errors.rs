@@ -1,12 +1,62 @@
-//! Every problem found in a draft, each tied to the field it belongs to.
+//! Every problem found in a draft, each tied to the field it belongs to. Problems are data:
+//! the app puts them into words in the language of the moment.
 
+use super::contact::ContactError;
+use super::country::CountryError;
+use super::dcv::MethodError;
+use super::domain_name::NameError;
+use super::field::{ContactPart, Role};
+use super::organisation::OrgError;
 use super::{Field, Step};
+use crate::csr::CsrError;
 
-/// One problem with one field: what is wrong and how to put it right, in one message.
+/// What is wrong with one answer, with what the words need to say how to put it right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// No product chosen, or one the catalogue no longer lists.
+    ChooseProduct,
+    /// The primary name.
+    Name(NameError),
+    /// One entry of the other names: as typed, and why it is not a name.
+    OtherName {
+        typed: String,
+        error: NameError,
+    },
+    /// A wildcard among the other names of a product that covers none.
+    OtherNameWildcard(String),
+    /// Fewer names in all than the product's minimum.
+    TooFewNames {
+        min: u16,
+        max: u16,
+    },
+    /// More names in all (`entered`) than the product's maximum.
+    TooManyNames {
+        max: u16,
+        entered: usize,
+    },
+    /// How the CSR is provided was not chosen.
+    ChooseCsrSource,
+    /// The provider's own key pair was chosen where it is not offered.
+    ProviderKeyNotOffered,
+    /// "Generate it here" was chosen but nothing was generated yet.
+    GenerateFirst,
+    Csr(CsrError),
+    Method(MethodError),
+    /// A contact's answer left empty.
+    EnterContact(Role, ContactPart),
+    /// A contact's answer (or the organisation's phone) that cannot be used.
+    Contact(ContactError),
+    Org(OrgError),
+    Country(CountryError),
+    /// The privacy statement was not accepted.
+    AgreePrivacy,
+}
+
+/// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub problem: FieldProblem,
 }
 
 /// All problems found, in the order the fields appear on the page.
@@ -18,11 +68,8 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn push(&mut self, field: Field, message: impl Into<String>) {
-        self.0.push(FieldError {
-            field,
-            message: message.into(),
-        });
+    pub fn push(&mut self, field: Field, problem: FieldProblem) {
+        self.0.push(FieldError { field, problem });
     }
 
     /// Adds every error of `other` after these.
@@ -42,12 +89,9 @@ impl FieldErrors {
         self.0.iter()
     }
 
-    /// The message for one field, if it has one (the first, when there are several).
-    pub fn for_field(&self, field: Field) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+    /// The problem of one field, if it has one (the first, when there are several).
+    pub fn for_field(&self, field: Field) -> Option<&FieldProblem> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.problem)
     }
 
     /// Only the errors of these fields.
@@ -77,27 +121,59 @@ impl FieldErrors {
         )
     }
 
-    /// Every message for one field, for fields that can have several (a list of names).
-    pub fn all_for(&self, field: Field) -> Vec<&str> {
+    /// Every problem of one field, for fields that can have several (a list of names).
+    pub fn all_for(&self, field: Field) -> Vec<&FieldProblem> {
         self.0
             .iter()
             .filter(|e| e.field == field)
-            .map(|e| e.message.as_str())
+            .map(|e| &e.problem)
             .collect()
     }
 
-    /// Stores `result`'s value, or records its error against `field`.
-    pub fn collect<T, E: std::fmt::Display>(
-        &mut self,
-        field: Field,
-        result: Result<T, E>,
-    ) -> Option<T> {
+    /// Stores `result`'s value, or records its problem against `field`.
+    pub fn collect<T>(&mut self, field: Field, result: Result<T, FieldProblem>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
-            Err(err) => {
-                self.push(field, err.to_string());
+            Err(problem) => {
+                self.push(field, problem);
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_with_several_problems_gives_the_first_and_all_in_order() {
+        let mut errors = FieldErrors::new();
+        errors.push(
+            Field::OtherNames,
+            FieldProblem::OtherNameWildcard("*.a.com".into()),
+        );
+        errors.push(Field::Agreement, FieldProblem::AgreePrivacy);
+        errors.push(
+            Field::OtherNames,
+            FieldProblem::TooFewNames { min: 2, max: 100 },
+        );
+        assert_eq!(
+            errors.for_field(Field::OtherNames),
+            Some(&FieldProblem::OtherNameWildcard("*.a.com".into()))
+        );
+        assert_eq!(errors.all_for(Field::OtherNames).len(), 2);
+        assert_eq!(errors.for_field(Field::Csr), None);
+    }
+
+    #[test]
+    fn sorting_puts_the_steps_in_page_order_and_keeps_the_order_within_one() {
+        let mut errors = FieldErrors::new();
+        errors.push(Field::Agreement, FieldProblem::AgreePrivacy);
+        errors.push(Field::Csr, FieldProblem::Csr(CsrError::BadSignature));
+        errors.push(Field::Product, FieldProblem::ChooseProduct);
+        errors.sort_by_page_order();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Product, Field::Csr, Field::Agreement]);
     }
 }

@@ -64,7 +64,7 @@ impl OrgPart {
     ];
 }
 
-/// One answer on the form. Errors, labels and DOM ids all hang off this.
+/// One answer on the form. Errors, labels (in the app) and DOM ids all hang off this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Product,
@@ -131,42 +131,6 @@ impl Field {
             Field::Agreement => "agree-privacy".into(),
         }
     }
-
-    /// The label a person reads next to the control, in the current language.
-    pub fn label(self) -> &'static str {
-        let t = &crate::i18n::t().people;
-        match self {
-            Field::Product => t.label_product,
-            Field::Domain => t.label_domain,
-            Field::OtherNames => t.label_other_names,
-            Field::Csr => t.label_csr,
-            Field::CsrSource => t.label_csr_source,
-            Field::Method(_) => t.label_method,
-            Field::Approver(_) => t.label_approver,
-            Field::Contact(_, part) => match part {
-                ContactPart::FullName => t.label_full_name,
-                ContactPart::FirstName => t.label_first_name,
-                ContactPart::LastName => t.label_last_name,
-                ContactPart::Title => t.label_job_title,
-                ContactPart::Phone => t.label_phone,
-                ContactPart::Fax => t.label_fax,
-                ContactPart::Email => t.label_email,
-            },
-            Field::Org(part) => match part {
-                OrgPart::Name => t.label_org_name,
-                OrgPart::Unit => t.label_org_unit,
-                OrgPart::Street => t.label_org_street,
-                OrgPart::City => t.label_org_city,
-                OrgPart::State => t.label_org_state,
-                OrgPart::PostalCode => t.label_org_postal_code,
-                OrgPart::Country => t.label_org_country,
-                OrgPart::Phone => t.label_org_phone,
-                OrgPart::Duns => t.label_org_duns,
-                OrgPart::Lei => t.label_org_lei,
-            },
-            Field::Agreement => t.label_agreement,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -188,20 +152,5 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), fields.len());
-    }
-
-    #[test]
-    fn labels_are_in_the_current_language() {
-        use crate::i18n::Locale;
-        let field = Field::Org(OrgPart::Country);
-        assert_eq!(field.label(), "Country");
-        crate::i18n::set(Locale::ZhCn);
-        assert_eq!(field.label(), "国家/地区");
-        assert_eq!(
-            Field::Contact(Role::Tech, ContactPart::Email).label(),
-            "电子邮箱地址"
-        );
-        crate::i18n::set(Locale::En);
-        assert_eq!(Field::Csr.label(), "Certificate signing request (CSR)");
     }
 }

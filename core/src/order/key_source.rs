@@ -3,7 +3,6 @@
 
 use super::draft::OrderDraft;
 use crate::csr::CheckedCsr;
-use crate::i18n::t;
 
 /// The person's answer to "how will you provide the CSR?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,35 +42,6 @@ impl CsrSource {
     pub fn of(draft: &OrderDraft) -> Option<CsrSource> {
         CsrSource::from_slug(&draft.csr_source)
             .or_else(|| (!draft.csr.trim().is_empty()).then_some(CsrSource::Paste))
-    }
-
-    /// The choice as offered, in the current language.
-    pub fn label(self) -> &'static str {
-        let texts = &t().csr;
-        match self {
-            CsrSource::Generate => texts.source_generate,
-            CsrSource::Paste => texts.source_paste,
-            CsrSource::Provider => texts.source_provider,
-        }
-    }
-
-    pub fn hint(self) -> &'static str {
-        let texts = &t().csr;
-        match self {
-            CsrSource::Generate => texts.source_generate_hint,
-            CsrSource::Paste => texts.source_paste_hint,
-            CsrSource::Provider => texts.source_provider_hint,
-        }
-    }
-
-    /// The CSR step's heading once this is chosen.
-    pub fn title(self) -> &'static str {
-        let texts = &t().csr;
-        match self {
-            CsrSource::Generate => texts.title_generate,
-            CsrSource::Paste => texts.title_paste,
-            CsrSource::Provider => texts.title_provider,
-        }
     }
 }
 
@@ -162,7 +132,6 @@ impl KeySource {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{set, Locale};
     use crate::order::Provider;
 
     #[test]
@@ -201,18 +170,6 @@ mod tests {
         assert_eq!(KeyAlgorithm::of(&draft), KeyAlgorithm::Rsa2048);
         for algorithm in KeyAlgorithm::ALL {
             assert_eq!(KeyAlgorithm::from_wire(algorithm.wire()), Some(algorithm));
-        }
-    }
-
-    #[test]
-    fn the_choices_are_in_both_languages() {
-        set(Locale::ZhCn);
-        let chinese: Vec<&str> = CsrSource::ALL.iter().map(|s| s.label()).collect();
-        set(Locale::En);
-        let english: Vec<&str> = CsrSource::ALL.iter().map(|s| s.label()).collect();
-        assert_eq!(english[0], "Generate it here (recommended)");
-        for (en, zh) in english.iter().zip(&chinese) {
-            assert_ne!(en, zh);
         }
     }
 }

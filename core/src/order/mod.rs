@@ -14,6 +14,7 @@ mod field;
 pub mod fixtures;
 mod from_csr;
 mod key_source;
+mod local_text;
 mod name_list;
 mod organisation;
 mod product;
@@ -29,20 +30,21 @@ pub use approvers::{
 pub use contact::{ContactError, Email, PersonName, Phone};
 pub use contacts::{contact_parts, Contact, ContactName, Contacts};
 pub use country::{Country, CountryError, COUNTRIES};
-pub use dcv::{approvers_for, chosen_method, methods_for, registered_domain, Dcv};
-pub use domain_name::{clean_input, Cleaned, DomainName, NameError};
+pub use dcv::{approvers_for, chosen_method, methods_for, registered_domain, Dcv, MethodError};
+pub use domain_name::{clean_input, Cleaned, DomainName, NameError, NameNote};
 pub use draft::{ContactDraft, OrderDraft, OrganisationDraft};
-pub use errors::{FieldError, FieldErrors};
+pub use errors::{FieldError, FieldErrors, FieldProblem};
 pub use field::{ContactPart, Field, OrgPart, Role};
 pub use from_csr::{names_offer, organisation_offer};
 pub use key_source::{CsrSource, KeyAlgorithm, KeySource};
+pub use local_text::LocalText;
 pub use name_list::{
     parse_name_list, read_name, CertName, ListEntry, NameList, ReadName, WildcardName,
 };
-pub use organisation::{org_need, Duns, Lei, Need, Organisation};
+pub use organisation::{org_need, Duns, Lei, Need, OrgError, Organisation};
 pub use product::{
-    Catalogue, CatalogueError, Coverage, DcvMethod, Level, NameLimits, Product, Provider,
-    UnitPrice, Validity,
+    Catalogue, CatalogueError, Coverage, DcvMethod, Level, NameLimits, Product, ProductError,
+    Provider, UnitPrice, Validity,
 };
 pub use public_suffix::PublicSuffixList;
 pub use rules::{Rules, ToAscii};

@@ -5,7 +5,27 @@ use super::country::Country;
 use super::draft::OrganisationDraft;
 use super::field::{Field, OrgPart};
 use super::product::{Level, Provider};
-use super::FieldErrors;
+use super::{FieldErrors, FieldProblem};
+
+/// Why an organisation's answer cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgError {
+    /// A required answer left empty.
+    Missing(OrgPart),
+    /// An answer longer than the providers take.
+    TooLong {
+        part: OrgPart,
+        count: usize,
+        max: usize,
+    },
+    PostalCodeCharacters,
+    /// A D-U-N-S number that is not nine digits.
+    DunsShape,
+    /// An LEI that is not 18 letters or digits and 2 digits.
+    LeiShape,
+    /// An LEI whose check digits do not match (ISO 7064 MOD 97-10).
+    LeiCheckDigits,
+}
 
 /// Whether a provider asks for an answer at a validation level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,12 +75,12 @@ fn max_len(part: OrgPart) -> usize {
 pub struct Duns(String);
 
 impl Duns {
-    pub fn parse(raw: &str) -> Result<Duns, String> {
+    pub fn parse(raw: &str) -> Result<Duns, OrgError> {
         let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
         if digits.len() == 9 && digits.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Duns(digits))
         } else {
-            Err(crate::i18n::t().people.duns_shape.into())
+            Err(OrgError::DunsShape)
         }
     }
 
@@ -74,7 +94,7 @@ impl Duns {
 pub struct Lei(String);
 
 impl Lei {
-    pub fn parse(raw: &str) -> Result<Lei, String> {
+    pub fn parse(raw: &str) -> Result<Lei, OrgError> {
         let lei: String = raw
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -84,7 +104,7 @@ impl Lei {
             && lei.bytes().all(|b| b.is_ascii_alphanumeric())
             && lei.bytes().skip(18).all(|b| b.is_ascii_digit());
         if !shape {
-            return Err(crate::i18n::t().people.lei_shape.into());
+            return Err(OrgError::LeiShape);
         }
         // ISO 7064 MOD 97-10, letters counting 10..35, as in IBANs.
         let remainder = lei.bytes().fold(0u32, |acc, b| {
@@ -97,7 +117,7 @@ impl Lei {
             (acc + value) % 97
         });
         if remainder != 1 {
-            return Err(crate::i18n::t().people.lei_check_digits.into());
+            return Err(OrgError::LeiCheckDigits);
         }
         Ok(Lei(lei))
     }
@@ -138,28 +158,12 @@ fn raw_of(draft: &OrganisationDraft, part: OrgPart) -> &str {
     }
 }
 
-fn enter(part: OrgPart) -> &'static str {
-    let t = &crate::i18n::t().people;
-    match part {
-        OrgPart::Name => t.enter_org_name,
-        OrgPart::Unit => t.enter_org_unit,
-        OrgPart::Street => t.enter_org_street,
-        OrgPart::City => t.enter_org_city,
-        OrgPart::State => t.enter_org_state,
-        OrgPart::PostalCode => t.enter_org_postal_code,
-        OrgPart::Country => t.choose_country,
-        OrgPart::Phone => t.enter_org_phone,
-        OrgPart::Duns => t.enter_org_duns,
-        OrgPart::Lei => t.enter_org_lei,
-    }
-}
-
 /// Checks one answer: `Ok(None)` when empty and not required (or not asked).
 fn check_part(
     draft: &OrganisationDraft,
     part: OrgPart,
     need: Need,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, OrgError> {
     if need == Need::NotAsked {
         return Ok(None);
     }
@@ -169,25 +173,21 @@ fn check_part(
         .join(" ");
     if text.is_empty() {
         return match need {
-            Need::Required => Err(enter(part).into()),
+            Need::Required => Err(OrgError::Missing(part)),
             _ => Ok(None),
         };
     }
     let count = text.chars().count();
     let max = max_len(part);
     if count > max {
-        return Err((crate::i18n::t().people.org_too_long)(
-            Field::Org(part).label(),
-            count,
-            max,
-        ));
+        return Err(OrgError::TooLong { part, count, max });
     }
     if part == OrgPart::PostalCode
         && !text
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
     {
-        return Err(crate::i18n::t().people.postal_code_characters.into());
+        return Err(OrgError::PostalCodeCharacters);
     }
     Ok(Some(text))
 }
@@ -198,14 +198,14 @@ fn typed<T>(
     errors: &mut FieldErrors,
     part: OrgPart,
     text: Option<Option<String>>,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> Result<T, FieldProblem>,
 ) -> Option<Option<T>> {
     match text? {
         None => Some(None),
         Some(text) => match parse(&text) {
             Ok(value) => Some(Some(value)),
-            Err(message) => {
-                errors.push(Field::Org(part), message);
+            Err(problem) => {
+                errors.push(Field::Org(part), problem);
                 None
             }
         },
@@ -221,7 +221,7 @@ pub fn parse_organisation(
 ) -> Option<Organisation> {
     let mut text = OrgPart::ALL.map(|part| {
         check_part(draft, part, org_need(provider, level, part))
-            .map_err(|message| errors.push(Field::Org(part), message))
+            .map_err(|error| errors.push(Field::Org(part), FieldProblem::Org(error)))
             .ok()
     });
     let mut take = |part: OrgPart| text[part as usize].take();
@@ -234,13 +234,17 @@ pub fn parse_organisation(
     let (country, phone) = (take(OrgPart::Country), take(OrgPart::Phone));
     let (duns, lei) = (take(OrgPart::Duns), take(OrgPart::Lei));
     let country = typed(errors, OrgPart::Country, country, |code| {
-        Country::parse(code).map_err(|e| e.to_string())
+        Country::parse(code).map_err(FieldProblem::Country)
     });
     let phone = typed(errors, OrgPart::Phone, phone, |p| {
-        Phone::parse(p).map_err(|e| e.to_string())
+        Phone::parse(p).map_err(FieldProblem::Contact)
     });
-    let duns = typed(errors, OrgPart::Duns, duns, Duns::parse);
-    let lei = typed(errors, OrgPart::Lei, lei, Lei::parse);
+    let duns = typed(errors, OrgPart::Duns, duns, |d| {
+        Duns::parse(d).map_err(FieldProblem::Org)
+    });
+    let lei = typed(errors, OrgPart::Lei, lei, |l| {
+        Lei::parse(l).map_err(FieldProblem::Org)
+    });
     Some(Organisation {
         name: name.flatten()?,
         unit: unit?,
@@ -258,6 +262,7 @@ pub fn parse_organisation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::order::{ContactError, CountryError};
 
     fn acme() -> OrganisationDraft {
         OrganisationDraft {
@@ -415,7 +420,10 @@ mod tests {
             ..acme()
         };
         let errors = read(&draft, Provider::Huawei, Level::Ov).expect_err("UK is not ISO");
-        assert!(errors.for_field(Field::Org(OrgPart::Country)).is_some());
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::Country)),
+            Some(&FieldProblem::Country(CountryError::Unknown("UK".into())))
+        );
     }
 
     #[test]
@@ -427,55 +435,57 @@ mod tests {
         let errors = read(&draft, Provider::Huawei, Level::Ov).expect_err("too long");
         assert_eq!(
             errors.for_field(Field::Org(OrgPart::Name)),
-            Some("Legal name of the organisation is 64 characters long; shorten it to at most 63")
+            Some(&FieldProblem::Org(OrgError::TooLong {
+                part: OrgPart::Name,
+                count: 64,
+                max: 63
+            }))
         );
     }
 
     #[test]
     fn a_duns_number_has_nine_digits() {
         assert!(Duns::parse("150483782").is_ok());
-        assert!(Duns::parse("15048378").is_err());
-        assert!(Duns::parse("15048378X").is_err());
+        assert_eq!(Duns::parse("15048378"), Err(OrgError::DunsShape));
+        assert_eq!(Duns::parse("15048378X"), Err(OrgError::DunsShape));
     }
 
     #[test]
     fn an_lei_must_have_valid_check_digits() {
         assert!(Lei::parse("5493001kjtiigc8y1r12").is_ok());
-        assert!(Lei::parse("5493001KJTIIGC8Y1R13").is_err_and(|e| e.contains("check digits")));
-        assert!(Lei::parse("5493001KJT").is_err_and(|e| e.contains("20 letters")));
+        assert_eq!(
+            Lei::parse("5493001KJTIIGC8Y1R13"),
+            Err(OrgError::LeiCheckDigits)
+        );
+        assert_eq!(Lei::parse("5493001KJT"), Err(OrgError::LeiShape));
     }
 
     #[test]
-    fn the_messages_are_in_the_current_language() {
-        use crate::i18n::Locale;
+    fn each_problem_names_its_part_and_what_is_wrong() {
         let draft = OrganisationDraft {
-            name: "x".repeat(64),
             postal_code: "EC1A/1BB".into(),
+            phone: "+44 20 FAX".into(),
+            duns: "1".into(),
             ..acme()
         };
-        crate::i18n::set(Locale::ZhCn);
         let errors = read(&draft, Provider::GoGetSsl, Level::Ov).expect_err("bad");
-        let duns = Duns::parse("1");
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::PostalCode)),
+            Some(&FieldProblem::Org(OrgError::PostalCodeCharacters))
+        );
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::Phone)),
+            Some(&FieldProblem::Contact(ContactError::PhoneCharacter('F')))
+        );
+        assert_eq!(
+            errors.for_field(Field::Org(OrgPart::Duns)),
+            Some(&FieldProblem::Org(OrgError::DunsShape))
+        );
         let empty =
             read(&OrganisationDraft::default(), Provider::Huawei, Level::Ov).expect_err("empty");
-        crate::i18n::set(Locale::En);
-        assert_eq!(
-            errors.for_field(Field::Org(OrgPart::Name)),
-            Some("组织法定名称长度为 64 个字符，请缩短到 63 个字符以内")
-        );
-        assert_eq!(
-            errors.for_field(Field::Org(OrgPart::PostalCode)),
-            Some("邮政编码只能包含字母、数字、空格和连字符")
-        );
-        assert!(duns.is_err_and(|e| e.starts_with("D-U-N-S 编号为 9 位数字")));
         assert_eq!(
             empty.for_field(Field::Org(OrgPart::Country)),
-            Some("请选择组织注册所在的国家/地区")
-        );
-        let errors = read(&draft, Provider::GoGetSsl, Level::Ov).expect_err("bad");
-        assert_eq!(
-            errors.for_field(Field::Org(OrgPart::PostalCode)),
-            Some("A postal code has letters, digits, spaces and hyphens only")
+            Some(&FieldProblem::Org(OrgError::Missing(OrgPart::Country)))
         );
     }
 }

@@ -1,6 +1,5 @@
 //! What can be ordered: products read from a provider's catalogue file (data, not code).
 
-use crate::i18n::t;
 use serde::Deserialize;
 
 /// Which provider API a product is bought through; each asks for different fields.
@@ -138,17 +137,6 @@ impl DcvMethod {
         DcvMethod::Email,
     ];
 
-    /// The method as offered to the person, in the current language.
-    pub fn describe(self) -> &'static str {
-        let texts = &t().flow;
-        match self {
-            DcvMethod::Dns => texts.method_dns,
-            DcvMethod::Http => texts.method_http,
-            DcvMethod::Https => texts.method_https,
-            DcvMethod::Email => texts.method_email,
-        }
-    }
-
     /// The stable name saved in the draft.
     pub fn slug(self) -> &'static str {
         match self {
@@ -206,7 +194,7 @@ pub struct NameLimits {
 pub struct Product {
     pub id: String,
     pub name: String,
-    pub description: crate::i18n::LocalText,
+    pub description: super::LocalText,
     pub provider: Provider,
     /// The CA brand as the provider spells it, e.g. `GEOTRUST`.
     pub brand: String,
@@ -280,29 +268,64 @@ impl Product {
     }
 }
 
-/// Why a catalogue file is refused; shown when the form cannot start, in the current
-/// language (the JSON parser's own reasons stay in English).
+/// Why a catalogue file is refused; shown when the form cannot start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogueError {
+    /// Not of the expected shape: the JSON parser's reason, which stays in English.
     Shape(String),
-    Product { id: String, problem: String },
+    /// A `provider` the form does not know (the value given).
+    UnknownProvider(String),
+    Product {
+        id: String,
+        problem: ProductError,
+    },
     Empty,
 }
 
-impl std::fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let texts = &t().flow;
-        match self {
-            CatalogueError::Shape(reason) => f.write_str(&(texts.catalogue_shape)(reason)),
-            CatalogueError::Product { id, problem } => {
-                f.write_str(&(texts.catalogue_product)(id, problem))
-            }
-            CatalogueError::Empty => f.write_str(texts.catalogue_empty),
-        }
-    }
+/// What is wrong with one product of a catalogue, with the values given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProductError {
+    UnknownLevel(String),
+    /// Huawei's `cert_type`.
+    UnknownCertType(String),
+    LevelContradicts {
+        stated: Level,
+        cert_type: String,
+    },
+    NoLevel,
+    /// Huawei's `brand`.
+    UnknownBrand(String),
+    UnknownDomainType(String),
+    WildcardNamesMultiOnly,
+    EvWildcard,
+    YearsAndMonths,
+    NoValidity,
+    ValidityRange,
+    HuaweiYears,
+    Quantity(u8),
+    NotAPrice {
+        key: &'static str,
+        value: String,
+    },
+    CpanelPrice,
+    WildcardPriceAlone,
+    WildcardPriceMissing,
+    /// `names` out of range; `cap` is the provider's limit on `max`, where it has one.
+    NameLimits {
+        cap: Option<u16>,
+        included: u16,
+        max: u16,
+    },
+    MultiNeedsNames,
+    NamesMultiOnly,
+    /// A file method in a Huawei catalogue (the name given).
+    HuaweiFile(String),
+    UnknownMethod(String),
+    /// A file method on a wildcard product (the name given).
+    MethodWildcard(String),
+    MethodTwice(String),
+    NoMethod,
 }
-
-impl std::error::Error for CatalogueError {}
 
 /// The products on offer, in the order the catalogue lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -325,7 +348,7 @@ struct RawProduct {
     id: String,
     name: String,
     #[serde(default)]
-    description: crate::i18n::LocalText,
+    description: super::LocalText,
     brand: String,
     cert_type: String,
     /// `DV`, `OV` or `EV`; Huawei's `cert_type` already says it.
@@ -374,9 +397,8 @@ impl Catalogue {
     pub fn from_json(json: &str) -> Result<Catalogue, CatalogueError> {
         let raw: RawCatalogue =
             serde_json::from_str(json).map_err(|e| CatalogueError::Shape(e.to_string()))?;
-        let provider = Provider::from_slug(&raw.provider).ok_or_else(|| {
-            CatalogueError::Shape((t().flow.catalogue_unknown_provider)(&raw.provider))
-        })?;
+        let provider = Provider::from_slug(&raw.provider)
+            .ok_or_else(|| CatalogueError::UnknownProvider(raw.provider.clone()))?;
         let products = raw
             .products
             .into_iter()
@@ -393,8 +415,7 @@ impl Catalogue {
     }
 }
 
-fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, String> {
-    let texts = &t().flow;
+fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, ProductError> {
     let from_code = match raw.cert_type.as_str() {
         "DV_SSL_CERT" | "DV_SSL_CERT_BASIC" => Some(Level::Dv),
         "OV_SSL_CERT" | "OV_SSL_CERT_PRO" => Some(Level::Ov),
@@ -406,26 +427,26 @@ fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, String> {
         Some("DV") => Some(Level::Dv),
         Some("OV") => Some(Level::Ov),
         Some("EV") => Some(Level::Ev),
-        Some(other) => return Err((texts.catalogue_unknown_level)(other)),
+        Some(other) => return Err(ProductError::UnknownLevel(other.to_string())),
     };
     match (provider, from_code, stated) {
-        (Provider::Huawei, None, _) => Err((texts.catalogue_unknown_cert_type)(&raw.cert_type)),
-        (_, Some(code), Some(stated)) if code != stated => Err(
-            (texts.catalogue_level_contradicts)(&format!("{stated:?}"), &raw.cert_type),
-        ),
+        (Provider::Huawei, None, _) => Err(ProductError::UnknownCertType(raw.cert_type.clone())),
+        (_, Some(code), Some(stated)) if code != stated => Err(ProductError::LevelContradicts {
+            stated,
+            cert_type: raw.cert_type.clone(),
+        }),
         (_, Some(level), _) | (_, None, Some(level)) => Ok(level),
-        (_, None, None) => Err(texts.catalogue_no_level.into()),
+        (_, None, None) => Err(ProductError::NoLevel),
     }
 }
 
 fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, CatalogueError> {
-    let texts = &t().flow;
-    let fail = |problem: String| CatalogueError::Product {
+    let fail = |problem: ProductError| CatalogueError::Product {
         id: raw.id.clone(),
         problem,
     };
     if provider == Provider::Huawei && !HUAWEI_BRANDS.contains(&raw.brand.as_str()) {
-        return Err(fail((texts.catalogue_unknown_brand)(&raw.brand)));
+        return Err(fail(ProductError::UnknownBrand(raw.brand.clone())));
     }
     let level = level_of(&raw, provider).map_err(fail)?;
     let coverage = match raw.domain_type.as_str() {
@@ -434,29 +455,29 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         "MULTI_DOMAIN" => Coverage::Multi {
             wildcards: raw.wildcard_names,
         },
-        other => return Err(fail((texts.catalogue_unknown_domain_type)(other))),
+        other => return Err(fail(ProductError::UnknownDomainType(other.to_string()))),
     };
     if raw.wildcard_names && !matches!(coverage, Coverage::Multi { .. }) {
-        return Err(fail(texts.catalogue_wildcard_names_multi_only.into()));
+        return Err(fail(ProductError::WildcardNamesMultiOnly));
     }
     if level == Level::Ev && coverage.allows_wildcards() {
-        return Err(fail(texts.catalogue_ev_wildcard.into()));
+        return Err(fail(ProductError::EvWildcard));
     }
     let names = names_of(&raw, coverage, provider).map_err(fail)?;
     let validity = match (raw.years, raw.months) {
         (Some(years), None) if (1..=5).contains(&years) => Validity::Years(years),
         (None, Some(months)) if (1..=120).contains(&months) => Validity::Months(months),
-        (Some(_), Some(_)) => return Err(fail(texts.catalogue_years_and_months.into())),
-        (None, None) => return Err(fail(texts.catalogue_no_validity.into())),
-        _ => return Err(fail(texts.catalogue_validity_range.into())),
+        (Some(_), Some(_)) => return Err(fail(ProductError::YearsAndMonths)),
+        (None, None) => return Err(fail(ProductError::NoValidity)),
+        _ => return Err(fail(ProductError::ValidityRange)),
     };
     if provider == Provider::Huawei && !matches!(validity, Validity::Years(_)) {
-        return Err(fail(texts.catalogue_huawei_years.into()));
+        return Err(fail(ProductError::HuaweiYears));
     }
     // The wizard applies for the one certificate it buys; several would be paid for and left idle.
     let quantity = raw.quantity.unwrap_or(1);
     if quantity != 1 {
-        return Err(fail((texts.catalogue_quantity)(quantity)));
+        return Err(fail(ProductError::Quantity(quantity)));
     }
     let methods = methods_of(&raw.validation_methods, coverage, provider).map_err(fail)?;
     let unit_price = unit_price_of(&raw, coverage, provider).map_err(fail)?;
@@ -482,23 +503,27 @@ fn unit_price_of(
     raw: &RawProduct,
     coverage: Coverage,
     provider: Provider,
-) -> Result<Option<UnitPrice>, String> {
-    let texts = &t().flow;
-    let read = |value: &Option<String>, key: &str| -> Result<Option<u32>, String> {
+) -> Result<Option<UnitPrice>, ProductError> {
+    let read = |value: &Option<String>, key: &'static str| -> Result<Option<u32>, ProductError> {
         value
             .as_deref()
-            .map(|v| cents(v).ok_or_else(|| (texts.catalogue_not_a_price)(key, v)))
+            .map(|v| {
+                cents(v).ok_or_else(|| ProductError::NotAPrice {
+                    key,
+                    value: v.to_string(),
+                })
+            })
             .transpose()
     };
     let per_name = read(&raw.price_per_name, "price_per_name")?;
     let per_wildcard = read(&raw.price_per_wildcard, "price_per_wildcard")?;
     match (provider, per_name) {
-        (Provider::Cpanel, None) => Err(texts.catalogue_cpanel_price.into()),
-        (_, None) if per_wildcard.is_some() => Err(texts.catalogue_wildcard_price_alone.into()),
+        (Provider::Cpanel, None) => Err(ProductError::CpanelPrice),
+        (_, None) if per_wildcard.is_some() => Err(ProductError::WildcardPriceAlone),
         (_, None) => Ok(None),
         (_, Some(per_name)) => {
             if coverage.allows_wildcards() && per_wildcard.is_none() {
-                return Err(texts.catalogue_wildcard_price_missing.into());
+                return Err(ProductError::WildcardPriceMissing);
             }
             Ok(Some(UnitPrice {
                 per_name,
@@ -512,8 +537,7 @@ fn names_of(
     raw: &RawProduct,
     coverage: Coverage,
     provider: Provider,
-) -> Result<NameLimits, String> {
-    let texts = &t().flow;
+) -> Result<NameLimits, ProductError> {
     match (coverage, &raw.names) {
         (Coverage::Multi { .. }, Some(names)) => {
             let cap = if provider == Provider::Huawei {
@@ -522,11 +546,11 @@ fn names_of(
                 u16::MAX
             };
             if !(2..=names.max).contains(&names.included) || names.max > cap {
-                return Err((texts.catalogue_name_limits)(
-                    (cap == HUAWEI_MULTI_MAX).then_some(HUAWEI_MULTI_MAX),
-                    names.included,
-                    names.max,
-                ));
+                return Err(ProductError::NameLimits {
+                    cap: (cap == HUAWEI_MULTI_MAX).then_some(HUAWEI_MULTI_MAX),
+                    included: names.included,
+                    max: names.max,
+                });
             }
             Ok(NameLimits {
                 included: names.included,
@@ -534,8 +558,8 @@ fn names_of(
                 max: names.max,
             })
         }
-        (Coverage::Multi { .. }, None) => Err(texts.catalogue_multi_needs_names.into()),
-        (_, Some(_)) => Err(texts.catalogue_names_multi_only.into()),
+        (Coverage::Multi { .. }, None) => Err(ProductError::MultiNeedsNames),
+        (_, Some(_)) => Err(ProductError::NamesMultiOnly),
         (_, None) => Ok(NameLimits {
             included: 1,
             min: 1,
@@ -548,31 +572,30 @@ fn methods_of(
     listed: &[String],
     coverage: Coverage,
     provider: Provider,
-) -> Result<Vec<DcvMethod>, String> {
-    let texts = &t().flow;
+) -> Result<Vec<DcvMethod>, ProductError> {
     let mut methods = Vec::new();
     for name in listed {
         let method = match (provider, name.as_str()) {
             // Huawei's FILE is for bare IP addresses only; the form orders domain names.
             (Provider::Huawei, "FILE" | "HTTP" | "HTTPS") => {
-                return Err((texts.catalogue_huawei_file)(name))
+                return Err(ProductError::HuaweiFile(name.clone()))
             }
             (_, "DNS") => DcvMethod::Dns,
             (_, "HTTP") => DcvMethod::Http,
             (_, "HTTPS") => DcvMethod::Https,
             (_, "EMAIL") => DcvMethod::Email,
-            (_, other) => return Err((texts.catalogue_unknown_method)(other)),
+            (_, other) => return Err(ProductError::UnknownMethod(other.to_string())),
         };
         if coverage == Coverage::Wildcard && !method.works_for_wildcards() {
-            return Err((texts.catalogue_method_wildcard)(name));
+            return Err(ProductError::MethodWildcard(name.clone()));
         }
         if methods.contains(&method) {
-            return Err((texts.catalogue_method_twice)(name));
+            return Err(ProductError::MethodTwice(name.clone()));
         }
         methods.push(method);
     }
     if methods.is_empty() {
-        return Err(texts.catalogue_no_method.into());
+        return Err(ProductError::NoMethod);
     }
     Ok(methods)
 }
@@ -594,10 +617,11 @@ mod tests {
         "names":{"included":2,"max":100},"wildcard_names":true,
         "validation_methods":["DNS","EMAIL"]}"#;
 
-    fn refusal(json: &str) -> String {
+    /// What is wrong with the one product of `json`.
+    fn refusal(json: &str) -> ProductError {
         match Catalogue::from_json(json) {
-            Err(err) => err.to_string(),
-            Ok(_) => panic!("catalogue accepted: {json}"),
+            Err(CatalogueError::Product { problem, .. }) => problem,
+            other => panic!("not a product's refusal: {other:?}"),
         }
     }
 
@@ -641,9 +665,7 @@ mod tests {
     fn a_huawei_catalogue_offering_file_validation_is_refused_with_the_reason() {
         for method in ["FILE", "HTTP", "HTTPS"] {
             let json = catalogue_with(&MULTI.replace("\"EMAIL\"", &format!("\"{method}\"")));
-            let message = refusal(&json);
-            assert!(message.contains("bare IP address"), "{method}: {message}");
-            assert!(message.contains(method), "{method}: {message}");
+            assert_eq!(refusal(&json), ProductError::HuaweiFile(method.into()));
         }
     }
 
@@ -729,13 +751,13 @@ mod tests {
     #[test]
     fn a_cpanel_product_without_a_price_per_name_is_refused() {
         let json = r#"{"provider":"cpanel","products":[{"id":"a","name":"A","brand":"SECTIGO","cert_type":"143","level":"DV","domain_type":"SINGLE_DOMAIN","months":12,"validation_methods":["HTTP"]}]}"#;
-        assert!(refusal(json).contains("price_per_name"));
+        assert_eq!(refusal(json), ProductError::CpanelPrice);
     }
 
     #[test]
     fn a_product_covering_wildcards_needs_a_wildcard_price_when_priced_by_the_name() {
         let json = r#"{"provider":"cpanel","products":[{"id":"a","name":"A","brand":"SECTIGO","cert_type":"143","level":"DV","domain_type":"WILDCARD","months":12,"validation_methods":["DNS"],"price_per_name":"3"}]}"#;
-        assert!(refusal(json).contains("price_per_wildcard"));
+        assert_eq!(refusal(json), ProductError::WildcardPriceMissing);
     }
 
     #[test]
@@ -775,13 +797,13 @@ mod tests {
             &DV.replace("DV_SSL_CERT", "EV_SSL_CERT")
                 .replace("SINGLE_DOMAIN", "WILDCARD"),
         );
-        assert!(refusal(&json).contains("EV certificate can never cover a wildcard"));
+        assert_eq!(refusal(&json), ProductError::EvWildcard);
     }
 
     #[test]
     fn an_ev_multi_domain_product_with_wildcard_names_is_refused() {
         let json = catalogue_with(&MULTI.replace("OV_SSL_CERT", "EV_SSL_CERT"));
-        assert!(refusal(&json).contains("EV certificate can never cover a wildcard"));
+        assert_eq!(refusal(&json), ProductError::EvWildcard);
     }
 
     #[test]
@@ -789,37 +811,50 @@ mod tests {
         let json = r#"{"provider":"gogetssl","products":[{"id":"w","name":"W","brand":"Sectigo",
             "cert_type":"72","level":"DV","domain_type":"WILDCARD","months":12,
             "validation_methods":["DNS","HTTP"]}]}"#;
-        assert!(refusal(json).contains("cannot prove a wildcard name"));
+        assert_eq!(refusal(json), ProductError::MethodWildcard("HTTP".into()));
     }
 
     #[test]
     fn a_multi_domain_product_must_state_its_name_limits() {
         let json = catalogue_with(&MULTI.replace(r#""names":{"included":2,"max":100},"#, ""));
-        assert!(refusal(&json).contains("needs \"names\""));
+        assert_eq!(refusal(&json), ProductError::MultiNeedsNames);
     }
 
     #[test]
     fn huawei_multi_domain_certificates_cover_at_most_100_names() {
         let json = catalogue_with(&MULTI.replace("\"max\":100", "\"max\":101"));
-        assert!(refusal(&json).contains("<= 100"));
+        assert_eq!(
+            refusal(&json),
+            ProductError::NameLimits {
+                cap: Some(100),
+                included: 2,
+                max: 101
+            }
+        );
     }
 
     #[test]
     fn huawei_counts_validity_in_years() {
         let json = catalogue_with(&DV.replace("\"years\":1", "\"months\":12"));
-        assert!(refusal(&json).contains("in years"));
+        assert_eq!(refusal(&json), ProductError::HuaweiYears);
     }
 
     #[test]
     fn a_quantity_other_than_one_is_refused_with_the_reason() {
         let json = catalogue_with(&DV.replace("\"years\":1", "\"years\":1,\"quantity\":3"));
-        assert!(refusal(&json).contains("one certificate per order"));
+        assert_eq!(refusal(&json), ProductError::Quantity(3));
     }
 
     #[test]
     fn an_unknown_brand_is_refused() {
         let json = catalogue_with(&DV.replace("GEOTRUST", "ACME"));
-        assert!(refusal(&json).contains("unknown brand"));
+        assert_eq!(
+            Catalogue::from_json(&json),
+            Err(CatalogueError::Product {
+                id: "geotrust-dv".into(),
+                problem: ProductError::UnknownBrand("ACME".into())
+            })
+        );
     }
 
     #[test]
@@ -832,19 +867,35 @@ mod tests {
     }
 
     #[test]
-    fn a_refusal_and_the_methods_read_in_the_current_language() {
-        use crate::i18n::{set, Locale};
-        let json = catalogue_with(&DV.replace("GEOTRUST", "ACME"));
+    fn an_unknown_provider_is_refused_with_the_value_given() {
+        assert_eq!(
+            Catalogue::from_json(r#"{"provider":"acme","products":[]}"#),
+            Err(CatalogueError::UnknownProvider("acme".into()))
+        );
+    }
+
+    #[test]
+    fn a_level_that_contradicts_the_cert_type_is_refused_with_both() {
+        let json = catalogue_with(&DV.replace("\"years\":1", "\"years\":1,\"level\":\"EV\""));
         assert_eq!(
             refusal(&json),
-            "Product \"geotrust-dv\": unknown brand \"ACME\""
+            ProductError::LevelContradicts {
+                stated: Level::Ev,
+                cert_type: "DV_SSL_CERT".into()
+            }
         );
-        set(Locale::ZhCn);
-        assert_eq!(refusal(&json), "产品“geotrust-dv”：未知的 brand“ACME”");
-        assert_eq!(CatalogueError::Empty.to_string(), "产品目录中没有任何产品");
-        assert_eq!(DcvMethod::Dns.describe(), "DNS 验证（添加 DNS 记录）");
-        set(Locale::En);
-        assert_eq!(DcvMethod::Dns.describe(), "DNS record");
+    }
+
+    #[test]
+    fn a_price_that_is_not_one_is_refused_with_its_key() {
+        let json = r#"{"provider":"cpanel","products":[{"id":"a","name":"A","brand":"SECTIGO","cert_type":"143","level":"DV","domain_type":"SINGLE_DOMAIN","months":12,"validation_methods":["HTTP"],"price_per_name":"3,50"}]}"#;
+        assert_eq!(
+            refusal(json),
+            ProductError::NotAPrice {
+                key: "price_per_name",
+                value: "3,50".into()
+            }
+        );
     }
 
     #[test]

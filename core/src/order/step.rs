@@ -2,7 +2,6 @@
 
 use super::rules::Rules;
 use super::{validate_with, Catalogue, Field, FieldErrors, OrderDraft, Product};
-use crate::i18n::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -15,44 +14,17 @@ pub enum Step {
     Review,
 }
 
-const ALL: [Step; 7] = [
-    Step::Product,
-    Step::Domain,
-    Step::Csr,
-    Step::Validation,
-    Step::Contacts,
-    Step::Organisation,
-    Step::Review,
-];
-
 impl Step {
-    /// The question the step asks, used as its heading and in the page title.
-    pub fn title(self) -> &'static str {
-        let texts = &t().flow;
-        match self {
-            Step::Product => texts.title_product,
-            Step::Domain => texts.title_domain,
-            Step::Csr => texts.title_csr,
-            Step::Validation => texts.title_validation,
-            Step::Contacts => texts.title_contacts,
-            Step::Organisation => texts.title_organisation,
-            Step::Review => texts.title_review,
-        }
-    }
-
-    /// A short name for the progress list.
-    pub fn short(self) -> &'static str {
-        let texts = &t().flow;
-        match self {
-            Step::Product => texts.short_product,
-            Step::Domain => texts.short_domain,
-            Step::Csr => texts.short_csr,
-            Step::Validation => texts.short_validation,
-            Step::Contacts => texts.short_contacts,
-            Step::Organisation => texts.short_organisation,
-            Step::Review => texts.short_review,
-        }
-    }
+    /// Every step, in page order.
+    pub const ALL: [Step; 7] = [
+        Step::Product,
+        Step::Domain,
+        Step::Csr,
+        Step::Validation,
+        Step::Contacts,
+        Step::Organisation,
+        Step::Review,
+    ];
 
     /// The step on which `field` is answered.
     pub fn of_field(field: Field) -> Step {
@@ -81,7 +53,7 @@ impl Step {
     }
 
     pub fn from_slug(slug: &str) -> Option<Step> {
-        ALL.iter().copied().find(|s| s.slug() == slug)
+        Step::ALL.iter().copied().find(|s| s.slug() == slug)
     }
 }
 
@@ -89,7 +61,8 @@ impl Step {
 /// make, contacts only where the provider takes them, the organisation only for OV and EV.
 /// Before a product is chosen, the steps every product has.
 pub fn steps_for(product: Option<&Product>) -> Vec<Step> {
-    ALL.into_iter()
+    Step::ALL
+        .into_iter()
         .filter(|step| match (step, product) {
             (Step::Validation, Some(p)) => {
                 // A choice to make: of method, or of approver address when email is the only one.
@@ -142,14 +115,18 @@ pub fn can_continue(draft: &OrderDraft, step: Step, catalogue: &Catalogue, rules
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::order::FieldProblem;
 
     #[test]
     fn a_jump_forward_stops_at_the_first_step_with_a_problem() {
         let steps = steps_for(None);
         let mut errors = FieldErrors::new();
         assert_eq!(reachable(&steps, &errors, Step::Review), Some(Step::Review));
-        errors.push(Field::Csr, "Paste a CSR");
-        errors.push(Field::Org(crate::order::OrgPart::Name), "Enter a name");
+        errors.push(Field::Csr, FieldProblem::Csr(crate::csr::CsrError::Empty));
+        errors.push(
+            Field::Org(crate::order::OrgPart::Name),
+            FieldProblem::Org(crate::order::OrgError::Missing(crate::order::OrgPart::Name)),
+        );
         assert_eq!(reachable(&steps, &errors, Step::Review), Some(Step::Csr));
         assert_eq!(reachable(&steps, &errors, Step::Csr), Some(Step::Csr));
         assert_eq!(reachable(&steps, &errors, Step::Domain), Some(Step::Domain));
@@ -263,21 +240,8 @@ mod tests {
     }
 
     #[test]
-    fn step_titles_and_short_names_follow_the_language() {
-        use crate::i18n::{set, Locale};
-        assert_eq!(Step::Review.title(), "Check your order");
-        set(Locale::ZhCn);
-        assert_eq!(Step::Review.title(), "核对您的订单");
-        assert_eq!(Step::Domain.short(), "域名");
-        // The slug is a protocol value: the same in every language.
-        assert_eq!(Step::Domain.slug(), "domain");
-        set(Locale::En);
-        assert_eq!(Step::Domain.short(), "Domains");
-    }
-
-    #[test]
     fn a_step_round_trips_through_its_slug() {
-        for step in ALL {
+        for step in Step::ALL {
             assert_eq!(Step::from_slug(step.slug()), Some(step));
         }
     }

@@ -396,25 +396,4 @@ mod tests {
         assert_eq!(key_kind_words(KeyKind::Rsa2048, en()), "RSA 2048-bit");
         assert_eq!(key_kind_words(KeyKind::P256, en()), "ECDSA P-256");
     }
-
-    /// `order::validate` still shows a refusal through the core's transitional `Display`
-    /// (`core/src/i18n/csr_bridge.rs`): it must say exactly what these words say.
-    #[test]
-    fn the_cores_transitional_display_says_the_same_words() {
-        use crate::i18n::set;
-        let mut more = every_csr_error();
-        more.extend([
-            CsrError::UnsupportedKey(PublicKey::Ec(Curve::Explicit)),
-            CsrError::UnsupportedKey(PublicKey::Ec(Curve::Other("1.3.132.0.10".into()))),
-            CsrError::UnsupportedKey(PublicKey::Other("1.2.3.4".into())),
-            CsrError::UnsupportedSignature(SignatureAlgorithm::Ed25519),
-        ]);
-        for locale in Locale::ALL {
-            set(locale);
-            for e in &more {
-                assert_eq!(e.to_string(), csr_error_words(e, locale.texts()));
-            }
-        }
-        set(Locale::En);
-    }
 }

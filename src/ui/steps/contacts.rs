@@ -1,3 +1,4 @@
+use crate::i18n::labels::step_title;
 use crate::i18n::t;
 use crate::order::{contact_parts, ContactPart, Field, Role, Step};
 use crate::ui::fields::{Kind, TextField};
@@ -45,7 +46,7 @@ pub fn ContactsStep() -> impl IntoView {
     };
     let differs = move || wizard.draft.with(|d| d.tech_differs);
     view! {
-        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Contacts.title()}</h1>
+        <h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Contacts, t())}</h1>
         <p class="body">{t().people.contacts_intro}</p>
         {move || contact_fields(Role::Applicant, parts(Role::Applicant))}
         <div class="checkbox">

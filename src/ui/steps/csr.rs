@@ -3,7 +3,7 @@ use crate::csr::check;
 use crate::i18n::problems::csr::{
     csr_note_words, csr_warning_words, public_key_words, signature_algorithm_words,
 };
-use crate::i18n::t;
+use crate::i18n::{labels, t};
 use crate::order::{
     names_offer, organisation_offer, parse_name_list, read_name, Coverage, CsrSource, Field,
     KeyAlgorithm, Step,
@@ -43,7 +43,9 @@ fn verdict_text(verdict: Option<bool>) -> &'static str {
 
 /// The step's heading: the question until a way is chosen, then the chosen way.
 fn step_title(source: Option<CsrSource>) -> &'static str {
-    source.map_or(Step::Csr.title(), CsrSource::title)
+    source.map_or(labels::step_title(Step::Csr, t()), |source| {
+        labels::csr_source_title(source, t())
+    })
 }
 
 /// How the CSR is provided, asked first: generate here, paste, or (Huawei) none at all.
@@ -80,8 +82,8 @@ fn SourceChoice() -> impl IntoView {
                             value=source.slug() aria-describedby=hint_id.clone()
                             prop:checked=move || current() == Some(source)
                             on:change=move |_| wizard.draft.update(|d| d.csr_source = source.slug().into()) />
-                        <label class="radio-label" for=id>{source.label()}</label>
-                        <p class="hint radio-hint" id=hint_id>{source.hint()}</p>
+                        <label class="radio-label" for=id>{labels::csr_source_label(source, t())}</label>
+                        <p class="hint radio-hint" id=hint_id>{labels::csr_source_hint(source, t())}</p>
                     </div>
                 }
             })
@@ -90,7 +92,7 @@ fn SourceChoice() -> impl IntoView {
     view! {
         <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
             aria-describedby=move || error().is_some().then(|| format!("{}-error", field.id()))>
-            <legend class="legend">{field.label()}</legend>
+            <legend class="legend">{labels::field_label(field, t())}</legend>
             {move || error().map(|message| view! {
                 <p class="error-message" id=format!("{}-error", field.id())>
                     <span class="visually-hidden">{t().flow.error_prefix}</span>{message}

@@ -1,5 +1,9 @@
+use crate::i18n::labels::step_title;
+use crate::i18n::problems::note_words;
 use crate::i18n::t;
-use crate::order::{clean_input, parse_name_list, read_name, Field, Product, Rules, Step};
+use crate::order::{
+    clean_input, parse_name_list, read_name, Field, NameNote, Product, Rules, Step,
+};
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
@@ -14,7 +18,8 @@ fn name_notes(
     rules: &Rules,
 ) -> Vec<String> {
     let texts = &t().domains;
-    let mut notes: Vec<String> = clean_input(domain).note.into_iter().collect();
+    let word = |note: &NameNote| note_words(note, t());
+    let mut notes: Vec<String> = clean_input(domain).note.iter().map(word).collect();
     if let Ok(read) = read_name(domain, rules) {
         if let Some(unicode) = read.unicode {
             notes.push((texts.will_be_sent_as)(&unicode, &read.name.to_string()));
@@ -28,7 +33,7 @@ fn name_notes(
             }
         }
         let count = 1 + list.entries.len();
-        notes.extend(list.notes);
+        notes.extend(list.notes.iter().map(word));
         if let Some(p) = product {
             notes.push((texts.names_in_all)(
                 count,
@@ -63,7 +68,7 @@ pub fn DomainStep() -> impl IntoView {
     });
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">
-            {move || if multi() { t().domains.multi_heading } else { Step::Domain.title() }}
+            {move || if multi() { t().domains.multi_heading } else { step_title(Step::Domain, t()) }}
         </h1>
         {move || if wildcard() {
             view! {

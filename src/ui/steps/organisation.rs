@@ -1,3 +1,4 @@
+use crate::i18n::labels::{field_label, step_title};
 use crate::i18n::t;
 use crate::order::{org_need, Field, Need, OrgPart, Step};
 use crate::ui::country_names::countries_in_current_language;
@@ -27,7 +28,7 @@ fn CountrySelect(#[prop(optional)] label_suffix: &'static str) -> impl IntoView 
         .collect_view();
     view! {
         <div class=move || if error().is_some() { "field field-error" } else { "field" }>
-            <label class="label" for=field.id()>{field.label()}{label_suffix}</label>
+            <label class="label" for=field.id()>{field_label(field, t())}{label_suffix}</label>
             {
                 let error_id = error_id.clone();
                 move || error().map(|m| view! {
@@ -87,7 +88,7 @@ pub fn OrganisationStep() -> impl IntoView {
             .into_any()
     };
     view! {
-        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Organisation.title()}</h1>
+        <h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Organisation, t())}</h1>
         <p class="body">{t().people.organisation_intro}</p>
         {fields}
     }

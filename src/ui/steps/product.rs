@@ -1,3 +1,4 @@
+use crate::i18n::labels::step_title;
 use crate::i18n::t;
 use crate::order::{Field, Level, Product, Step};
 use crate::ui::state::use_wizard;
@@ -24,7 +25,7 @@ fn details(product: &Product) -> String {
     (texts.product_details)(
         level_name(product.level),
         &term,
-        product.description.current(),
+        product.description.get(crate::i18n::current().tag()),
     )
 }
 
@@ -69,7 +70,7 @@ pub fn ProductStep() -> impl IntoView {
     view! {
         <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
             aria-describedby=move || error().is_some().then_some("product-error")>
-            <legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{Step::Product.title()}</h1></legend>
+            <legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Product, t())}</h1></legend>
             {move || error().map(|message| view! {
                 <p class="error-message" id="product-error">
                     <span class="visually-hidden">{t().flow.error_prefix}</span>{message}

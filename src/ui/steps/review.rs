@@ -1,4 +1,5 @@
 use crate::draft_store::Purchase;
+use crate::i18n::labels::{csr_source_label, method_name, step_title};
 use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
@@ -34,7 +35,7 @@ pub fn ReviewStep() -> impl IntoView {
             Some(CsrSource::Provider) => {
                 (t().submit.review_provider_key)(KeyAlgorithm::of(&draft).label())
             }
-            Some(chosen) => chosen.label().to_string(),
+            Some(chosen) => csr_source_label(chosen, t()).to_string(),
             None => t().submit.not_chosen.to_string(),
         };
         let common_name = crate::csr::check(&draft.csr, max_len)
@@ -70,8 +71,8 @@ pub fn ReviewStep() -> impl IntoView {
             .map(|p| {
                 let describe = |name: &CertName| {
                     let slug = chosen_method(&draft, p, name);
-                    let method =
-                        DcvMethod::from_slug(&slug).map_or(t().submit.not_chosen, |m| m.describe());
+                    let method = DcvMethod::from_slug(&slug)
+                        .map_or(t().submit.not_chosen, |m| method_name(m, t()));
                     match draft.approvers.get(&name.to_string()) {
                         Some(a) if slug == "email" && p.provider.chooses_approver() => {
                             (t().submit.method_with_approver)(method, a)
@@ -263,7 +264,7 @@ pub fn ReviewStep() -> impl IntoView {
     let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
     let button_label = move || submit_label(api, wizard.purchase.with(Option::is_some));
     view! {
-        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Review.title()}</h1>
+        <h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Review, t())}</h1>
         <dl class="summary">{rows}</dl>
         {move || wizard.purchase.get().map(|p| view! {
             <div class="notice" data-testid="paid-notice">

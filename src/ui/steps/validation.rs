@@ -1,3 +1,4 @@
+use crate::i18n::labels::{method_name, step_title};
 use crate::i18n::t;
 use crate::order::{
     approvers_for, chosen_method, email_method_on, methods_for, parse_name_list, read_name,
@@ -109,7 +110,7 @@ pub fn ValidationStep() -> impl IntoView {
                             <input class="radio-input" type="radio" name="method" id=id.clone()
                                 value=method.slug() prop:checked=checked aria-describedby=hint_id.clone()
                                 on:change=move |_| choose(None, method.slug()) />
-                            <label class="radio-label" for=id>{method.describe()}</label>
+                            <label class="radio-label" for=id>{method_name(method, t())}</label>
                             <p class="hint radio-hint" id=hint_id>{method_hint(method, legacy)}</p>
                         </div>
                     }
@@ -152,7 +153,7 @@ pub fn ValidationStep() -> impl IntoView {
                 let options = methods
                     .into_iter()
                     .map(|m| view! {
-                        <option value=m.slug() selected=current == m.slug()>{m.describe()}</option>
+                        <option value=m.slug() selected=current == m.slug()>{method_name(m, t())}</option>
                     })
                     .collect_view();
                 let email_chosen = current == DcvMethod::Email.slug();
@@ -217,7 +218,7 @@ pub fn ValidationStep() -> impl IntoView {
             })
     });
     view! {
-        <h1 class="heading" id="step-heading" tabindex="-1">{Step::Validation.title()}</h1>
+        <h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Validation, t())}</h1>
         <p class="body">{t().domains.validation_intro}</p>
         {body}
         {move || offer_auto_dns.get().then(|| view! { <AutoDns/> })}

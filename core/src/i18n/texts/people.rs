@@ -1,8 +1,8 @@
 //! Contacts and the organisation, with the fields' labels (see `super::Texts::people`).
 
 pub struct PeopleTexts {
-    // The label next to each control (`order::Field::label`); also names the field in
-    // error messages.
+    // The label next to each control (the app's `i18n::labels::field_label`); also names the
+    // field in error messages.
     /// Label of the product choice.
     pub label_product: &'static str,
     /// Label of the primary domain name.

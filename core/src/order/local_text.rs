@@ -1,7 +1,7 @@
 //! A text from outside the form (a catalogue's product description) given in one language,
-//! or in several by language tag.
+//! or in several by language tag. Data, not words of the form: the app asks for the text
+//! in the language it speaks.
 
-use super::Locale;
 use serde::Deserialize;
 
 /// `"text"`, or `{"en": "text", "zh-CN": "文本"}`.
@@ -9,7 +9,17 @@ use serde::Deserialize;
 pub struct LocalText {
     /// The plain text, or the English one, or the first given.
     fallback: String,
-    translations: Vec<(Locale, String)>,
+    /// By language (a tag's first subtag, lower case: "zh" for "zh-Hans-CN").
+    translations: Vec<(String, String)>,
+}
+
+/// The language of a BCP 47 tag: "en" for "en-GB", "zh" for "zh_CN".
+fn language(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 #[derive(Deserialize)]
@@ -20,17 +30,14 @@ enum Raw {
 }
 
 impl LocalText {
-    /// The text in `locale`, else the fallback.
-    pub fn get(&self, locale: Locale) -> &str {
+    /// The text in the language of `tag` (a BCP 47 tag, matched by language), else the
+    /// fallback.
+    pub fn get(&self, tag: &str) -> &str {
+        let wanted = language(tag);
         self.translations
             .iter()
-            .find(|(l, _)| *l == locale)
+            .find(|(language, _)| *language == wanted)
             .map_or(self.fallback.as_str(), |(_, text)| text.as_str())
-    }
-
-    /// The text in the form's current language.
-    pub fn current(&self) -> &str {
-        self.get(super::current())
     }
 }
 
@@ -48,15 +55,15 @@ impl<'de> Deserialize<'de> for LocalText {
         match Raw::deserialize(deserializer)? {
             Raw::Plain(text) => Ok(LocalText::from(text.as_str())),
             Raw::ByLanguage(map) => {
-                // Tags of languages the form does not speak are kept out, not refused: a
-                // catalogue may be ahead of the form.
-                let translations: Vec<(Locale, String)> = map
+                // Every language is kept, spoken by the form or not: a catalogue may be
+                // ahead of the form.
+                let translations: Vec<(String, String)> = map
                     .iter()
-                    .filter_map(|(tag, text)| Some((Locale::from_tag(tag)?, text.clone())))
+                    .map(|(tag, text)| (language(tag), text.clone()))
                     .collect();
                 let fallback = translations
                     .iter()
-                    .find(|(l, _)| *l == Locale::En)
+                    .find(|(language, _)| language == "en")
                     .map(|(_, text)| text.clone())
                     .or_else(|| map.values().next().cloned())
                     .unwrap_or_default();
@@ -80,21 +87,30 @@ mod tests {
     #[test]
     fn a_plain_text_is_the_same_in_every_language() {
         let text = read(r#""For shops.""#);
-        assert_eq!(text.get(Locale::ZhCn), "For shops.");
-        assert_eq!(text.get(Locale::En), "For shops.");
+        assert_eq!(text.get("zh-CN"), "For shops.");
+        assert_eq!(text.get("en"), "For shops.");
     }
 
     #[test]
     fn a_text_by_language_gives_each_its_own_and_english_where_one_is_missing() {
         let text = read(r#"{"en": "For shops.", "zh-CN": "适用于网店。"}"#);
-        assert_eq!(text.get(Locale::ZhCn), "适用于网店。");
-        assert_eq!(text.get(Locale::En), "For shops.");
+        assert_eq!(text.get("zh-CN"), "适用于网店。");
+        assert_eq!(text.get("en"), "For shops.");
         let english_only = read(r#"{"en": "For shops.", "fr": "Pour les boutiques."}"#);
-        assert_eq!(english_only.get(Locale::ZhCn), "For shops.");
+        assert_eq!(english_only.get("zh-CN"), "For shops.");
         assert_eq!(
-            read(r#"{"fr": "Pour les boutiques."}"#).get(Locale::En),
+            read(r#"{"fr": "Pour les boutiques."}"#).get("en"),
             "Pour les boutiques."
         );
+    }
+
+    #[test]
+    fn a_text_is_found_by_its_language_whatever_the_region_or_script() {
+        let text = read(r#"{"en-GB": "For shops.", "zh-Hans-CN": "适用于网店。"}"#);
+        assert_eq!(text.get("zh-CN"), "适用于网店。");
+        assert_eq!(text.get("ZH_cn"), "适用于网店。");
+        assert_eq!(text.get("en"), "For shops.");
+        assert_eq!(text.get("fr"), "For shops.");
     }
 
     #[test]
