@@ -1,4 +1,5 @@
 use crate::draft_store::Purchase;
+use crate::i18n::problems::provider::{error_words, where_to_check_words};
 use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
@@ -222,7 +223,8 @@ pub fn ReviewStep() -> impl IntoView {
     // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
     // rather than once for good: an answer changed meanwhile makes a different order, which
     // must not go under a key a proxy may already hold for the first.
-    if api == Api::Generic {
+    let profile = api.profile();
+    if profile.keyed() {
         wizard.preview_key.set(random_uuid());
     }
     // The requests as they will be sent, built by the very function submit uses. The
@@ -256,7 +258,10 @@ pub fn ReviewStep() -> impl IntoView {
         Some(built.map(|requests| {
             requests
                 .into_iter()
-                .map(|(purpose, request)| (request_title(purpose), request.masked()))
+                .map(|(purpose, request)| {
+                    let shown = request.masked(t().submit.hidden_secret);
+                    (request_title(purpose), shown)
+                })
                 .collect::<Vec<_>>()
         }))
     });
@@ -277,13 +282,13 @@ pub fn ReviewStep() -> impl IntoView {
         {move || (wizard.buy_in_doubt.get() && wizard.purchase.with(Option::is_none)).then(|| view! {
             <div class="notice" data-testid="buy-in-doubt">
                 <h2 class="subheading">{t().submit.doubt_heading}</h2>
-                <p class="body">{(t().submit.doubt_body)(api.where_to_check())}</p>
+                <p class="body">{(t().submit.doubt_body)(where_to_check_words(api, t()))}</p>
                 <div class="checkbox">
                     <input class="checkbox-input" type="checkbox" id=DOUBT_CHECKBOX
                         prop:checked=move || wizard.doubt_resolved.get()
                         on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
                     <label class="checkbox-label" for=DOUBT_CHECKBOX>
-                        {if api == Api::Huawei {
+                        {if profile.buys_first() {
                             t().submit.doubt_confirm_purchase
                         } else {
                             t().submit.doubt_confirm_order
@@ -292,8 +297,8 @@ pub fn ReviewStep() -> impl IntoView {
                 </div>
             </div>
         })}
-        {(api == Api::Huawei).then(|| view! { <ResumeAtApply/> })}
-        {(api == Api::GoGetSsl).then(|| view! { <CheckFirst/> })}
+        {profile.buys_first().then(|| view! { <ResumeAtApply/> })}
+        {profile.dry_run.then(|| view! { <CheckFirst/> })}
         <details class="requests">
             <summary>{t().submit.see_requests}</summary>
             {move || match requests.get() {
@@ -470,7 +475,7 @@ fn CheckFirst() -> impl IntoView {
                 Ok(answer) => match gogetssl::parse_check(answer.status, &answer.body) {
                     Ok(Some(amount)) => (true, (texts.check_ok_cost)(&amount)),
                     Ok(None) => (true, texts.check_ok.to_string()),
-                    Err(err) => (false, (texts.check_refused)(&err.to_string())),
+                    Err(err) => (false, (texts.check_refused)(&error_words(&err, t()))),
                 },
                 Err(err) => (false, (texts.check_failed)(&err.to_string())),
             };
