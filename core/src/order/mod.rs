@@ -42,7 +42,7 @@ pub use name_list::{
 pub use organisation::{org_need, Duns, Lei, Need, Organisation};
 pub use product::{
     Catalogue, CatalogueError, Coverage, DcvMethod, Level, NameLimits, Product, Provider,
-    UnitPrice, Validity,
+    ProviderProfile, UnitPrice, Validity,
 };
 pub use public_suffix::PublicSuffixList;
 pub use rules::{Rules, ToAscii};

@@ -27,9 +27,9 @@ pub fn ReviewStep() -> impl IntoView {
         let draft = wizard.draft.get();
         let product = wizard.product();
         let steps = wizard.steps();
-        let max_len = product
-            .as_ref()
-            .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len());
+        let max_len = product.as_ref().map_or(crate::csr::HUAWEI_MAX_LEN, |p| {
+            p.provider.profile().csr_max_len
+        });
         let source = CsrSource::of(&draft);
         let source_answer = match source {
             Some(CsrSource::Provider) => {
@@ -74,13 +74,13 @@ pub fn ReviewStep() -> impl IntoView {
                     let method =
                         DcvMethod::from_slug(&slug).map_or(t().submit.not_chosen, |m| m.describe());
                     match draft.approvers.get(&name.to_string()) {
-                        Some(a) if slug == "email" && p.provider.chooses_approver() => {
+                        Some(a) if slug == "email" && p.provider.profile().chooses_approver => {
                             (t().submit.method_with_approver)(method, a)
                         }
                         _ => method.to_string(),
                     }
                 };
-                if p.provider.method_per_name() {
+                if p.provider.profile().method_per_name {
                     names
                         .iter()
                         .map(|n| (t().submit.name_and_method)(&n.to_string(), &describe(n)))
@@ -88,7 +88,7 @@ pub fn ReviewStep() -> impl IntoView {
                         .join("\n")
                 } else {
                     let method = names.first().map(describe).unwrap_or_default();
-                    let huawei_adds = p.provider.adds_dns_records()
+                    let huawei_adds = p.provider.profile().adds_dns_records
                         && draft.auto_dns_auth
                         && names
                             .first()
