@@ -23,6 +23,56 @@ use leptos::prelude::*;
 pub fn ReviewStep() -> impl IntoView {
     let wizard = use_wizard();
     let agreement_error = move || wizard.error_for(Field::Agreement);
+    // What the copy and download buttons say happened, read out by screen readers.
+    let said = RwSignal::new(String::new());
+    let api = wizard.config.with_value(|c| c.api);
+    // The generic format's key for this visit to the review page: the preview shows it and
+    // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
+    // rather than once for good: an answer changed meanwhile makes a different order, which
+    // must not go under a key a proxy may already hold for the first.
+    let profile = api.profile();
+    if profile.keyed() {
+        wizard.preview_key.set(random_uuid());
+    }
+    // The requests as they will be sent, built by the very function submit uses, and
+    // whether the order asks Huawei to add its DNS records. The agreement is given on this
+    // page, so the preview assumes it; nothing is sent until it is actually ticked.
+    let requests = Memo::new(move |_| {
+        let mut draft = wizard.draft.get();
+        draft.agree_privacy = true;
+        let config = wizard.config.get_value();
+        let endpoint = send_endpoint(&config);
+        let options = send_options(&config);
+        let key = order_key(wizard);
+        let bought = wizard
+            .purchase
+            .with(|p| p.as_ref().and_then(|p| CertId::parse(&p.cert_id)));
+        let order = wizard
+            .with_rules(|rules| {
+                wizard
+                    .catalogue
+                    .with_value(|c| crate::order::validate_with(&draft, c, rules))
+            })
+            .ok()?;
+        let built = requests_for(
+            config.api,
+            &order,
+            &endpoint,
+            &options,
+            key.as_ref(),
+            bought.as_ref(),
+        );
+        let shown = built.map(|requests| {
+            requests
+                .into_iter()
+                .map(|(purpose, request)| {
+                    let shown = request.masked(t().submit.hidden_secret);
+                    (request_title(purpose), shown)
+                })
+                .collect::<Vec<_>>()
+        });
+        Some((order.auto_dns_auth, shown))
+    });
     let rows = move || {
         let draft = wizard.draft.get();
         let product = wizard.product();
@@ -88,11 +138,8 @@ pub fn ReviewStep() -> impl IntoView {
                         .join("\n")
                 } else {
                     let method = names.first().map(describe).unwrap_or_default();
-                    let huawei_adds = p.provider.profile().adds_dns_records
-                        && draft.auto_dns_auth
-                        && names
-                            .first()
-                            .is_some_and(|n| chosen_method(&draft, p, n) == "dns");
+                    // As the order is sent: a proxy's generic format carries no auto_dns_auth.
+                    let huawei_adds = requests.with(|r| r.as_ref().is_some_and(|(auto, _)| *auto));
                     if huawei_adds {
                         format!("{method}\n{}", t().submit.review_auto_dns)
                     } else {
@@ -216,55 +263,6 @@ pub fn ReviewStep() -> impl IntoView {
             })
             .collect_view()
     };
-    // What the copy and download buttons say happened, read out by screen readers.
-    let said = RwSignal::new(String::new());
-    let api = wizard.config.with_value(|c| c.api);
-    // The generic format's key for this visit to the review page: the preview shows it and
-    // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
-    // rather than once for good: an answer changed meanwhile makes a different order, which
-    // must not go under a key a proxy may already hold for the first.
-    let profile = api.profile();
-    if profile.keyed() {
-        wizard.preview_key.set(random_uuid());
-    }
-    // The requests as they will be sent, built by the very function submit uses. The
-    // agreement is given on this page, so the preview assumes it; nothing is sent until it
-    // is actually ticked.
-    let requests = Memo::new(move |_| {
-        let mut draft = wizard.draft.get();
-        draft.agree_privacy = true;
-        let config = wizard.config.get_value();
-        let endpoint = send_endpoint(&config);
-        let options = send_options(&config);
-        let key = order_key(wizard);
-        let bought = wizard
-            .purchase
-            .with(|p| p.as_ref().and_then(|p| CertId::parse(&p.cert_id)));
-        let order = wizard
-            .with_rules(|rules| {
-                wizard
-                    .catalogue
-                    .with_value(|c| crate::order::validate_with(&draft, c, rules))
-            })
-            .ok()?;
-        let built = requests_for(
-            config.api,
-            &order,
-            &endpoint,
-            &options,
-            key.as_ref(),
-            bought.as_ref(),
-        );
-        Some(built.map(|requests| {
-            requests
-                .into_iter()
-                .map(|(purpose, request)| {
-                    let shown = request.masked(t().submit.hidden_secret);
-                    (request_title(purpose), shown)
-                })
-                .collect::<Vec<_>>()
-        }))
-    });
     let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
     let button_label = move || submit_label(api, wizard.purchase.with(Option::is_some));
     view! {
@@ -301,7 +299,7 @@ pub fn ReviewStep() -> impl IntoView {
         {profile.dry_run.then(|| view! { <CheckFirst/> })}
         <details class="requests">
             <summary>{t().submit.see_requests}</summary>
-            {move || match requests.get() {
+            {move || match requests.get().map(|(_, shown)| shown) {
                 Some(Ok(texts)) => {
                     let all = texts
                         .iter()
