@@ -356,10 +356,12 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         "cancelled" => Some(GenericStatus::Cancelled),
         _ => None,
     };
-    let pending = matches!(
-        known,
-        Some(GenericStatus::PendingValidation | GenericStatus::Processing)
-    );
+    let pending = match known {
+        Some(GenericStatus::PendingValidation | GenericStatus::Processing) => true,
+        Some(GenericStatus::Issued | GenericStatus::Rejected | GenericStatus::Cancelled) | None => {
+            false
+        }
+    };
     // The proxy's own words win; else the wizard's for a known value, else the value.
     let status = match (answer.status_text.clone(), known) {
         (Some(words), _) => Status::Stated(words),

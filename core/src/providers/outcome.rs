@@ -109,19 +109,6 @@ pub struct StatusReport {
     pub not_after: Option<String>,
 }
 
-impl Default for StatusReport {
-    fn default() -> StatusReport {
-        StatusReport {
-            status: Status::Unknown(String::new()),
-            pending: false,
-            issued: false,
-            checks: Vec::new(),
-            instructions: Vec::new(),
-            not_after: None,
-        }
-    }
-}
-
 /// An order's status as one API reports it, each value its own variant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -260,6 +247,18 @@ pub fn merge_steps(earlier: &[Instruction], latest: &[Instruction]) -> Vec<Instr
 mod tests {
     use super::*;
 
+    /// A report of an open generic-format order, for the fields a test sets.
+    fn report() -> StatusReport {
+        StatusReport {
+            status: Status::Generic(GenericStatus::Processing),
+            pending: false,
+            issued: false,
+            checks: Vec::new(),
+            instructions: Vec::new(),
+            not_after: None,
+        }
+    }
+
     fn email(domain: &str, address: &str) -> Instruction {
         Instruction::Email {
             domain: domain.into(),
@@ -285,7 +284,7 @@ mod tests {
         let latest = StatusReport {
             pending: true,
             instructions: vec![email("a.example", "hostmaster@a.example")],
-            ..StatusReport::default()
+            ..report()
         };
         let shown = validation_steps(&first, Some(&latest));
         assert_eq!(
@@ -304,14 +303,14 @@ mod tests {
         let first = [dns("a.example")];
         let issued = StatusReport {
             issued: true,
-            ..StatusReport::default()
+            ..report()
         };
         let shown = validation_steps(&first, Some(&issued));
         assert!(shown.done);
         assert_eq!(shown.instructions, first);
         let pending = StatusReport {
             pending: true,
-            ..StatusReport::default()
+            ..report()
         };
         assert!(!validation_steps(&first, Some(&pending)).done);
     }
@@ -323,7 +322,7 @@ mod tests {
         assert_eq!(merge_steps(&seen, &[]), [dns("a.example")]);
         let issued = StatusReport {
             issued: true,
-            ..StatusReport::default()
+            ..report()
         };
         assert_eq!(
             validation_steps(&seen, Some(&issued)).instructions,
@@ -335,7 +334,7 @@ mod tests {
     fn a_rejected_order_shows_only_what_its_status_says() {
         let rejected = StatusReport {
             status: Status::Generic(GenericStatus::Rejected),
-            ..StatusReport::default()
+            ..report()
         };
         let shown = validation_steps(&[dns("a.example")], Some(&rejected));
         assert_eq!(shown, ValidationSteps::default());
