@@ -1,7 +1,7 @@
 //! cPanel UAPI `Market::request_ssl_certificates`, then `get_certificate_status_details`.
 //!
 //! One GET whose query carries `certificate` and `identity_verification` as JSON strings,
-//! answered in the UAPI envelope (`shared/reference/providers.md` §3).
+//! answered in the UAPI envelope (`result.status`, `errors`, `data`).
 
 use super::{
     parse_json, unexpected, AutoProof, Check, CheckState, CheckSubject, CpanelCheck, CpanelStatus,

@@ -1,7 +1,7 @@
 //! GoGetSSL reseller API v1: `add_ssl_order`, then `orders/status`.
 //!
-//! Bodies are form-urlencoded and the credential is `auth_key` in the query, as in
-//! `shared/reference/providers.md` §2. Errors come back as HTTP 200 with `"error": true`.
+//! Bodies are form-urlencoded and the credential is `auth_key` in the query, as
+//! GoGetSSL's API reference documents. Errors come back as HTTP 200 with `"error": true`.
 
 use super::{
     parse_json, unexpected, CheckState, CheckSubject, Endpoint, Excerpt, GoGetSslStatus, Header,
@@ -92,8 +92,8 @@ enum Role {
     Tech,
 }
 
-/// The `admin_*`, `tech_*` and `org_*` organisation fields of OV and EV orders (§2's
-/// table); `admin_fax`, which OV needs, is the contact's own answer (`contact_fields`).
+/// The `admin_*`, `tech_*` and `org_*` organisation fields of OV and EV orders (as
+/// GoGetSSL's reference lists them); `admin_fax`, which OV needs, is the contact's own answer (`contact_fields`).
 fn organisation_fields(form: &mut Vec<(&'static str, String)>, org: &Organisation) {
     let mut push = |name: &'static str, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {

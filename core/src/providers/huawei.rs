@@ -1,6 +1,6 @@
 //! Huawei Cloud SSL Certificate Manager (SCM) v3: buy, then apply, then read details.
 //!
-//! Paths and field names as in `shared/reference/providers.md` §1.
+//! Paths and field names as in Huawei Cloud's SCM API reference.
 
 use super::{
     AutoProof, Endpoint, Excerpt, Header, Instruction, Message, Method, PreparedRequest,
