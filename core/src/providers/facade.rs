@@ -103,6 +103,29 @@ pub fn read_answer(
     }
 }
 
+/// The dry run of `order`, for an API that has one (`ApiProfile::dry_run`): GoGetSSL's
+/// `add_ssl_order` with `test=Y` checks every answer and orders nothing.
+pub fn dry_run_request(
+    api: Api,
+    order: &ValidatedOrder,
+    endpoint: &Endpoint,
+    options: &SendOptions,
+) -> Option<PreparedRequest> {
+    match api {
+        Api::GoGetSsl => Some(gogetssl::check_request(order, endpoint, options.gogetssl)),
+        Api::Huawei | Api::Cpanel | Api::Generic => None,
+    }
+}
+
+/// Reads the answer to a dry run: the amount the order would cost, if the provider said.
+/// An API without a dry run sent none, so any answer is unexpected.
+pub fn read_dry_run(api: Api, status: u16, body: &str) -> Result<Option<String>, ProviderError> {
+    match api {
+        Api::GoGetSsl => gogetssl::parse_check(status, body),
+        Api::Huawei | Api::Cpanel | Api::Generic => Err(super::unexpected(status, body)),
+    }
+}
+
 /// The status call for a placed order, if the provider gave the ID it needs (empty IDs
 /// are none).
 pub fn status_request(
@@ -168,6 +191,25 @@ mod tests {
         assert_eq!(keyed, [false, false, false, true]);
         let dry: Vec<bool> = ALL.map(|api| api.profile().dry_run).to_vec();
         assert_eq!(dry, [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_dry_run_is_built_exactly_for_the_apis_whose_profile_offers_one() {
+        let order = order_of(Provider::GoGetSsl);
+        for api in ALL {
+            let request = dry_run_request(api, &order, &endpoint(), &SendOptions::default());
+            assert_eq!(request.is_some(), api.profile().dry_run, "{api:?}");
+        }
+        let request = dry_run_request(Api::GoGetSsl, &order, &endpoint(), &SendOptions::default())
+            .expect("GoGetSSL has one");
+        assert_eq!(request.query_param("auth_key").as_deref(), Some("s3cret"));
+        assert!(request.body.is_some_and(|b| b.ends_with("&test=Y")));
+        let answer = r#"{"order_amount":"12.50","success":true}"#;
+        assert_eq!(
+            read_dry_run(Api::GoGetSsl, 200, answer),
+            Ok(Some("12.50".into()))
+        );
+        assert!(read_dry_run(Api::Cpanel, 200, answer).is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::order::{
 };
 use crate::providers::huawei::CertId;
 use crate::providers::requests::{requests_for, NotBuilt, Purpose};
-use crate::providers::{gogetssl, Api};
+use crate::providers::{facade, Api};
 use crate::ui::dom::random_uuid;
 use crate::ui::keygen;
 use crate::ui::state::{use_wizard, Submission};
@@ -445,7 +445,8 @@ fn ResumeAtApply() -> impl IntoView {
     }
 }
 
-/// GoGetSSL's dry run (`test=Y`): every answer checked by the provider, nothing ordered.
+/// The API's dry run (GoGetSSL's `test=Y`): every answer checked by the provider, nothing
+/// ordered. Shown only where the API's profile offers one.
 #[component]
 fn CheckFirst() -> impl IntoView {
     let wizard = use_wizard();
@@ -461,8 +462,15 @@ fn CheckFirst() -> impl IntoView {
             return;
         };
         let config = wizard.config.get_value();
-        let request =
-            gogetssl::check_request(&order, &crate::embed::endpoint(&config), config.gogetssl);
+        let api = config.api;
+        let Some(request) = facade::dry_run_request(
+            api,
+            &order,
+            &crate::embed::endpoint(&config),
+            &send_options(&config),
+        ) else {
+            return;
+        };
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
@@ -470,7 +478,7 @@ fn CheckFirst() -> impl IntoView {
             let sent = crate::transport::send_retrying(&request, config.timeout_ms, |_| ()).await;
             let texts = &t().submit;
             let said = match sent {
-                Ok(answer) => match gogetssl::parse_check(answer.status, &answer.body) {
+                Ok(answer) => match facade::read_dry_run(api, answer.status, &answer.body) {
                     Ok(Some(amount)) => (true, (texts.check_ok_cost)(&amount)),
                     Ok(None) => (true, texts.check_ok.to_string()),
                     Err(err) => (false, (texts.check_refused)(&error_words(&err, t()))),
