@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sandboxLog } from '../lib/harness.mjs';
 import { useSuite } from '../lib/suite.mjs';
+import { useConfig } from '../lib/providers.mjs';
 import {
   toDomainStep, waitForHeading, continueOn, pasteCsr, agreeAndSubmit, contactsToReview, DOMAIN,
   CSR_STEP, VALIDATION_STEP,
@@ -101,5 +102,31 @@ test('letting Huawei make the key pair sends key_algorithm and no CSR, and says 
   assert.equal(body.key_algorithm, 'EC_P256');
   assert.equal('csr' in body, false);
   assert.equal(body.domain, DOMAIN);
+  await context.close();
+});
+
+test('through the generic format, a Huawei product\'s review says nothing of Huawei adding records, since the order does not ask for it', async () => {
+  const { context, page } = await suite.freshPage();
+  await page.goto(suite.server.url);
+  await toDomainStep(page);
+  await page.getByLabel('Domain name').fill(DOMAIN);
+  await continueOn(page);
+  await pasteCsr(page);
+  await continueOn(page);
+  await waitForHeading(page, VALIDATION_STEP);
+  await page.getByLabel(AUTO_DNS).check();
+
+  // The same draft, now sent through a proxy's generic format, which carries no auto_dns_auth.
+  await useConfig(page, { provider: 'generic', endpoint: 'sandbox/generic', catalogue: 'catalog/huawei.json' });
+  await page.reload();
+  await waitForHeading(page, VALIDATION_STEP);
+  assert.equal(await page.getByLabel(AUTO_DNS).count(), 0, 'not offered through the generic format');
+  await continueOn(page);
+  await contactsToReview(page);
+  const answers = await page.locator('dl.summary').textContent();
+  assert.ok(!answers.includes('Huawei adds the DNS records'), answers);
+  await page.getByText('See exactly what will be sent').click();
+  const [order] = await page.locator('pre.request').allTextContents();
+  assert.ok(!order.includes('auto_dns_auth'), order);
   await context.close();
 });

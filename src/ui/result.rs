@@ -4,11 +4,15 @@ use super::keygen;
 use super::state::use_wizard;
 use crate::config::Config;
 use crate::draft_store::Purchase;
+use crate::i18n::problems::provider::{
+    auto_proof_words, check_state_words, check_subject_words, error_words, next_step_words,
+    status_words, where_to_check_words,
+};
 use crate::i18n::{t, Locale};
-use crate::providers::huawei::{self, CertId};
+use crate::providers::facade;
 use crate::providers::{
-    cpanel, generic, gogetssl, merge_steps, validation_steps, Api, Instruction, PreparedRequest,
-    ProviderError, StatusReport, ValidationSteps,
+    merge_steps, validation_steps, Api, Instruction, PreparedRequest, ProviderError, StatusReport,
+    ValidationSteps,
 };
 use crate::retry::{checked_after_error, next_poll, Checked};
 use crate::transport;
@@ -19,31 +23,17 @@ use std::sync::Arc;
 
 /// The status call for a placed order, if the provider gave what it needs.
 fn status_request(config: &Config, purchase: &Purchase) -> Option<PreparedRequest> {
-    let endpoint = &crate::embed::endpoint(config);
-    let order_id = Some(purchase.order_id.as_str()).filter(|id| !id.is_empty());
-    let cert_id = Some(purchase.cert_id.as_str()).filter(|id| !id.is_empty());
-    match config.api {
-        Api::Huawei => CertId::parse(cert_id?).map(|cert| huawei::details_request(&cert, endpoint)),
-        Api::GoGetSsl => order_id.map(|id| gogetssl::status_request(id, endpoint)),
-        Api::Cpanel => cert_id.map(|id| cpanel::status_request(id, endpoint, &config.cpanel)),
-        Api::Generic => order_id.map(|id| generic::status_request(id, endpoint)),
-    }
-}
-
-/// `huawei_adds_records`: the order asked Huawei to add its DNS records (`auto_dns_auth`).
-fn parse_status(
-    api: Api,
-    status: u16,
-    body: &str,
-    huawei_adds_records: bool,
-) -> Result<StatusReport, CheckError> {
-    let read = match api {
-        Api::Huawei => huawei::parse_details(status, body).map(|d| d.report(huawei_adds_records)),
-        Api::GoGetSsl => gogetssl::parse_status(status, body),
-        Api::Cpanel => cpanel::parse_status(status, body),
-        Api::Generic => generic::parse_status(status, body),
+    let options = crate::providers::requests::SendOptions {
+        gogetssl: config.gogetssl,
+        cpanel: config.cpanel.clone(),
     };
-    read.map_err(CheckError::Provider)
+    facade::status_request(
+        config.api,
+        &purchase.order_id,
+        &purchase.cert_id,
+        &crate::embed::endpoint(config),
+        &options,
+    )
 }
 
 /// The signals one round of status checks writes, and what it needs to send.
@@ -84,12 +74,13 @@ impl Poller {
             let mut previous = None;
             while alive.load(Ordering::Relaxed) {
                 let outcome = match transport::send(&request, self.timeout_ms).await {
-                    Ok(answer) => parse_status(
+                    Ok(answer) => facade::read_status(
                         self.api,
                         answer.status,
                         &answer.body,
                         self.huawei_adds_records,
-                    ),
+                    )
+                    .map_err(CheckError::Provider),
                     Err(err) => Err(CheckError::NoAnswer(err.to_string())),
                 };
                 if !alive.load(Ordering::Relaxed) {
@@ -149,10 +140,13 @@ impl CheckError {
             }
             CheckError::Provider(err) => {
                 let checked = checked_after_error(err.status, err.unreadable);
-                let described = (texts.error_and_next)(&err.to_string(), err.next_step());
+                let described = (texts.error_and_next)(
+                    &error_words(err, t()),
+                    next_step_words(err.next_step(), t()),
+                );
                 let message = match checked {
                     Checked::Refused if err.status == 404 => {
-                        (texts.status_unknown_order)(api.where_to_check())
+                        (texts.status_unknown_order)(where_to_check_words(api, t()))
                     }
                     Checked::Refused => (texts.status_refused)(&described),
                     Checked::Failed | Checked::Pending | Checked::Final => {
@@ -206,7 +200,7 @@ pub fn ResultView() -> impl IntoView {
     let check_again = move |_| poller.start(alive.clone());
     let status_text = move || {
         report.with(|r| match r {
-            Some(r) => r.text.clone(),
+            Some(r) => status_words(&r.status, t()),
             None if polling.get() => t().submit.status_checking.into(),
             None if stopped.get() => t().submit.status_unknown.into(),
             None => t().submit.status_no_id.into(),
@@ -214,7 +208,19 @@ pub fn ResultView() -> impl IntoView {
     };
     // The latest status's steps win for the names it covers; the others keep earlier ones.
     let steps = move || known.with(|known| report.with(|r| validation_steps(known, r.as_ref())));
-    let checks = move || report.with(|r| r.as_ref().map(|r| r.checks.clone()).unwrap_or_default());
+    let checks = move || {
+        report.with(|r| {
+            r.iter()
+                .flat_map(|r| &r.checks)
+                .map(|c| {
+                    (
+                        check_subject_words(&c.subject, t()),
+                        check_state_words(&c.state, t()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let (cert_label, heading) = labels(api);
     let start_over = move |_| wizard.start_over();
     // What the last copy or download did, announced to screen readers.
@@ -345,7 +351,7 @@ fn steps_view(
             <h2 class="subheading" data-testid="validation-heading">{texts.validation_done}</h2>
             <p class="body">{texts.validation_done_body}</p>
             <h2 class="subheading">{texts.next_heading}</h2>
-            <p class="body" data-testid="next-step">{next_download(api.where_to_check())}</p>
+            <p class="body" data-testid="next-step">{next_download(where_to_check_words(api, t()))}</p>
             {taken}
         }
         .into_any()
@@ -383,7 +389,9 @@ fn instructions_view(all: Vec<Instruction>, said: RwSignal<String>) -> Option<im
                 content,
             } => files.push((domain, url, content)),
             Instruction::Email { domain, address } => emails.push((domain, address)),
-            Instruction::Automatic { domain, how } => automatic.push((domain, how)),
+            Instruction::Automatic { domain, how } => {
+                automatic.push((domain, auto_proof_words(&how, t())))
+            }
         }
     }
     // With several names, every name's approver must approve, not only the primary's.

@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::draft_store::{self, Purchase, SavedState};
-use crate::i18n::problems::field_problem_words;
+use crate::i18n::problems::{field_problem_words, provider};
 use crate::i18n::Locale;
 use crate::order::{
     self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, FieldProblem, OrderDraft,
@@ -34,8 +34,8 @@ impl Failure {
     pub fn from_provider(summary: &str, err: &ProviderError) -> Failure {
         Failure {
             summary: summary.to_string(),
-            detail: err.to_string(),
-            next_step: err.next_step().to_string(),
+            detail: provider::error_words(err, crate::i18n::t()),
+            next_step: provider::next_step_words(err.next_step(), crate::i18n::t()).into(),
         }
     }
 }

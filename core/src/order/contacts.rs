@@ -48,12 +48,12 @@ pub struct Contacts {
 
 /// The fields a provider asks of `role` at `level`, in page order.
 pub fn contact_parts(provider: Provider, level: Level, role: Role) -> Vec<ContactPart> {
-    let mut parts = if provider.splits_names() {
+    let mut parts = if provider.profile().splits_names {
         vec![ContactPart::FirstName, ContactPart::LastName]
     } else {
         vec![ContactPart::FullName]
     };
-    if provider.needs_job_title() {
+    if provider.profile().needs_job_title {
         parts.push(ContactPart::Title);
     }
     parts.push(ContactPart::Phone);
@@ -66,7 +66,7 @@ pub fn contact_parts(provider: Provider, level: Level, role: Role) -> Vec<Contac
 
 /// Only the administrative contact (GoGetSSL's `admin_*`) is asked for a fax.
 fn asks_fax(provider: Provider, level: Level, role: Role) -> bool {
-    role == Role::Applicant && provider.needs_admin_fax(level)
+    role == Role::Applicant && provider.profile().needs_admin_fax(level)
 }
 
 /// An empty answer is asked for by the person and the part, so the summary is clear.
@@ -98,7 +98,7 @@ fn parse_contact(
     level: Level,
     errors: &mut FieldErrors,
 ) -> Option<Contact> {
-    let name = if provider.splits_names() {
+    let name = if provider.profile().splits_names {
         let first = keep(
             errors,
             role,
@@ -123,7 +123,7 @@ fn parse_contact(
         )
         .map(ContactName::Full)
     };
-    let title = if provider.needs_job_title() {
+    let title = if provider.profile().needs_job_title {
         keep(
             errors,
             role,

@@ -58,7 +58,7 @@ pub fn methods_for(product: &Product, name: Option<&CertName>, rules: &Rules) ->
         .iter()
         .copied()
         .filter(|m| name.is_none_or(|n| !n.is_wildcard() || m.works_for_wildcards()))
-        .filter(|m| product.provider.validates_names_by_file() || !m.is_file())
+        .filter(|m| product.provider.profile().validates_names_by_file || !m.is_file())
         .filter(|m| *m != DcvMethod::Email || email != EmailMethod::Withdrawn)
         .collect()
 }
@@ -88,7 +88,8 @@ pub fn approvers_for(name: &CertName, rules: &Rules) -> Vec<String> {
 pub fn chosen_method(draft: &OrderDraft, product: &Product, name: &CertName) -> String {
     let own = product
         .provider
-        .method_per_name()
+        .profile()
+        .method_per_name
         .then(|| draft.methods.get(&name.to_string()))
         .flatten();
     match own {
@@ -108,7 +109,7 @@ pub fn check_methods(
     rules: &Rules,
     errors: &mut FieldErrors,
 ) -> Option<Vec<Dcv>> {
-    let per_name = product.provider.method_per_name();
+    let per_name = product.provider.profile().method_per_name;
     let mut chosen = Vec::with_capacity(names.len());
     let mut failed = false;
     for (index, name) in names.iter().enumerate() {
@@ -140,7 +141,7 @@ fn check_one(
     let slug = chosen_method(draft, product, name);
     let method = DcvMethod::from_slug(&slug)
         .filter(|m| product.offers(*m))
-        .filter(|m| product.provider.validates_names_by_file() || !m.is_file())
+        .filter(|m| product.provider.profile().validates_names_by_file || !m.is_file())
         .ok_or_else(|| (field, MethodError::Choose(name.clone())))?;
     if name.is_wildcard() && !method.works_for_wildcards() {
         return Err((field, MethodError::FileCannotProveWildcard(name.clone())));
@@ -153,7 +154,7 @@ fn check_one(
             if email_method_on(rules.today) == EmailMethod::Withdrawn {
                 return Err((field, MethodError::EmailWithdrawn));
             }
-            if !product.provider.chooses_approver() {
+            if !product.provider.profile().chooses_approver {
                 return Ok(Dcv::Email(None));
             }
             let approver_field = Field::Approver(index);

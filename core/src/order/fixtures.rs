@@ -130,7 +130,7 @@ pub fn scenario_draft(product: &Product, method: DcvMethod) -> OrderDraft {
     if product.is_multi() {
         others.extend(["www.example.com", "api.example.com"]);
         // One method for the whole certificate (Huawei) must prove every name.
-        let one_method = !product.provider.method_per_name();
+        let one_method = !product.provider.profile().method_per_name;
         if product.coverage.allows_wildcards() && (!one_method || method.works_for_wildcards()) {
             others.push("*.api.example.com");
         }

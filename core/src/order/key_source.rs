@@ -137,12 +137,12 @@ mod tests {
     #[test]
     fn only_huawei_offers_to_make_the_key_pair() {
         assert_eq!(
-            CsrSource::offered(Provider::Huawei.makes_key_pairs()),
+            CsrSource::offered(Provider::Huawei.profile().makes_key_pairs),
             [CsrSource::Generate, CsrSource::Paste, CsrSource::Provider]
         );
         for provider in [Provider::GoGetSsl, Provider::Cpanel] {
             assert_eq!(
-                CsrSource::offered(provider.makes_key_pairs()),
+                CsrSource::offered(provider.profile().makes_key_pairs),
                 [CsrSource::Generate, CsrSource::Paste]
             );
         }

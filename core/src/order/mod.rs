@@ -44,7 +44,7 @@ pub use name_list::{
 pub use organisation::{org_need, Duns, Lei, Need, OrgError, Organisation};
 pub use product::{
     Catalogue, CatalogueError, Coverage, DcvMethod, Level, NameLimits, Product, ProductError,
-    Provider, UnitPrice, Validity,
+    Provider, ProviderProfile, UnitPrice, Validity,
 };
 pub use public_suffix::PublicSuffixList;
 pub use rules::{Rules, ToAscii};

@@ -20,67 +20,95 @@ impl Provider {
         }
     }
 
-    /// The longest CSR the provider's API accepts, in characters.
-    pub fn csr_max_len(self) -> usize {
+    /// What the provider asks of the person and what it does itself, in one value: a new
+    /// provider states every answer here, in one exhaustive `match`.
+    pub fn profile(self) -> ProviderProfile {
         match self {
-            Provider::Huawei | Provider::Cpanel => 5120,
-            Provider::GoGetSsl => 4000,
+            Provider::Huawei => ProviderProfile {
+                csr_max_len: 5120,
+                method_per_name: false,
+                chooses_approver: false,
+                splits_names: false,
+                needs_job_title: false,
+                dv_has_contacts: true,
+                ov_needs_admin_fax: false,
+                validates_names_by_file: false,
+                adds_dns_records: true,
+                makes_key_pairs: true,
+            },
+            Provider::GoGetSsl => ProviderProfile {
+                csr_max_len: 4000,
+                method_per_name: true,
+                chooses_approver: true,
+                splits_names: true,
+                needs_job_title: true,
+                dv_has_contacts: true,
+                ov_needs_admin_fax: true,
+                validates_names_by_file: true,
+                adds_dns_records: false,
+                makes_key_pairs: false,
+            },
+            Provider::Cpanel => ProviderProfile {
+                csr_max_len: 5120,
+                method_per_name: true,
+                chooses_approver: true,
+                splits_names: true,
+                needs_job_title: false,
+                dv_has_contacts: false,
+                ov_needs_admin_fax: false,
+                validates_names_by_file: true,
+                adds_dns_records: false,
+                makes_key_pairs: false,
+            },
+        }
+    }
+}
+
+/// What a provider asks of the person and what it does itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProviderProfile {
+    /// The longest CSR the provider's API accepts, in characters.
+    pub csr_max_len: usize,
+    /// The validation method is chosen name by name (else once for the certificate).
+    pub method_per_name: bool,
+    /// The person picks the approver address for email validation (Huawei's CA picks it;
+    /// GoGetSSL and cPanel send the address chosen).
+    pub chooses_approver: bool,
+    /// Contacts are named as first and last name (else one full name).
+    pub splits_names: bool,
+    /// Contacts need a job title (GoGetSSL's `admin_title`, `tech_title`).
+    pub needs_job_title: bool,
+    /// A DV order asks for contacts (cPanel's DV orders have none).
+    pub dv_has_contacts: bool,
+    /// An OV order asks for the administrative contact's fax: GoGetSSL requires
+    /// `admin_fax`, and no other answer may stand in for it.
+    pub ov_needs_admin_fax: bool,
+    /// A file on the web server can prove control of a domain name. Huawei takes FILE only
+    /// for certificates of a bare public IP address, which the form never orders.
+    pub validates_names_by_file: bool,
+    /// The provider can add the DNS validation records itself, where its DNS hosts the
+    /// domain (Huawei's `auto_dns_auth`).
+    pub adds_dns_records: bool,
+    /// The provider can make the key pair itself, so the order needs no CSR (Huawei's
+    /// `key_algorithm`, when no `csr` is sent).
+    pub makes_key_pairs: bool,
+}
+
+impl ProviderProfile {
+    /// Whether an order at `level` asks for contacts at all.
+    pub fn needs_contacts(self, level: Level) -> bool {
+        match level {
+            Level::Dv => self.dv_has_contacts,
+            Level::Ov | Level::Ev => true,
         }
     }
 
-    /// Whether the validation method is chosen name by name (else once for the certificate).
-    pub fn method_per_name(self) -> bool {
-        !matches!(self, Provider::Huawei)
-    }
-
-    /// Whether the person picks the approver address for email validation
-    /// (Huawei's CA picks it; GoGetSSL and cPanel send the address chosen).
-    pub fn chooses_approver(self) -> bool {
-        !matches!(self, Provider::Huawei)
-    }
-
-    /// Whether contacts are named as first and last name (else one full name).
-    pub fn splits_names(self) -> bool {
-        !matches!(self, Provider::Huawei)
-    }
-
-    /// Whether contacts need a job title (GoGetSSL's `admin_title`, `tech_title`).
-    pub fn needs_job_title(self) -> bool {
-        matches!(self, Provider::GoGetSsl)
-    }
-
-    /// Whether an order at `level` asks for contacts at all (cPanel DV orders have none).
-    pub fn needs_contacts(self, level: Level) -> bool {
-        !(self == Provider::Cpanel && level == Level::Dv)
-    }
-
-    /// Whether the administrative contact's fax number is asked for: GoGetSSL requires
-    /// `admin_fax` for OV orders, and no other answer may stand in for it.
+    /// Whether the administrative contact's fax number is asked for at `level`.
     pub fn needs_admin_fax(self, level: Level) -> bool {
-        self == Provider::GoGetSsl && level == Level::Ov
-    }
-
-    /// Whether the technical contact must be given (Huawei's `contact_*` are optional).
-    pub fn needs_tech_contact(self) -> bool {
-        matches!(self, Provider::GoGetSsl)
-    }
-
-    /// Whether a file on the web server can prove control of a domain name. Huawei takes
-    /// FILE only for certificates of a bare public IP address, which the form never orders.
-    pub fn validates_names_by_file(self) -> bool {
-        !matches!(self, Provider::Huawei)
-    }
-
-    /// Whether the provider can add the DNS validation records itself, where its DNS hosts
-    /// the domain (Huawei's `auto_dns_auth`).
-    pub fn adds_dns_records(self) -> bool {
-        matches!(self, Provider::Huawei)
-    }
-
-    /// Whether the provider can make the key pair itself, so the order needs no CSR
-    /// (Huawei's `key_algorithm`, when no `csr` is sent).
-    pub fn makes_key_pairs(self) -> bool {
-        matches!(self, Provider::Huawei)
+        match level {
+            Level::Ov => self.ov_needs_admin_fax,
+            Level::Dv | Level::Ev => false,
+        }
     }
 }
 
@@ -603,6 +631,18 @@ fn methods_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_and_the_admin_fax_are_asked_at_the_levels_each_provider_needs() {
+        let cpanel = Provider::Cpanel.profile();
+        assert!(!cpanel.needs_contacts(Level::Dv));
+        assert!(cpanel.needs_contacts(Level::Ov) && cpanel.needs_contacts(Level::Ev));
+        assert!(Provider::Huawei.profile().needs_contacts(Level::Dv));
+        let gogetssl = Provider::GoGetSsl.profile();
+        assert!(gogetssl.needs_admin_fax(Level::Ov));
+        assert!(!gogetssl.needs_admin_fax(Level::Dv) && !gogetssl.needs_admin_fax(Level::Ev));
+        assert!(!Provider::Cpanel.profile().needs_admin_fax(Level::Ov));
+    }
 
     fn catalogue_with(product: &str) -> String {
         format!(r#"{{"provider":"huawei","products":[{product}]}}"#)

@@ -67,12 +67,12 @@ pub fn steps_for(product: Option<&Product>) -> Vec<Step> {
             (Step::Validation, Some(p)) => {
                 // A choice to make: of method, or of approver address when email is the only one.
                 p.methods.len() > 1
-                    || (p.provider.chooses_approver()
+                    || (p.provider.profile().chooses_approver
                         && p.methods.first() == Some(&super::DcvMethod::Email))
                     // Or whether Huawei is to add the DNS records itself.
-                    || (p.provider.adds_dns_records() && p.offers(super::DcvMethod::Dns))
+                    || (p.provider.profile().adds_dns_records && p.offers(super::DcvMethod::Dns))
             }
-            (Step::Contacts, Some(p)) => p.provider.needs_contacts(p.level),
+            (Step::Contacts, Some(p)) => p.provider.profile().needs_contacts(p.level),
             (Step::Organisation, Some(p)) => p.level.needs_organisation(),
             (Step::Validation | Step::Organisation, None) => false,
             _ => true,

@@ -150,7 +150,7 @@ pub fn validate(
             errors.push(Field::CsrSource, FieldProblem::ChooseCsrSource);
             None
         }
-        Some(CsrSource::Provider) if provider.makes_key_pairs() && rules.provider_api => {
+        Some(CsrSource::Provider) if provider.profile().makes_key_pairs && rules.provider_api => {
             Some(KeySource::Provider(KeyAlgorithm::of(draft)))
         }
         Some(CsrSource::Provider) => {
@@ -164,7 +164,7 @@ pub fn validate(
         Some(CsrSource::Generate | CsrSource::Paste) => errors
             .collect(
                 Field::Csr,
-                csr::check(&draft.csr, provider.csr_max_len()).map_err(FieldProblem::Csr),
+                csr::check(&draft.csr, provider.profile().csr_max_len).map_err(FieldProblem::Csr),
             )
             .and_then(|checked| match &primary {
                 // Only compare names once the domain itself is valid, or the message would mislead.
@@ -192,7 +192,7 @@ pub fn validate(
         }
         _ => None,
     };
-    let contacts = if provider.needs_contacts(product.level) {
+    let contacts = if provider.profile().needs_contacts(product.level) {
         parse_contacts(draft, provider, product.level, &mut errors).map(Some)
     } else {
         Some(None)
@@ -227,7 +227,7 @@ pub fn validate(
     };
     let primary = with_dcv(primary);
     let auto_dns_auth = draft.auto_dns_auth
-        && provider.adds_dns_records()
+        && provider.profile().adds_dns_records
         && rules.provider_api
         && primary.as_ref().is_some_and(|p| p.dcv == Dcv::Dns);
     let others: Option<Vec<OrderName>> = others.into_iter().map(&mut with_dcv).collect();

@@ -111,13 +111,13 @@ async fn huawei_buys_applies_and_reports_dns_records() {
         let label = label(&order);
         let (status, body) = send(&app, &huawei::buy_request(&order, &endpoint)).await;
         let bought =
-            huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("{label}: buy {e}"));
+            huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("{label}: buy {e:?}"));
         let cert = &bought.cert_ids[0];
         let (status, body) = send(&app, &huawei::apply_request(&order, cert, &endpoint)).await;
-        huawei::parse_apply(status, &body).unwrap_or_else(|e| panic!("{label}: apply {e}"));
+        huawei::parse_apply(status, &body).unwrap_or_else(|e| panic!("{label}: apply {e:?}"));
         let (status, body) = send(&app, &huawei::details_request(cert, &endpoint)).await;
         let details =
-            huawei::parse_details(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+            huawei::parse_details(status, &body).unwrap_or_else(|e| panic!("{label}: {e:?}"));
         assert_eq!(details.id, cert.as_str());
         let report = details.report(false);
         assert!(report.pending, "{label}: still being checked");
@@ -157,7 +157,7 @@ async fn huawei_accepts_its_own_key_pair_and_auto_dns_auth_for_every_product() {
         let label = format!("{} {algorithm:?}", product.id);
         let (status, body) = send(&app, &huawei::buy_request(&order, &endpoint)).await;
         let bought =
-            huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("{label}: buy {e}"));
+            huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("{label}: buy {e:?}"));
         let cert = &bought.cert_ids[0];
         let request = huawei::apply_request(&order, cert, &endpoint);
         assert!(!request
@@ -166,10 +166,10 @@ async fn huawei_accepts_its_own_key_pair_and_auto_dns_auth_for_every_product() {
             .unwrap_or_default()
             .contains("\"csr\""));
         let (status, body) = send(&app, &request).await;
-        huawei::parse_apply(status, &body).unwrap_or_else(|e| panic!("{label}: apply {e}"));
+        huawei::parse_apply(status, &body).unwrap_or_else(|e| panic!("{label}: apply {e:?}"));
         let (status, body) = send(&app, &huawei::details_request(cert, &endpoint)).await;
         let report = huawei::parse_details(status, &body)
-            .unwrap_or_else(|e| panic!("{label}: {e}"))
+            .unwrap_or_else(|e| panic!("{label}: {e:?}"))
             .report(order.auto_dns_auth);
         assert_eq!(report.instructions.len(), order.names().count(), "{label}");
         assert!(report
@@ -189,17 +189,17 @@ async fn gogetssl_orders_and_reports_each_names_validation() {
     for order in orders {
         let label = label(&order);
         let (status, body) = send(&app, &gogetssl::check_request(&order, &endpoint, options)).await;
-        gogetssl::parse_check(status, &body).unwrap_or_else(|e| panic!("{label}: check {e}"));
+        gogetssl::parse_check(status, &body).unwrap_or_else(|e| panic!("{label}: check {e:?}"));
         let (status, body) = send(&app, &gogetssl::order_request(&order, &endpoint, options)).await;
         let placed = gogetssl::parse_order(status, &body, &order)
-            .unwrap_or_else(|e| panic!("{label}: order {e}"));
+            .unwrap_or_else(|e| panic!("{label}: order {e:?}"));
         assert!(!placed.order_id.is_empty(), "{label}");
         assert_instructions(&order, &placed.instructions, &label);
         let (status, body) =
             send(&app, &gogetssl::status_request(&placed.order_id, &endpoint)).await;
-        let report =
-            gogetssl::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: status {e}"));
-        assert!(report.pending, "{label}: {}", report.text);
+        let report = gogetssl::parse_status(status, &body)
+            .unwrap_or_else(|e| panic!("{label}: status {e:?}"));
+        assert!(report.pending, "{label}: {:?}", report.status);
     }
 }
 
@@ -228,7 +228,7 @@ async fn cpanel_requests_in_every_encoding_and_reports_the_checks() {
             let (status, body) =
                 send(&app, &cpanel::order_request(order, &endpoint, &options)).await;
             let placed = cpanel::parse_order(status, &body, order)
-                .unwrap_or_else(|e| panic!("{label}: {e}"));
+                .unwrap_or_else(|e| panic!("{label}: {e:?}"));
             assert!(!placed.order_id.is_empty(), "{label}");
             assert!(placed.checkout_url.is_some(), "{label}");
             assert!(!placed.checkout_unsafe, "{label}");
@@ -239,7 +239,7 @@ async fn cpanel_requests_in_every_encoding_and_reports_the_checks() {
             let (status, body) =
                 send(&app, &cpanel::status_request(&item, &endpoint, &options)).await;
             let report =
-                cpanel::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+                cpanel::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: {e:?}"));
             assert!(report.pending, "{label}: unpaid, so not issued");
             assert!(!report.checks.is_empty(), "{label}: {body}");
         }
@@ -256,16 +256,18 @@ async fn the_generic_format_places_every_order_once_per_key() {
         let key = format!("contract-{i:04}-key");
         let request = generic::order_request(order, &endpoint, &key);
         let (status, body) = send(&app, &request).await;
-        let placed = generic::parse_order(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+        let placed =
+            generic::parse_order(status, &body).unwrap_or_else(|e| panic!("{label}: {e:?}"));
         assert_instructions(order, &placed.instructions, &label);
         // A retry with the same key is the same order, not a second one.
         let (status, body) = send(&app, &request).await;
-        let again = generic::parse_order(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+        let again =
+            generic::parse_order(status, &body).unwrap_or_else(|e| panic!("{label}: {e:?}"));
         assert_eq!(again.order_id, placed.order_id, "{label}");
         let (status, body) =
             send(&app, &generic::status_request(&placed.order_id, &endpoint)).await;
         let report =
-            generic::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: {e}"));
+            generic::parse_status(status, &body).unwrap_or_else(|e| panic!("{label}: {e:?}"));
         assert!(report.pending, "{label}");
     }
 }

@@ -1,13 +1,13 @@
 //! cPanel UAPI `Market::request_ssl_certificates`, then `get_certificate_status_details`.
 //!
 //! One GET whose query carries `certificate` and `identity_verification` as JSON strings,
-//! answered in the UAPI envelope (`shared/reference/providers.md` §3).
+//! answered in the UAPI envelope (`result.status`, `errors`, `data`).
 
 use super::{
-    parse_json, unexpected, Endpoint, Instruction, Method, Placed, PreparedRequest, ProviderError,
+    parse_json, unexpected, AutoProof, Check, CheckState, CheckSubject, CpanelCheck, CpanelStatus,
+    Endpoint, Instruction, Message, Method, Placed, PreparedRequest, ProviderError, Status,
     StatusReport,
 };
-use crate::i18n::t;
 use crate::order::{Dcv, ValidatedOrder};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -101,7 +101,7 @@ fn subject_name(encoding: SubjectNames, name: &str, dcv: &Dcv) -> Value {
         SubjectNames::Wizard => {
             let method = match dcv {
                 Dcv::Dns => "dns",
-                _ => "http",
+                Dcv::Http | Dcv::Https | Dcv::Email(_) => "http",
             };
             json!({ "type": "dNSName", "name": name, "dcv_method": method })
         }
@@ -286,9 +286,9 @@ fn data_of(status: u16, body: &str) -> Result<Value, ProviderError> {
         status,
         code: None,
         message: if errors.is_empty() {
-            t().submit.cpanel_failed_silently.into()
+            Message::FailedSilently
         } else {
-            errors.join(" ")
+            Message::Provider(errors.join(" "))
         },
         unreadable: false,
     })
@@ -327,8 +327,8 @@ pub fn parse_order(
         .map(|n| Instruction::Automatic {
             domain: n.name.to_string(),
             how: match n.dcv {
-                Dcv::Dns => t().submit.cpanel_adds_dns.into(),
-                _ => t().submit.cpanel_places_file.into(),
+                Dcv::Dns => AutoProof::CpanelDns,
+                Dcv::Http | Dcv::Https | Dcv::Email(_) => AutoProof::CpanelFile,
             },
         })
         .collect();
@@ -343,28 +343,25 @@ pub fn parse_order(
     })
 }
 
-/// The checks `get_certificate_status_details` reports, with names a person understands.
-fn check_labels() -> [(&'static str, &'static str); 7] {
-    let texts = &t().submit;
-    [
-        ("csrStatus", texts.check_csr),
-        ("dcvStatus", texts.check_dcv),
-        ("validationStatus", texts.check_validation),
-        ("organizationValidationStatus", texts.check_organisation),
-        ("brandValStatus", texts.check_brand),
-        ("ovCallbackStatus", texts.check_callback),
-        ("evClickThroughStatus", texts.check_ev_agreement),
-    ]
-}
+/// The checks `get_certificate_status_details` reports, by their keys.
+const CHECKS: [(&str, CpanelCheck); 7] = [
+    ("csrStatus", CpanelCheck::Csr),
+    ("dcvStatus", CpanelCheck::Dcv),
+    ("validationStatus", CpanelCheck::Validation),
+    ("organizationValidationStatus", CpanelCheck::Organisation),
+    ("brandValStatus", CpanelCheck::Brand),
+    ("ovCallbackStatus", CpanelCheck::Callback),
+    ("evClickThroughStatus", CpanelCheck::EvAgreement),
+];
 
-fn state_words(state: &str) -> Option<String> {
-    let texts = &t().submit;
+/// A check's state; None for one that does not apply to this order.
+fn check_state(state: &str) -> Option<CheckState> {
     match state {
-        "completed" => Some(texts.check_done.into()),
-        "not-completed" => Some(texts.check_not_done.into()),
-        "in-progress" => Some(texts.check_in_progress.into()),
+        "completed" => Some(CheckState::Done),
+        "not-completed" => Some(CheckState::NotDone),
+        "in-progress" => Some(CheckState::InProgress),
         "not-applicable" | "not applicable" => None,
-        other => Some(other.to_string()),
+        other => Some(CheckState::Other(other.to_string())),
     }
 }
 
@@ -374,13 +371,16 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
     let details = data.get("status_details").unwrap_or(&data);
     let mut checks = Vec::new();
     let mut open = false;
-    for (key, label) in check_labels() {
+    for (key, check) in CHECKS {
         let Some(state) = details.get(key).and_then(Value::as_str) else {
             continue;
         };
-        if let Some(words) = state_words(state) {
-            open |= state != "completed";
-            checks.push((label.to_string(), words));
+        if let Some(state) = check_state(state) {
+            open |= state != CheckState::Done;
+            checks.push(Check {
+                subject: CheckSubject::Cpanel(check),
+                state,
+            });
         }
     }
     for domain in data
@@ -393,10 +393,10 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
             domain.get("domain").and_then(Value::as_str),
             domain.get("status").and_then(Value::as_str),
         ) {
-            checks.push((
-                name.to_string(),
-                state.to_ascii_lowercase().replace('_', " "),
-            ));
+            checks.push(Check {
+                subject: CheckSubject::Name(name.to_string()),
+                state: CheckState::Other(state.to_ascii_lowercase().replace('_', " ")),
+            });
         }
     }
     let certificate = details.get("certificateStatus").and_then(Value::as_str);
@@ -404,17 +404,15 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         Some(state) => state == "completed",
         None => !open && !checks.is_empty(),
     };
-    let texts = &t().submit;
-    let text = if issued {
-        texts.cpanel_issued
+    let status = if issued {
+        CpanelStatus::Issued
     } else if checks.is_empty() {
-        texts.cpanel_not_reported
+        CpanelStatus::NotReported
     } else {
-        texts.cpanel_validating
-    }
-    .to_string();
+        CpanelStatus::Validating
+    };
     Ok(StatusReport {
-        text,
+        status: Status::Cpanel(status),
         pending: !issued,
         issued,
         checks,
@@ -563,7 +561,7 @@ mod tests {
         assert_eq!(identity["organizationName"], "Acme Widgets Ltd");
         assert_eq!(identity["rep_forename"], "Ada");
         assert_eq!(identity["countryName"], "GB");
-        assert!(!request.masked().contains("725431a1"));
+        assert!(!request.masked("[hidden]").contains("725431a1"));
     }
 
     #[test]
@@ -635,16 +633,16 @@ mod tests {
         let body = r#"{"apiversion":3,"func":"request_ssl_certificates","module":"Market","result":{"status":0,"errors":["The price is wrong.","Bad CSR."],"data":null}}"#;
         let err = parse_order(200, body, &order("cpanel-dv-single", DcvMethod::Http))
             .expect_err("failed");
-        assert_eq!(err.message, "The price is wrong. Bad CSR.");
+        assert_eq!(err.message, "The price is wrong. Bad CSR.".into());
         let login_page = parse_order(
             401,
             "<html>Access denied</html>",
             &order("cpanel-dv-single", DcvMethod::Http),
         );
-        assert!(login_page
-            .expect_err("html")
-            .message
-            .contains("Access denied"));
+        assert_eq!(
+            login_page.expect_err("html").message,
+            Message::Unexpected(super::super::Excerpt::of("<html>Access denied</html>"))
+        );
     }
 
     #[test]
@@ -670,36 +668,69 @@ mod tests {
         };
         let open = parse_status(200, &body("not-completed")).expect("ok");
         assert!(open.pending);
-        assert!(open
+        assert!(open.checks.contains(&Check {
+            subject: CheckSubject::Name("shop.example.com".into()),
+            state: CheckState::Other("notvalidated".into()),
+        }));
+        assert!(!open
             .checks
-            .contains(&("shop.example.com".to_string(), "notvalidated".to_string())));
-        assert!(!open.checks.iter().any(|(label, _)| label == "EV agreement"));
+            .iter()
+            .any(|c| c.subject == CheckSubject::Cpanel(CpanelCheck::EvAgreement)));
         assert!(!parse_status(200, &body("completed")).expect("ok").pending);
     }
 
     #[test]
-    fn checks_and_instructions_are_in_the_current_language() {
-        crate::i18n::set(crate::i18n::Locale::ZhCn);
+    fn a_failure_without_errors_says_so_and_the_status_follows_the_checks() {
         let body =
             r#"{"result":{"status":1,"data":{"csrStatus":"completed","dcvStatus":"in-progress"}}}"#;
-        let report = parse_status(200, body).expect("ok");
-        assert_eq!(report.text, "验证中：请查看下方各检查项");
         assert_eq!(
-            report.checks,
-            [
-                ("证书签名请求".to_string(), "已完成".to_string()),
-                ("域名控制权".to_string(), "进行中".to_string())
-            ]
+            parse_status(200, body).expect("ok").status,
+            Status::Cpanel(CpanelStatus::Validating)
+        );
+        let nothing = r#"{"result":{"status":1,"data":{}}}"#;
+        assert_eq!(
+            parse_status(200, nothing).expect("ok").status,
+            Status::Cpanel(CpanelStatus::NotReported)
+        );
+        let done = r#"{"result":{"status":1,"data":{"csrStatus":"completed"}}}"#;
+        assert_eq!(
+            parse_status(200, done).expect("ok").status,
+            Status::Cpanel(CpanelStatus::Issued)
         );
         let failed = r#"{"result":{"status":0,"errors":null}}"#;
         let err = parse_order(200, failed, &order("cpanel-dv-single", DcvMethod::Http))
             .expect_err("failed");
-        assert_eq!(err.message, "cPanel 报告了失败，但未说明原因");
-        crate::i18n::set(crate::i18n::Locale::En);
-        assert_eq!(
-            parse_status(200, body).expect("ok").checks[0].0,
-            "Certificate request"
-        );
+        assert_eq!(err.message, Message::FailedSilently);
+    }
+
+    #[test]
+    fn cpanel_proves_each_name_itself_by_the_method_chosen() {
+        let placed = parse_order(
+            200,
+            SEED_ANSWER,
+            &order("cpanel-dv-wildcard", DcvMethod::Dns),
+        )
+        .expect("placed");
+        assert!(placed.instructions.iter().all(|i| matches!(
+            i,
+            Instruction::Automatic {
+                how: AutoProof::CpanelDns,
+                ..
+            }
+        )));
+        let placed = parse_order(
+            200,
+            SEED_ANSWER,
+            &order("cpanel-dv-single", DcvMethod::Http),
+        )
+        .expect("placed");
+        assert!(placed.instructions.iter().all(|i| matches!(
+            i,
+            Instruction::Automatic {
+                how: AutoProof::CpanelFile,
+                ..
+            }
+        )));
     }
 
     #[test]
@@ -714,8 +745,14 @@ mod tests {
         assert_eq!(
             open.checks,
             [
-                ("Certificate request".to_string(), "done".to_string()),
-                ("Domain control".to_string(), "in progress".to_string())
+                Check {
+                    subject: CheckSubject::Cpanel(CpanelCheck::Csr),
+                    state: CheckState::Done,
+                },
+                Check {
+                    subject: CheckSubject::Cpanel(CpanelCheck::Dcv),
+                    state: CheckState::InProgress,
+                },
             ]
         );
         let done = parse_status(200, &body("completed")).expect("ok");

@@ -4,10 +4,9 @@
 //! README. `POST {endpoint}/orders` with an `Idempotency-Key`, `GET {endpoint}/orders/{id}`.
 
 use super::{
-    parse_json, unexpected, Endpoint, Header, Instruction, Method, Placed, PreparedRequest,
-    ProviderError, StatusReport,
+    parse_json, unexpected, Endpoint, GenericStatus, Header, Instruction, Message, Method, Placed,
+    PreparedRequest, ProviderError, Status, StatusReport,
 };
-use crate::i18n::t;
 use crate::order::{Contact, ContactName, Coverage, Dcv, Level, ValidatedOrder};
 use serde::Serialize;
 use serde_json::Value;
@@ -116,7 +115,7 @@ pub fn order_json(order: &ValidatedOrder) -> String {
             method: n.dcv.method().slug(),
             approver: match &n.dcv {
                 Dcv::Email(Some(address)) => Some(address.as_str().to_string()),
-                _ => None,
+                Dcv::Email(None) | Dcv::Dns | Dcv::Http | Dcv::Https => None,
             },
         })
         .collect();
@@ -307,8 +306,8 @@ fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
                     status,
                     code: Some(code),
                     message: match error.and_then(|e| text(e, "field")) {
-                        Some(field) => (t().submit.error_at_field)(&message, &field),
-                        None => message,
+                        Some(field) => Message::AtField { message, field },
+                        None => Message::Provider(message),
                     },
                     unreadable: false,
                 },
@@ -349,24 +348,28 @@ pub fn parse_order(status: u16, body: &str) -> Result<Placed, ProviderError> {
 
 pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderError> {
     let answer = answer_of(status, body)?;
-    let texts = &t().submit;
-    let (words, pending) = match answer.status.as_str() {
-        "pending_validation" => (texts.generic_pending_validation, true),
-        "processing" => (texts.generic_processing, true),
-        "issued" => (texts.status_issued, false),
-        "rejected" => (texts.status_rejected, false),
-        "cancelled" => (texts.status_cancelled, false),
-        _ => ("", false),
+    let known = match answer.status.as_str() {
+        "pending_validation" => Some(GenericStatus::PendingValidation),
+        "processing" => Some(GenericStatus::Processing),
+        "issued" => Some(GenericStatus::Issued),
+        "rejected" => Some(GenericStatus::Rejected),
+        "cancelled" => Some(GenericStatus::Cancelled),
+        _ => None,
     };
-    let text = answer.status_text.clone().unwrap_or_else(|| {
-        if words.is_empty() {
-            (texts.status_other)(&answer.status)
-        } else {
-            words.to_string()
+    let pending = match known {
+        Some(GenericStatus::PendingValidation | GenericStatus::Processing) => true,
+        Some(GenericStatus::Issued | GenericStatus::Rejected | GenericStatus::Cancelled) | None => {
+            false
         }
-    });
+    };
+    // The proxy's own words win; else the wizard's for a known value, else the value.
+    let status = match (answer.status_text.clone(), known) {
+        (Some(words), _) => Status::Stated(words),
+        (None, Some(known)) => Status::Generic(known),
+        (None, None) => Status::Unknown(answer.status.clone()),
+    };
     Ok(StatusReport {
-        text,
+        status,
         pending,
         issued: answer.status == "issued",
         checks: Vec::new(),
@@ -457,7 +460,7 @@ mod tests {
             header("Authorization").as_deref(),
             Some("Bearer secret-token")
         );
-        assert!(!request.masked().contains("secret-token"));
+        assert!(!request.masked("[hidden]").contains("secret-token"));
     }
 
     #[test]
@@ -490,28 +493,24 @@ mod tests {
         assert!(!issued.pending && issued.instructions.is_empty());
         let odd =
             parse_status(200, &body.replace("pending_validation", "on_hold")).expect("status");
-        assert!(odd.text.contains("on_hold"));
+        assert_eq!(odd.status, Status::Unknown("on_hold".into()));
     }
 
     #[test]
-    fn statuses_and_error_places_are_in_the_current_language() {
-        crate::i18n::set(crate::i18n::Locale::ZhCn);
+    fn a_status_is_the_proxys_own_words_else_the_known_value() {
         let report =
             parse_status(200, r#"{"order_id":"G-1","status":"processing"}"#).expect("status");
-        assert_eq!(report.text, "CA 处理中");
-        let err = parse_order(
-            422,
-            r#"{"error":{"code":"invalid_value","message":"Bad","field":"/csr"}}"#,
+        assert_eq!(report.status, Status::Generic(GenericStatus::Processing));
+        assert!(report.pending);
+        let stated = parse_status(
+            200,
+            r#"{"order_id":"G-1","status":"processing","status_text":"With the CA"}"#,
         )
-        .expect_err("error");
-        assert_eq!(err.message, "Bad（位置：/csr）");
-        crate::i18n::set(crate::i18n::Locale::En);
-        assert_eq!(
-            parse_status(200, r#"{"order_id":"G-1","status":"processing"}"#)
-                .expect("status")
-                .text,
-            "Being processed by the CA"
-        );
+        .expect("status");
+        assert_eq!(stated.status, Status::Stated("With the CA".into()));
+        let err = parse_order(422, r#"{"error":{"code":"invalid_value","message":"Bad"}}"#)
+            .expect_err("error");
+        assert_eq!(err.message, Message::Provider("Bad".into()));
     }
 
     #[test]
@@ -519,10 +518,18 @@ mod tests {
         let err = parse_order(422, r#"{"error":{"code":"idempotency_mismatch","message":"Key reused","field":"/names/0"}}"#)
             .expect_err("error");
         assert_eq!(err.code.as_deref(), Some("idempotency_mismatch"));
-        assert_eq!(err.message, "Key reused (at /names/0)");
-        assert!(parse_order(502, "<html>Bad gateway</html>")
-            .expect_err("html")
-            .message
-            .contains("Bad gateway"));
+        assert_eq!(
+            err.message,
+            Message::AtField {
+                message: "Key reused".into(),
+                field: "/names/0".into()
+            }
+        );
+        assert_eq!(
+            parse_order(502, "<html>Bad gateway</html>")
+                .expect_err("html")
+                .message,
+            Message::Unexpected(super::super::Excerpt::of("<html>Bad gateway</html>"))
+        );
     }
 }

@@ -1,13 +1,12 @@
 //! GoGetSSL reseller API v1: `add_ssl_order`, then `orders/status`.
 //!
-//! Bodies are form-urlencoded and the credential is `auth_key` in the query, as in
-//! `shared/reference/providers.md` §2. Errors come back as HTTP 200 with `"error": true`.
+//! Bodies are form-urlencoded and the credential is `auth_key` in the query, as
+//! GoGetSSL's API reference documents. Errors come back as HTTP 200 with `"error": true`.
 
 use super::{
-    parse_json, unexpected, Endpoint, Header, Instruction, Method, Placed, PreparedRequest,
-    ProviderError, StatusReport,
+    parse_json, unexpected, CheckState, CheckSubject, Endpoint, Excerpt, GoGetSslStatus, Header,
+    Instruction, Message, Method, Placed, PreparedRequest, ProviderError, Status, StatusReport,
 };
-use crate::i18n::t;
 use crate::order::{Contact, ContactName, Dcv, Organisation, ValidatedOrder};
 use serde::Deserialize;
 use serde_json::Value;
@@ -93,8 +92,8 @@ enum Role {
     Tech,
 }
 
-/// The `admin_*`, `tech_*` and `org_*` organisation fields of OV and EV orders (§2's
-/// table); `admin_fax`, which OV needs, is the contact's own answer (`contact_fields`).
+/// The `admin_*`, `tech_*` and `org_*` organisation fields of OV and EV orders (as
+/// GoGetSSL's reference lists them); `admin_fax`, which OV needs, is the contact's own answer (`contact_fields`).
 fn organisation_fields(form: &mut Vec<(&'static str, String)>, org: &Organisation) {
     let mut push = |name: &'static str, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -253,7 +252,7 @@ fn error_of(status: u16, value: &Value) -> Option<ProviderError> {
     let code = text("message");
     let message = text("description")
         .or_else(|| code.clone())
-        .unwrap_or_else(|| t().submit.no_message.into());
+        .map_or(Message::NoMessage, Message::Provider);
     Some(ProviderError {
         status,
         code,
@@ -413,7 +412,7 @@ pub fn parse_order(
     let order_id = id_text(value.get("order_id")).ok_or_else(|| ProviderError {
         status,
         code: None,
-        message: (t().submit.no_order_id)(&super::excerpt(body)),
+        message: Message::NoOrderId(Excerpt::of(body)),
         unreadable: true,
     })?;
     let amount = id_text(value.get("order_amount")).map(|amount| {
@@ -442,34 +441,32 @@ pub fn parse_check(status: u16, body: &str) -> Result<Option<String>, ProviderEr
     Ok(id_text(value.get("order_amount")))
 }
 
-/// The status values of `GET /orders/status/{id}` in words, and whether each can still change.
-fn describe(status: &str) -> (String, bool) {
-    let texts = &t().submit;
-    let (text, pending) = match status {
-        "active" => (texts.status_issued, false),
-        "processing" => (texts.gogetssl_processing, true),
-        "pending" => (texts.gogetssl_pending, true),
-        "new_order" => (texts.gogetssl_new_order, true),
-        "reissue" => (texts.gogetssl_reissue, true),
-        "incomplete" => (texts.gogetssl_incomplete, false),
-        "unpaid" => (texts.gogetssl_unpaid, false),
-        "cancelled" => (texts.status_cancelled, false),
-        "expired" => (texts.status_expired, false),
-        "rejected" => (texts.status_rejected, false),
-        other => return ((texts.status_other)(other), false),
+/// The status values of `GET /orders/status/{id}`, and whether each can still change.
+fn read_status(status: &str) -> (Status, bool) {
+    let (known, pending) = match status {
+        "active" => (GoGetSslStatus::Active, false),
+        "processing" => (GoGetSslStatus::Processing, true),
+        "pending" => (GoGetSslStatus::Pending, true),
+        "new_order" => (GoGetSslStatus::NewOrder, true),
+        "reissue" => (GoGetSslStatus::Reissue, true),
+        "incomplete" => (GoGetSslStatus::Incomplete, false),
+        "unpaid" => (GoGetSslStatus::Unpaid, false),
+        "cancelled" => (GoGetSslStatus::Cancelled, false),
+        "expired" => (GoGetSslStatus::Expired, false),
+        "rejected" => (GoGetSslStatus::Rejected, false),
+        other => return (Status::Unknown(other.to_string()), false),
     };
-    (text.to_string(), pending)
+    (Status::GoGetSsl(known), pending)
 }
 
 /// A SAN's `status`: "0" not set, "1" processing, "2" validated.
-fn san_state(status: &Value) -> String {
-    let texts = &t().submit;
+fn san_state(status: &Value) -> CheckState {
     match id_text(Some(status)).as_deref() {
-        Some("2") => texts.san_validated.into(),
-        Some("1") => texts.san_being_validated.into(),
-        Some("0") => texts.san_not_started.into(),
-        Some(other) => other.into(),
-        None => texts.san_unknown.into(),
+        Some("2") => CheckState::SanValidated,
+        Some("1") => CheckState::SanBeingValidated,
+        Some("0") => CheckState::SanNotStarted,
+        Some(other) => CheckState::Other(other.into()),
+        None => CheckState::SanUnknown,
     }
 }
 
@@ -479,19 +476,22 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         .get("status")
         .and_then(Value::as_str)
         .unwrap_or("unknown");
-    let (text, pending) = describe(raw);
+    let (read, pending) = read_status(raw);
     let primary = value
         .get("domain")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let checks: Vec<(String, String)> = value
+    let checks = value
         .get("san")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .filter_map(|san| {
             let name = san.get("san_name")?.as_str()?;
-            Some((name.to_string(), san_state(san.get("status")?)))
+            Some(super::Check {
+                subject: CheckSubject::Name(name.to_string()),
+                state: san_state(san.get("status")?),
+            })
         })
         .collect();
     // Once issued there is nothing left to do; old instructions would only confuse.
@@ -506,7 +506,7 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         .filter(|s| !s.is_empty() && *s != "0000-00-00")
         .map(str::to_string);
     Ok(StatusReport {
-        text,
+        status: read,
         pending,
         issued: raw == "active",
         checks,
@@ -583,7 +583,10 @@ mod tests {
         let order = order("positivessl", DcvMethod::Dns);
         let err = parse_order(200, body, &order).expect_err("error");
         assert_eq!(err.code.as_deref(), Some("115"));
-        assert!(err.message.contains("asterisk"));
+        assert_eq!(
+            err.message,
+            "Wildcard CSR must have an asterisk in its common name".into()
+        );
         assert!(parse_status(200, body).is_err());
         assert!(parse_check(200, body).is_err());
     }
@@ -592,7 +595,10 @@ mod tests {
     fn a_gateway_page_is_reported_not_parsed() {
         let order = order("positivessl", DcvMethod::Dns);
         let err = parse_order(502, "<html>Bad gateway</html>", &order).expect_err("html");
-        assert!(err.message.contains("Bad gateway"));
+        assert_eq!(
+            err.message,
+            Message::Unexpected(Excerpt::of("<html>Bad gateway</html>"))
+        );
         assert!(parse_order(500, r#"{"success":true}"#, &order).is_err());
     }
 
@@ -615,7 +621,7 @@ mod tests {
             request.headers[0].value,
             "application/x-www-form-urlencoded"
         );
-        let shown = request.masked();
+        let shown = request.masked("[hidden]");
         assert!(
             !shown.contains("k3y") && !shown.contains("odd%2Fchars"),
             "{shown}"
@@ -837,49 +843,57 @@ mod tests {
         assert!(report.pending);
         assert_eq!(
             report.checks,
-            [("www.example.com".to_string(), "validated".to_string())]
+            [super::super::Check {
+                subject: CheckSubject::Name("www.example.com".into()),
+                state: CheckState::SanValidated,
+            }]
         );
         assert_eq!(report.instructions.len(), 2);
         let issued = parse_status(200, &body.replace("processing", "active")).expect("ok");
         assert!(!issued.pending && issued.instructions.is_empty());
         let odd = parse_status(200, &body.replace("processing", "on_hold")).expect("ok");
-        assert!(odd.text.contains("on_hold"));
+        assert_eq!(odd.status, Status::Unknown("on_hold".into()));
     }
 
     #[test]
-    fn statuses_are_in_the_current_language() {
-        use crate::i18n::{set, Locale};
-        set(Locale::ZhCn);
-        assert_eq!(
-            describe("unpaid").0,
-            "未付款：请为您的 GoGetSSL 账户充值后继续"
-        );
-        assert_eq!(san_state(&Value::from("2")), "已验证");
+    fn an_error_without_words_and_a_success_without_an_id_are_told_apart() {
         let order = order("positivessl", DcvMethod::Dns);
         let err = parse_order(200, r#"{"error":true}"#, &order).expect_err("error");
-        assert_eq!(err.message, "服务商未提供错误信息");
-        set(Locale::En);
-        assert_eq!(describe("rejected").0, "Rejected by the CA");
+        assert_eq!(err.message, Message::NoMessage);
+        let no_id = parse_order(200, r#"{"success":true}"#, &order).expect_err("no id");
+        assert_eq!(
+            no_id.message,
+            Message::NoOrderId(Excerpt::of(r#"{"success":true}"#))
+        );
+        assert!(no_id.unreadable);
+        for (raw, state) in [
+            ("2", CheckState::SanValidated),
+            ("1", CheckState::SanBeingValidated),
+            ("0", CheckState::SanNotStarted),
+            ("7", CheckState::Other("7".into())),
+        ] {
+            assert_eq!(san_state(&Value::from(raw)), state, "{raw}");
+        }
+        assert_eq!(san_state(&Value::Null), CheckState::SanUnknown);
     }
 
     #[test]
-    fn every_documented_status_has_words() {
-        for status in [
-            "active",
-            "cancelled",
-            "expired",
-            "incomplete",
-            "new_order",
-            "unpaid",
-            "pending",
-            "processing",
-            "reissue",
-            "rejected",
+    fn every_documented_status_is_known_and_says_whether_it_can_change() {
+        for (status, pending) in [
+            ("active", false),
+            ("cancelled", false),
+            ("expired", false),
+            ("incomplete", false),
+            ("new_order", true),
+            ("unpaid", false),
+            ("pending", true),
+            ("processing", true),
+            ("reissue", true),
+            ("rejected", false),
         ] {
-            assert!(
-                !describe(status).0.contains("reported by the provider"),
-                "{status}"
-            );
+            let (read, still) = read_status(status);
+            assert!(matches!(read, Status::GoGetSsl(_)), "{status}");
+            assert_eq!(still, pending, "{status}");
         }
     }
 }

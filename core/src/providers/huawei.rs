@@ -1,11 +1,11 @@
 //! Huawei Cloud SSL Certificate Manager (SCM) v3: buy, then apply, then read details.
 //!
-//! Paths and field names as in `shared/reference/providers.md` §1.
+//! Paths and field names as in Huawei Cloud's SCM API reference.
 
 use super::{
-    excerpt, Endpoint, Header, Instruction, Method, PreparedRequest, ProviderError, StatusReport,
+    AutoProof, Endpoint, Excerpt, Header, Instruction, Message, Method, PreparedRequest,
+    ProviderError, Status, StatusReport,
 };
-use crate::i18n::t;
 use crate::order::{CertName, Coverage, Dcv, Product, ValidatedOrder};
 use serde::Serialize;
 use serde_json::Value;
@@ -86,29 +86,6 @@ impl CertStatus {
         }
     }
 
-    /// The status in words a person understands.
-    pub fn describe(&self) -> String {
-        let texts = &t().submit;
-        match self {
-            CertStatus::Paid => texts.huawei_paid,
-            CertStatus::Issued => texts.status_issued,
-            CertStatus::Checking => texts.huawei_checking,
-            CertStatus::CancelChecking => texts.huawei_cancel_checking,
-            CertStatus::Unpassed => texts.huawei_unpassed,
-            CertStatus::Expired => texts.status_expired,
-            CertStatus::Revoking => texts.huawei_revoking,
-            CertStatus::Revoked => texts.huawei_revoked,
-            CertStatus::Upload => texts.huawei_upload,
-            CertStatus::SupplementChecking => texts.huawei_supplement_checking,
-            CertStatus::CancelSupplementing => texts.huawei_cancel_supplementing,
-            CertStatus::CheckingOrg => texts.huawei_checking_org,
-            CertStatus::Issuing => texts.huawei_issuing,
-            CertStatus::CancelRevoking => texts.huawei_cancel_revoking,
-            CertStatus::Other(raw) => return (texts.status_other)(raw),
-        }
-        .to_string()
-    }
-
     /// Whether the status can still change without the person doing anything more.
     pub fn is_pending(&self) -> bool {
         match self {
@@ -158,7 +135,7 @@ impl Details {
     /// adds the records to its Cloud DNS (`auto_dns_auth`), they are nothing to do by hand.
     pub fn report(&self, huawei_adds_records: bool) -> StatusReport {
         StatusReport {
-            text: self.status.describe(),
+            status: Status::Huawei(self.status.clone()),
             // PAID right after apply only means the CA has not picked it up yet.
             pending: self.status.is_pending() || self.status == CertStatus::Paid,
             issued: self.status == CertStatus::Issued,
@@ -169,7 +146,7 @@ impl Details {
                 .map(|r| match huawei_adds_records {
                     true => Instruction::Automatic {
                         domain: r.domain.clone(),
-                        how: t().submit.huawei_adds_dns.to_string(),
+                        how: AutoProof::HuaweiDns,
                     },
                     false => Instruction::Dns {
                         domain: r.domain.clone(),
@@ -398,13 +375,13 @@ fn provider_error(status: u16, value: Option<&Value>, body: &str) -> ProviderErr
             message: value
                 .and_then(|v| text(v, "error_msg"))
                 .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| t().submit.no_message.into()),
+                .map_or(Message::NoMessage, Message::Provider),
             unreadable: false,
         },
         None => ProviderError {
             status,
             code: None,
-            message: (t().submit.unexpected_answer)(&excerpt(body)),
+            message: Message::Unexpected(Excerpt::of(body)),
             unreadable: true,
         },
     }
@@ -438,7 +415,7 @@ pub fn parse_buy(status: u16, body: &str) -> Result<Bought, ProviderError> {
         _ => Err(ProviderError {
             status,
             code: None,
-            message: (t().submit.no_certificate_id)(&excerpt(body)),
+            message: Message::NoCertificateId(Excerpt::of(body)),
             unreadable: true,
         }),
     }
@@ -627,7 +604,7 @@ mod tests {
             .expect("token header");
         assert_eq!(token.value, "t".repeat(40));
         assert!(token.secret);
-        assert!(!request.masked().contains(&"t".repeat(40)));
+        assert!(!request.masked("[hidden]").contains(&"t".repeat(40)));
     }
 
     #[test]
@@ -785,7 +762,7 @@ mod tests {
         match &details.report(true).instructions[..] {
             [Instruction::Automatic { domain, how }] => {
                 assert_eq!(domain, "hosting-*****.test.cn");
-                assert!(how.contains("nothing to create by hand"));
+                assert_eq!(*how, AutoProof::HuaweiDns);
             }
             other => panic!("{other:?}"),
         }
@@ -811,8 +788,8 @@ mod tests {
         let err = parse_buy(401, &golden("error-401.json")).expect_err("401");
         assert_eq!(err.status, 401);
         assert_eq!(err.code.as_deref(), Some("SCM.XXX"));
-        assert_eq!(err.message, "XXX");
-        assert!(err.next_step().contains("token"));
+        assert_eq!(err.message, "XXX".into());
+        assert_eq!(err.next_step(), super::super::NextStep::Unauthorised);
     }
 
     #[test]
@@ -827,7 +804,10 @@ mod tests {
         let err = parse_buy(502, "<html>Bad gateway</html>").expect_err("502");
         assert_eq!(err.status, 502);
         assert_eq!(err.code, None);
-        assert!(err.message.contains("<html>Bad gateway</html>"));
+        assert_eq!(
+            err.message,
+            Message::Unexpected(Excerpt::of("<html>Bad gateway</html>"))
+        );
     }
 
     #[test]
@@ -882,71 +862,30 @@ mod tests {
         }
     }
 
-    const KNOWN_STATUSES: [&str; 14] = [
-        "PAID",
-        "ISSUED",
-        "CHECKING",
-        "CANCELCHECKING",
-        "UNPASSED",
-        "EXPIRED",
-        "REVOKING",
-        "REVOKED",
-        "UPLOAD",
-        "SUPPLEMENTCHECKING",
-        "CANCELSUPPLEMENTING",
-        "CHECKING_ORG",
-        "ISSUING",
-        "CANCLEREVOKING",
-    ];
-
     #[test]
-    fn every_known_status_has_its_own_words_in_both_languages() {
-        use crate::i18n::{set, Locale};
-        for locale in [Locale::En, Locale::ZhCn] {
-            set(locale);
-            let words: Vec<String> = KNOWN_STATUSES
-                .iter()
-                .map(|raw| CertStatus::parse(raw).describe())
-                .collect();
-            for (raw, text) in KNOWN_STATUSES.iter().zip(&words) {
-                // Words, not the raw value shown as an unknown status.
-                assert!(!text.contains(raw), "{locale:?} {raw}: {text}");
-                assert!(!text.is_empty(), "{locale:?} {raw}");
-            }
-            let mut distinct = words.clone();
-            distinct.sort();
-            distinct.dedup();
-            assert_eq!(distinct.len(), words.len(), "{locale:?}: {words:?}");
-        }
-        set(Locale::En);
-        assert_eq!(
-            CertStatus::parse("CHECKING_ORG").describe(),
-            "Being checked: the CA is verifying your organisation"
-        );
-    }
-
-    #[test]
-    fn an_unknown_status_is_kept_and_shown_as_it_came() {
+    fn an_unknown_status_is_kept_as_it_came() {
         let status = CertStatus::parse("SOMETHING_NEW");
         assert_eq!(status, CertStatus::Other("SOMETHING_NEW".into()));
-        assert!(status.describe().ends_with(": SOMETHING_NEW"));
     }
 
     #[test]
-    fn statuses_and_messages_are_in_the_current_language() {
-        use crate::i18n::{set, Locale};
-        set(Locale::ZhCn);
-        assert_eq!(CertStatus::Issued.describe(), "已签发：证书已就绪");
-        assert_eq!(
-            CertStatus::Other("CHECKING_DOMAIN".into()).describe(),
-            "服务商报告的状态：CHECKING_DOMAIN"
-        );
+    fn a_buy_answer_without_an_id_and_an_error_without_words_are_told_apart() {
         let err = parse_buy(200, r#"{"order_id":"CS1","cert":[]}"#).expect_err("no id");
-        assert!(err.message.starts_with("购买响应中没有可用的证书 ID："));
-        set(Locale::En);
         assert_eq!(
-            CertStatus::Paid.describe(),
-            "Paid: waiting for the application"
+            err.message,
+            Message::NoCertificateId(Excerpt::of(r#"{"order_id":"CS1","cert":[]}"#))
+        );
+        assert!(err.unreadable);
+        let silent = parse_apply(400, r#"{"error_code":"SCM.0001"}"#).expect_err("error");
+        assert_eq!(silent.message, Message::NoMessage);
+    }
+
+    #[test]
+    fn the_report_carries_the_certificates_status_as_it_came() {
+        let details = parse_details(200, &golden("details-response-200.json")).expect("details");
+        assert_eq!(
+            details.report(true).status,
+            Status::Huawei(CertStatus::Other("CHECKING_DOMAIN".into()))
         );
     }
 

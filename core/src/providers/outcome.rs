@@ -1,5 +1,8 @@
 //! What every adapter reads out of a provider's answers, in one shape the result page shows.
+//! What the wizard says about them is data here (`Status`, `Check`, `AutoProof`); the app
+//! puts it into words.
 
+use super::huawei::CertStatus;
 use serde::{Deserialize, Serialize};
 
 /// One thing the person must do so the CA can check they control a name.
@@ -23,7 +26,44 @@ pub enum Instruction {
     /// Approve the email the CA sends to this address.
     Email { domain: String, address: String },
     /// Nothing to do by hand: the provider proves control itself (cPanel on its own server).
-    Automatic { domain: String, how: String },
+    Automatic { domain: String, how: AutoProof },
+}
+
+/// How a provider proves control of a name by itself. Saved with a placed order under
+/// these slugs; an earlier version saved the words themselves, which are kept as they came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum AutoProof {
+    /// Huawei adds the DNS records to its Cloud DNS (`auto_dns_auth`).
+    HuaweiDns,
+    /// cPanel adds the DNS record on its own server.
+    CpanelDns,
+    /// cPanel places the validation file on its own server.
+    CpanelFile,
+    /// Words saved by an earlier version of the wizard.
+    Saved(String),
+}
+
+impl From<String> for AutoProof {
+    fn from(saved: String) -> AutoProof {
+        match saved.as_str() {
+            "huawei_dns" => AutoProof::HuaweiDns,
+            "cpanel_dns" => AutoProof::CpanelDns,
+            "cpanel_file" => AutoProof::CpanelFile,
+            _ => AutoProof::Saved(saved),
+        }
+    }
+}
+
+impl From<AutoProof> for String {
+    fn from(proof: AutoProof) -> String {
+        match proof {
+            AutoProof::HuaweiDns => "huawei_dns".into(),
+            AutoProof::CpanelDns => "cpanel_dns".into(),
+            AutoProof::CpanelFile => "cpanel_file".into(),
+            AutoProof::Saved(words) => words,
+        }
+    }
 }
 
 impl Instruction {
@@ -55,18 +95,109 @@ pub struct Placed {
 }
 
 /// One reading of an order's status.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusReport {
-    /// The status in words; an unknown value is shown as the provider sent it.
-    pub text: String,
+    /// The status; an unknown value is kept as the provider sent it.
+    pub status: Status,
     /// Whether the status can still change without the person doing anything more.
     pub pending: bool,
     /// Whether the certificate is issued: validation is over and it can be downloaded.
     pub issued: bool,
-    /// Steps the provider reports apart (cPanel's `dcvStatus` and the like), in words.
-    pub checks: Vec<(String, String)>,
+    /// Steps the provider reports apart (cPanel's `dcvStatus`, GoGetSSL's SANs).
+    pub checks: Vec<Check>,
     pub instructions: Vec<Instruction>,
     pub not_after: Option<String>,
+}
+
+/// An order's status as one API reports it, each value its own variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Huawei(CertStatus),
+    GoGetSsl(GoGetSslStatus),
+    Cpanel(CpanelStatus),
+    Generic(GenericStatus),
+    /// The provider's own words for the status (the generic format's `status_text`).
+    Stated(String),
+    /// A value no adapter knows, shown as the provider sent it.
+    Unknown(String),
+}
+
+/// GoGetSSL's `status` values (`active` is issued).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoGetSslStatus {
+    Active,
+    Processing,
+    Pending,
+    NewOrder,
+    Reissue,
+    Incomplete,
+    Unpaid,
+    Cancelled,
+    Expired,
+    Rejected,
+}
+
+/// cPanel gives no status of its own: the wizard reads one off the checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpanelStatus {
+    Issued,
+    /// No check reported yet.
+    NotReported,
+    /// Some check is still open.
+    Validating,
+}
+
+/// The generic format's `status` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenericStatus {
+    PendingValidation,
+    Processing,
+    Issued,
+    Rejected,
+    Cancelled,
+}
+
+/// One step the provider reports apart, and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub subject: CheckSubject,
+    pub state: CheckState,
+}
+
+/// What a check is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckSubject {
+    /// One name of the certificate.
+    Name(String),
+    Cpanel(CpanelCheck),
+}
+
+/// The checks of cPanel's `get_certificate_status_details`, by their keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpanelCheck {
+    Csr,
+    Dcv,
+    Validation,
+    Organisation,
+    Brand,
+    Callback,
+    EvAgreement,
+}
+
+/// Where a check stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckState {
+    /// cPanel's `completed`, `not-completed`, `in-progress`.
+    Done,
+    NotDone,
+    InProgress,
+    /// A GoGetSSL SAN's status 2, 1, 0, or none given.
+    SanValidated,
+    SanBeingValidated,
+    SanNotStarted,
+    SanUnknown,
+    /// A value shown as the provider sent it.
+    Other(String),
 }
 
 /// What the result page shows of the validation: the steps, and whether they are done.
@@ -116,6 +247,18 @@ pub fn merge_steps(earlier: &[Instruction], latest: &[Instruction]) -> Vec<Instr
 mod tests {
     use super::*;
 
+    /// A report of an open generic-format order, for the fields a test sets.
+    fn report() -> StatusReport {
+        StatusReport {
+            status: Status::Generic(GenericStatus::Processing),
+            pending: false,
+            issued: false,
+            checks: Vec::new(),
+            instructions: Vec::new(),
+            not_after: None,
+        }
+    }
+
     fn email(domain: &str, address: &str) -> Instruction {
         Instruction::Email {
             domain: domain.into(),
@@ -141,7 +284,7 @@ mod tests {
         let latest = StatusReport {
             pending: true,
             instructions: vec![email("a.example", "hostmaster@a.example")],
-            ..StatusReport::default()
+            ..report()
         };
         let shown = validation_steps(&first, Some(&latest));
         assert_eq!(
@@ -160,14 +303,14 @@ mod tests {
         let first = [dns("a.example")];
         let issued = StatusReport {
             issued: true,
-            ..StatusReport::default()
+            ..report()
         };
         let shown = validation_steps(&first, Some(&issued));
         assert!(shown.done);
         assert_eq!(shown.instructions, first);
         let pending = StatusReport {
             pending: true,
-            ..StatusReport::default()
+            ..report()
         };
         assert!(!validation_steps(&first, Some(&pending)).done);
     }
@@ -179,7 +322,7 @@ mod tests {
         assert_eq!(merge_steps(&seen, &[]), [dns("a.example")]);
         let issued = StatusReport {
             issued: true,
-            ..StatusReport::default()
+            ..report()
         };
         assert_eq!(
             validation_steps(&seen, Some(&issued)).instructions,
@@ -189,8 +332,36 @@ mod tests {
 
     #[test]
     fn a_rejected_order_shows_only_what_its_status_says() {
-        let rejected = StatusReport::default();
+        let rejected = StatusReport {
+            status: Status::Generic(GenericStatus::Rejected),
+            ..report()
+        };
         let shown = validation_steps(&[dns("a.example")], Some(&rejected));
         assert_eq!(shown, ValidationSteps::default());
+    }
+
+    #[test]
+    fn a_way_of_proving_control_is_saved_by_its_slug_and_old_words_are_kept() {
+        let saved = Instruction::Automatic {
+            domain: "a.example".into(),
+            how: AutoProof::CpanelDns,
+        };
+        let json = serde_json::to_string(&saved).expect("json");
+        assert_eq!(
+            json,
+            r#"{"kind":"automatic","domain":"a.example","how":"cpanel_dns"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Instruction>(&json).expect("read"),
+            saved
+        );
+        let old = r#"{"kind":"automatic","domain":"a.example","how":"cPanel adds it"}"#;
+        assert_eq!(
+            serde_json::from_str::<Instruction>(old).expect("read"),
+            Instruction::Automatic {
+                domain: "a.example".into(),
+                how: AutoProof::Saved("cPanel adds it".into()),
+            }
+        );
     }
 }

@@ -89,6 +89,8 @@ mod tests {
     use crate::order::Provider;
 
     const TOKEN: &str = "tok&en=with/odd+bytes";
+    /// What the preview shows in place of a credential (the app's words for it).
+    const HIDDEN: &str = "[hidden]";
 
     fn endpoint(base: &str) -> Endpoint {
         Endpoint {
@@ -117,7 +119,7 @@ mod tests {
     /// The request as the wire carries it, the credential replaced as the preview does:
     /// written out independently of `masked`, so the two can be compared.
     fn wire(request: &PreparedRequest, secret: &str) -> String {
-        let hidden = crate::i18n::t().submit.hidden_secret;
+        let hidden = HIDDEN;
         let mut text = format!(
             "{} {}\n",
             request.method.as_str(),
@@ -174,8 +176,8 @@ mod tests {
                 // The only difference allowed: the certificate ID the buy has not yet given.
                 expected = expected.replace(cert.as_str(), "{certificate_id}");
             }
-            assert_eq!(preview.masked(), expected, "{api:?}");
-            assert!(!preview.masked().contains(secret), "{api:?}: masked");
+            assert_eq!(preview.masked(HIDDEN), expected, "{api:?}");
+            assert!(!preview.masked(HIDDEN).contains(secret), "{api:?}: masked");
         }
     }
 
@@ -227,7 +229,7 @@ mod tests {
         .expect("built");
         assert!(shown[0]
             .1
-            .masked()
+            .masked(HIDDEN)
             .contains("Idempotency-Key: 0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10\n"));
     }
 

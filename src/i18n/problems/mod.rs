@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod csr;
+pub mod provider;
 
 mod catalogue;
 mod fields;

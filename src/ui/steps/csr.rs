@@ -62,7 +62,7 @@ fn SourceChoice() -> impl IntoView {
         huawei_api
             && wizard
                 .product()
-                .is_some_and(|p| p.provider.makes_key_pairs())
+                .is_some_and(|p| p.provider.profile().makes_key_pairs)
     });
     let radios = move || {
         CsrSource::offered(provider_makes_keys.get())
@@ -166,9 +166,9 @@ pub fn CsrStep() -> impl IntoView {
         }
     });
     let max_len = move || {
-        wizard
-            .product()
-            .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len())
+        wizard.product().map_or(crate::csr::HUAWEI_MAX_LEN, |p| {
+            p.provider.profile().csr_max_len
+        })
     };
     // What the CSR holds, as rows of a description list, and what differs from the order.
     let summary = Memo::new(move |_| {

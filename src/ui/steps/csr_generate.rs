@@ -116,9 +116,9 @@ pub fn GenerateCsr() -> impl IntoView {
     on_cleanup(disarm);
 
     let max_len = move || {
-        wizard
-            .product()
-            .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len())
+        wizard.product().map_or(crate::csr::HUAWEI_MAX_LEN, |p| {
+            p.provider.profile().csr_max_len
+        })
     };
     let organisation_missing = move || {
         wizard

@@ -1,5 +1,6 @@
 use crate::draft_store::Purchase;
 use crate::i18n::labels::{csr_source_label, method_name, step_title};
+use crate::i18n::problems::provider::{error_words, where_to_check_words};
 use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
@@ -8,7 +9,7 @@ use crate::order::{
 };
 use crate::providers::huawei::CertId;
 use crate::providers::requests::{requests_for, NotBuilt, Purpose};
-use crate::providers::{gogetssl, Api};
+use crate::providers::{facade, Api};
 use crate::ui::dom::random_uuid;
 use crate::ui::keygen;
 use crate::ui::state::{use_wizard, Submission};
@@ -23,13 +24,63 @@ use leptos::prelude::*;
 pub fn ReviewStep() -> impl IntoView {
     let wizard = use_wizard();
     let agreement_error = move || wizard.error_for(Field::Agreement);
+    // What the copy and download buttons say happened, read out by screen readers.
+    let said = RwSignal::new(String::new());
+    let api = wizard.config.with_value(|c| c.api);
+    // The generic format's key for this visit to the review page: the preview shows it and
+    // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
+    // rather than once for good: an answer changed meanwhile makes a different order, which
+    // must not go under a key a proxy may already hold for the first.
+    let profile = api.profile();
+    if profile.keyed() {
+        wizard.preview_key.set(random_uuid());
+    }
+    // The requests as they will be sent, built by the very function submit uses, and
+    // whether the order asks Huawei to add its DNS records. The agreement is given on this
+    // page, so the preview assumes it; nothing is sent until it is actually ticked.
+    let requests = Memo::new(move |_| {
+        let mut draft = wizard.draft.get();
+        draft.agree_privacy = true;
+        let config = wizard.config.get_value();
+        let endpoint = send_endpoint(&config);
+        let options = send_options(&config);
+        let key = order_key(wizard);
+        let bought = wizard
+            .purchase
+            .with(|p| p.as_ref().and_then(|p| CertId::parse(&p.cert_id)));
+        let order = wizard
+            .with_rules(|rules| {
+                wizard
+                    .catalogue
+                    .with_value(|c| crate::order::validate_with(&draft, c, rules))
+            })
+            .ok()?;
+        let built = requests_for(
+            config.api,
+            &order,
+            &endpoint,
+            &options,
+            key.as_ref(),
+            bought.as_ref(),
+        );
+        let shown = built.map(|requests| {
+            requests
+                .into_iter()
+                .map(|(purpose, request)| {
+                    let shown = request.masked(t().submit.hidden_secret);
+                    (request_title(purpose), shown)
+                })
+                .collect::<Vec<_>>()
+        });
+        Some((order.auto_dns_auth, shown))
+    });
     let rows = move || {
         let draft = wizard.draft.get();
         let product = wizard.product();
         let steps = wizard.steps();
-        let max_len = product
-            .as_ref()
-            .map_or(crate::csr::HUAWEI_MAX_LEN, |p| p.provider.csr_max_len());
+        let max_len = product.as_ref().map_or(crate::csr::HUAWEI_MAX_LEN, |p| {
+            p.provider.profile().csr_max_len
+        });
         let source = CsrSource::of(&draft);
         let source_answer = match source {
             Some(CsrSource::Provider) => {
@@ -74,13 +125,13 @@ pub fn ReviewStep() -> impl IntoView {
                     let method = DcvMethod::from_slug(&slug)
                         .map_or(t().submit.not_chosen, |m| method_name(m, t()));
                     match draft.approvers.get(&name.to_string()) {
-                        Some(a) if slug == "email" && p.provider.chooses_approver() => {
+                        Some(a) if slug == "email" && p.provider.profile().chooses_approver => {
                             (t().submit.method_with_approver)(method, a)
                         }
                         _ => method.to_string(),
                     }
                 };
-                if p.provider.method_per_name() {
+                if p.provider.profile().method_per_name {
                     names
                         .iter()
                         .map(|n| (t().submit.name_and_method)(&n.to_string(), &describe(n)))
@@ -88,11 +139,8 @@ pub fn ReviewStep() -> impl IntoView {
                         .join("\n")
                 } else {
                     let method = names.first().map(describe).unwrap_or_default();
-                    let huawei_adds = p.provider.adds_dns_records()
-                        && draft.auto_dns_auth
-                        && names
-                            .first()
-                            .is_some_and(|n| chosen_method(&draft, p, n) == "dns");
+                    // As the order is sent: a proxy's generic format carries no auto_dns_auth.
+                    let huawei_adds = requests.with(|r| r.as_ref().is_some_and(|(auto, _)| *auto));
                     if huawei_adds {
                         format!("{method}\n{}", t().submit.review_auto_dns)
                     } else {
@@ -216,51 +264,6 @@ pub fn ReviewStep() -> impl IntoView {
             })
             .collect_view()
     };
-    // What the copy and download buttons say happened, read out by screen readers.
-    let said = RwSignal::new(String::new());
-    let api = wizard.config.with_value(|c| c.api);
-    // The generic format's key for this visit to the review page: the preview shows it and
-    // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
-    // rather than once for good: an answer changed meanwhile makes a different order, which
-    // must not go under a key a proxy may already hold for the first.
-    if api == Api::Generic {
-        wizard.preview_key.set(random_uuid());
-    }
-    // The requests as they will be sent, built by the very function submit uses. The
-    // agreement is given on this page, so the preview assumes it; nothing is sent until it
-    // is actually ticked.
-    let requests = Memo::new(move |_| {
-        let mut draft = wizard.draft.get();
-        draft.agree_privacy = true;
-        let config = wizard.config.get_value();
-        let endpoint = send_endpoint(&config);
-        let options = send_options(&config);
-        let key = order_key(wizard);
-        let bought = wizard
-            .purchase
-            .with(|p| p.as_ref().and_then(|p| CertId::parse(&p.cert_id)));
-        let order = wizard
-            .with_rules(|rules| {
-                wizard
-                    .catalogue
-                    .with_value(|c| crate::order::validate_with(&draft, c, rules))
-            })
-            .ok()?;
-        let built = requests_for(
-            config.api,
-            &order,
-            &endpoint,
-            &options,
-            key.as_ref(),
-            bought.as_ref(),
-        );
-        Some(built.map(|requests| {
-            requests
-                .into_iter()
-                .map(|(purpose, request)| (request_title(purpose), request.masked()))
-                .collect::<Vec<_>>()
-        }))
-    });
     let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
     let button_label = move || submit_label(api, wizard.purchase.with(Option::is_some));
     view! {
@@ -278,13 +281,13 @@ pub fn ReviewStep() -> impl IntoView {
         {move || (wizard.buy_in_doubt.get() && wizard.purchase.with(Option::is_none)).then(|| view! {
             <div class="notice" data-testid="buy-in-doubt">
                 <h2 class="subheading">{t().submit.doubt_heading}</h2>
-                <p class="body">{(t().submit.doubt_body)(api.where_to_check())}</p>
+                <p class="body">{(t().submit.doubt_body)(where_to_check_words(api, t()))}</p>
                 <div class="checkbox">
                     <input class="checkbox-input" type="checkbox" id=DOUBT_CHECKBOX
                         prop:checked=move || wizard.doubt_resolved.get()
                         on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
                     <label class="checkbox-label" for=DOUBT_CHECKBOX>
-                        {if api == Api::Huawei {
+                        {if profile.buys_first() {
                             t().submit.doubt_confirm_purchase
                         } else {
                             t().submit.doubt_confirm_order
@@ -293,11 +296,11 @@ pub fn ReviewStep() -> impl IntoView {
                 </div>
             </div>
         })}
-        {(api == Api::Huawei).then(|| view! { <ResumeAtApply/> })}
-        {(api == Api::GoGetSsl).then(|| view! { <CheckFirst/> })}
+        {profile.buys_first().then(|| view! { <ResumeAtApply/> })}
+        {profile.dry_run.then(|| view! { <CheckFirst/> })}
         <details class="requests">
             <summary>{t().submit.see_requests}</summary>
-            {move || match requests.get() {
+            {move || match requests.get().map(|(_, shown)| shown) {
                 Some(Ok(texts)) => {
                     let all = texts
                         .iter()
@@ -443,7 +446,8 @@ fn ResumeAtApply() -> impl IntoView {
     }
 }
 
-/// GoGetSSL's dry run (`test=Y`): every answer checked by the provider, nothing ordered.
+/// The API's dry run (GoGetSSL's `test=Y`): every answer checked by the provider, nothing
+/// ordered. Shown only where the API's profile offers one.
 #[component]
 fn CheckFirst() -> impl IntoView {
     let wizard = use_wizard();
@@ -459,8 +463,15 @@ fn CheckFirst() -> impl IntoView {
             return;
         };
         let config = wizard.config.get_value();
-        let request =
-            gogetssl::check_request(&order, &crate::embed::endpoint(&config), config.gogetssl);
+        let api = config.api;
+        let Some(request) = facade::dry_run_request(
+            api,
+            &order,
+            &crate::embed::endpoint(&config),
+            &send_options(&config),
+        ) else {
+            return;
+        };
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
@@ -468,10 +479,10 @@ fn CheckFirst() -> impl IntoView {
             let sent = crate::transport::send_retrying(&request, config.timeout_ms, |_| ()).await;
             let texts = &t().submit;
             let said = match sent {
-                Ok(answer) => match gogetssl::parse_check(answer.status, &answer.body) {
+                Ok(answer) => match facade::read_dry_run(api, answer.status, &answer.body) {
                     Ok(Some(amount)) => (true, (texts.check_ok_cost)(&amount)),
                     Ok(None) => (true, texts.check_ok.to_string()),
-                    Err(err) => (false, (texts.check_refused)(&err.to_string())),
+                    Err(err) => (false, (texts.check_refused)(&error_words(&err, t()))),
                 },
                 Err(err) => (false, (texts.check_failed)(&err.to_string())),
             };

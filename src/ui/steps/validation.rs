@@ -80,7 +80,7 @@ pub fn ValidationStep() -> impl IntoView {
             return ().into_any();
         };
         let names = names_now();
-        if !product.provider.method_per_name() {
+        if !product.provider.profile().method_per_name {
             // One method for every name: what is offered must work for each of them.
             let wildcard = names.iter().find(|n| n.is_wildcard());
             let methods = wizard.with_rules(|rules| methods_for(&product, wildcard, rules));
@@ -210,7 +210,7 @@ pub fn ValidationStep() -> impl IntoView {
             return false;
         };
         let names = names_now();
-        product.provider.adds_dns_records()
+        product.provider.profile().adds_dns_records
             && wizard.draft.with(|d| {
                 names
                     .first()
