@@ -3,3 +3,5 @@
 //! edge, one exhaustive function per error type.
 
 pub use ssl_order_core::i18n::*;
+
+pub mod problems;

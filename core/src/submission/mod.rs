@@ -8,10 +8,10 @@
 //! the requests, saves [`Saga::to_saved`] after every step and shows the [`Failure`]s.
 
 mod failure;
-mod outcome;
-mod plan;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod model;
+mod outcome;
+mod plan;
 #[cfg(test)]
 mod tests;
 

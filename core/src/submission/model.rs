@@ -186,9 +186,17 @@ fn submit_through(api: Api, faults: Vec<Fault>) -> Result<usize, TestCaseError> 
                 }
             };
             saga = begin(saga, &send);
-            prop_assert_eq!(fixture.plan(&saga), Action::Wait, "a second submit is ignored");
+            prop_assert_eq!(
+                fixture.plan(&saga),
+                Action::Wait,
+                "a second submit is ignored"
+            );
             let outcome = provider.answer(&send.step, faults.next().unwrap_or(Fault::None));
-            prop_assert!(provider.paid.len() <= 1, "a second paid order: {:?}", provider.paid);
+            prop_assert!(
+                provider.paid.len() <= 1,
+                "a second paid order: {:?}",
+                provider.paid
+            );
             // Whether the person has to press submit again.
             let stopped = match outcome {
                 Some(outcome) => {

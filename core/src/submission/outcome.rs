@@ -141,7 +141,12 @@ fn applied(saga: &mut Saga, setting: &Setting) -> Option<Failure> {
 }
 
 /// A one-request order's answer.
-fn placed(saga: &mut Saga, setting: &Setting, one: OneRequest, outcome: Outcome) -> Option<Failure> {
+fn placed(
+    saga: &mut Saga,
+    setting: &Setting,
+    one: OneRequest,
+    outcome: Outcome,
+) -> Option<Failure> {
     let api = one.api();
     let keyed = one.key().is_some();
     let (status, body) = match outcome {
@@ -207,4 +212,3 @@ fn purchase_of(placed: Placed) -> Purchase {
         provider_key: false,
     }
 }
-

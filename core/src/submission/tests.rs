@@ -152,10 +152,9 @@ pub(super) fn success(step: &Step) -> Outcome {
             200,
             r#"{"result":{"status":1,"errors":null,"data":{"order_id":"8801","certificates":[{"order_item_id":"8801-1"}]}}}"#,
         ),
-        Step::Order(OneRequest::Generic(_)) => answered(
-            201,
-            r#"{"order_id":"ord_7","status":"pending_validation"}"#,
-        ),
+        Step::Order(OneRequest::Generic(_)) => {
+            answered(201, r#"{"order_id":"ord_7","status":"pending_validation"}"#)
+        }
     }
 }
 
@@ -166,7 +165,10 @@ pub(super) fn details(cert: &str, status: &str) -> Outcome {
 /// Each provider's readable refusal: a 4xx, or its error shape in a 200.
 pub(super) fn refusal(step: &Step) -> Outcome {
     match step {
-        Step::Buy => answered(400, r#"{"error_code":"SCM.0016","error_msg":"Insufficient balance"}"#),
+        Step::Buy => answered(
+            400,
+            r#"{"error_code":"SCM.0016","error_msg":"Insufficient balance"}"#,
+        ),
         Step::Apply(_) => answered(400, r#"{"error_code":"SCM.1005","error_msg":"Applied"}"#),
         Step::CheckApplied { cert, .. } => details(cert.as_str(), "PAID"),
         Step::Order(OneRequest::GoGetSsl) => answered(
@@ -244,7 +246,10 @@ fn assert_goes_again_under_the_key(fixture: &Fixture, saga: Saga) {
     assert!(saga.under_way());
     let again = fixture.next_send(&saga);
     assert_eq!(again.step, first_step(Api::Generic));
-    assert!(again.request.masked().contains(&format!("Idempotency-Key: {KEY}\n")));
+    assert!(again
+        .request
+        .masked()
+        .contains(&format!("Idempotency-Key: {KEY}\n")));
 }
 
 #[test]
@@ -259,7 +264,11 @@ fn every_api_places_its_order_in_its_own_steps() {
         };
         assert_eq!(steps(&sent), expected, "{api:?}");
         assert!(saga.placed() && !saga.buy_in_doubt(), "{api:?}");
-        assert_eq!(reload(&saga).key(), None, "{api:?}: no key is kept once placed");
+        assert_eq!(
+            reload(&saga).key(),
+            None,
+            "{api:?}: no key is kept once placed"
+        );
         assert!(sent.iter().all(|s| s.wait_ms == 0 && s.attempt == 0));
     }
 }
@@ -353,7 +362,10 @@ fn an_unreadable_success_may_have_placed_the_order() {
     let (sent, saga, ended) = fixture.run(fixture.fresh(), |_| unreadable_success());
     // A 200 is an answer: not retried, but the key is kept.
     assert_eq!(sent.len(), 1);
-    assert!(matches!(ended, Ended::Failed(Failure::InDoubtKeyKept { .. })));
+    assert!(matches!(
+        ended,
+        Ended::Failed(Failure::InDoubtKeyKept { .. })
+    ));
     assert_goes_again_under_the_key(&fixture, saga);
 }
 
@@ -381,7 +393,13 @@ fn a_refused_generic_order_spends_its_key() {
     let fixture = Fixture::new(Api::Generic);
     let (sent, mut saga, ended) = fixture.run(fixture.fresh(), refusal);
     assert_eq!(sent.len(), 1);
-    assert!(matches!(ended, Ended::Failed(Failure::Refused { api: Api::Generic, .. })));
+    assert!(matches!(
+        ended,
+        Ended::Failed(Failure::Refused {
+            api: Api::Generic,
+            ..
+        })
+    ));
     assert!(!saga.under_way());
     assert_eq!(saga.key(), None);
     assert!(saga.wants_key(Api::Generic));
@@ -402,7 +420,13 @@ fn a_changed_order_under_an_old_key_leaves_the_first_in_doubt() {
         r#"{"error":{"code":"idempotency_mismatch","message":"Another order has this key"}}"#,
     );
     let (_, mut saga, ended) = fixture.run(fixture.fresh(), |_| mismatch.clone());
-    assert!(matches!(ended, Ended::Failed(Failure::InDoubt { api: Api::Generic, .. })));
+    assert!(matches!(
+        ended,
+        Ended::Failed(Failure::InDoubt {
+            api: Api::Generic,
+            ..
+        })
+    ));
     assert!(saga.wants_key(Api::Generic));
     saga.offer_key(Some(key(OTHER_KEY)));
     assert!(saga.buy_in_doubt() && saga.under_way());
@@ -438,7 +462,10 @@ fn a_failed_apply_resumes_at_apply_and_never_buys_again() {
         let (sent, saga, ended) = huawei_after_buy(|_| lost.clone());
         // The certificate is paid for: applying again costs nothing, so it is retried.
         assert_eq!(steps(&sent)[1..], vec![apply.clone(); 3]);
-        assert!(matches!(ended, Ended::Failed(Failure::ApplyNoAnswer { .. })));
+        assert!(matches!(
+            ended,
+            Ended::Failed(Failure::ApplyNoAnswer { .. })
+        ));
         assert!(!saga.buy_in_doubt() && saga.under_way() && !saga.placed());
         assert_eq!(fixture.next_send(&saga).step, apply);
         assert_eq!(fixture.next_send(&reload(&saga)).step, apply);
