@@ -123,9 +123,30 @@ fn bought(saga: &mut Saga, outcome: Outcome) -> Option<Failure> {
 /// Whether the certificate's status says its application went in: it has left `PAID`.
 fn went_in(outcome: &Outcome) -> bool {
     match outcome {
-        Outcome::Answered { status, body } => huawei::parse_details(*status, body)
-            .is_ok_and(|d| !matches!(d.status, CertStatus::Paid | CertStatus::Other(_))),
+        Outcome::Answered { status, body } => {
+            huawei::parse_details(*status, body).is_ok_and(|d| left_paid(&d.status))
+        }
         Outcome::Lost(_) => false,
+    }
+}
+
+/// Every status past `PAID` means an application went in; an unknown one proves nothing.
+fn left_paid(status: &CertStatus) -> bool {
+    match status {
+        CertStatus::Paid | CertStatus::Other(_) => false,
+        CertStatus::Issued
+        | CertStatus::Checking
+        | CertStatus::CancelChecking
+        | CertStatus::Unpassed
+        | CertStatus::Expired
+        | CertStatus::Revoking
+        | CertStatus::Revoked
+        | CertStatus::Upload
+        | CertStatus::SupplementChecking
+        | CertStatus::CancelSupplementing
+        | CertStatus::CheckingOrg
+        | CertStatus::Issuing
+        | CertStatus::CancelRevoking => true,
     }
 }
 
