@@ -27,8 +27,12 @@ pub enum Status {
 pub struct Submission {
     saga: RwSignal<Saga>,
     status: RwSignal<Status>,
-    /// The purchase alone, so what shows it re-renders on its own changes only.
+    // Each part alone, so what shows it re-renders on its own changes only (ticking the
+    // doubt's checkbox must not draw the notice holding it again).
     purchase: Memo<Option<Purchase>>,
+    buy_in_doubt: Memo<bool>,
+    doubt_resolved: Memo<bool>,
+    key: Memo<Option<OrderKey>>,
 }
 
 impl Submission {
@@ -45,6 +49,9 @@ impl Submission {
             saga,
             status: RwSignal::new(status),
             purchase: Memo::new(move |_| saga.with(|s| s.purchase().cloned())),
+            buy_in_doubt: Memo::new(move |_| saga.with(Saga::buy_in_doubt)),
+            doubt_resolved: Memo::new(move |_| saga.with(Saga::doubt_resolved)),
+            key: Memo::new(move |_| saga.with(|s| s.key().cloned())),
         }
     }
 
@@ -83,16 +90,16 @@ impl Submission {
 
     /// See `Saga::buy_in_doubt`.
     pub fn buy_in_doubt(&self) -> bool {
-        self.saga.with(Saga::buy_in_doubt)
+        self.buy_in_doubt.get()
     }
 
     pub fn doubt_resolved(&self) -> bool {
-        self.saga.with(Saga::doubt_resolved)
+        self.doubt_resolved.get()
     }
 
     /// The generic format's key the next order goes under (tracked: the preview shows it).
     pub fn key(&self) -> Option<OrderKey> {
-        self.saga.with(|s| s.key().cloned())
+        self.key.get()
     }
 
     /// A request is out: a second submission, Back or starting over waits. Read without
