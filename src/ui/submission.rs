@@ -31,8 +31,6 @@ pub struct Submission {
     // doubt's checkbox must not draw the notice holding it again).
     purchase: Memo<Option<Purchase>>,
     buy_in_doubt: Memo<bool>,
-    doubt_resolved: Memo<bool>,
-    key: Memo<Option<OrderKey>>,
 }
 
 impl Submission {
@@ -50,8 +48,6 @@ impl Submission {
             status: RwSignal::new(status),
             purchase: Memo::new(move |_| saga.with(|s| s.purchase().cloned())),
             buy_in_doubt: Memo::new(move |_| saga.with(Saga::buy_in_doubt)),
-            doubt_resolved: Memo::new(move |_| saga.with(Saga::doubt_resolved)),
-            key: Memo::new(move |_| saga.with(|s| s.key().cloned())),
         }
     }
 
@@ -94,12 +90,12 @@ impl Submission {
     }
 
     pub fn doubt_resolved(&self) -> bool {
-        self.doubt_resolved.get()
+        self.saga.with(Saga::doubt_resolved)
     }
 
     /// The generic format's key the next order goes under (tracked: the preview shows it).
     pub fn key(&self) -> Option<OrderKey> {
-        self.key.get()
+        self.saga.with(|s| s.key().cloned())
     }
 
     /// A request is out: a second submission, Back or starting over waits. Read without
