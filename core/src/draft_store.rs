@@ -41,26 +41,14 @@ pub struct SavedState {
     pub step: String,
     pub draft: OrderDraft,
     pub purchase: Option<Purchase>,
-    /// A buy was sent and its outcome never came back (network failure, timeout, 5xx):
-    /// a certificate may have been bought. Set before the buy is sent, cleared once the
-    /// answer is known, so even a closed tab cannot lead to a blind second purchase.
+    /// A buy (or an order without a key) was sent and its outcome never came back (network
+    /// failure, timeout, 5xx): a certificate may have been bought. Set before the buy is
+    /// sent, cleared once the answer is known, so even a closed tab cannot lead to a blind
+    /// second purchase (see `crate::submission`).
     pub buy_in_doubt: bool,
     /// The `Idempotency-Key` of a generic-format order whose answer has not arrived: a
     /// retry sends the same key, so the proxy cannot place the order twice.
     pub order_key: Option<String>,
-}
-
-/// Whether an order may exist at the provider, or is about to: a request in flight, an
-/// order placed or a certificate bought (`purchase`), a buy whose answer never came
-/// (`buy_in_doubt`), or a generic-format key kept after a lost or 5xx answer (`order_key`).
-/// While it holds, the order must finish where it started: nothing may move it elsewhere.
-pub fn order_under_way(
-    in_flight: bool,
-    purchase: Option<&Purchase>,
-    buy_in_doubt: bool,
-    order_key: Option<&str>,
-) -> bool {
-    in_flight || purchase.is_some() || buy_in_doubt || order_key.is_some()
 }
 
 impl SavedState {
@@ -147,19 +135,6 @@ mod tests {
             ..SavedState::default()
         };
         assert_eq!(SavedState::from_json(&state.to_json()), Some(state));
-    }
-
-    #[test]
-    fn an_order_is_under_way_while_anything_about_it_is_in_doubt() {
-        let bought = Purchase::default();
-        assert!(!order_under_way(false, None, false, None));
-        assert!(order_under_way(true, None, false, None), "in flight");
-        assert!(order_under_way(false, Some(&bought), false, None), "bought");
-        assert!(order_under_way(false, None, true, None), "buy in doubt");
-        assert!(
-            order_under_way(false, None, false, Some("0b6f1c1e")),
-            "a generic key kept after a 5xx"
-        );
     }
 
     #[test]

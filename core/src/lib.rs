@@ -11,3 +11,4 @@ pub mod i18n;
 pub mod order;
 pub mod providers;
 pub mod retry;
+pub mod submission;

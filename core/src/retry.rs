@@ -3,7 +3,7 @@
 //!
 //! Only requests that are safe to repeat are retried: one with an idempotency key, an
 //! application for a certificate already paid for, a dry run, a status check. Ordering
-//! from an API without an idempotency key is never repeated blindly (see `ui::submit`).
+//! from an API without an idempotency key is never repeated blindly (see `crate::submission`).
 
 /// At most this many retries after the first attempt.
 pub const MAX_RETRIES: u32 = 2;

@@ -2,9 +2,11 @@
 //! `init` from an allowed parent origin, and reports the step, the outcome and the content
 //! height, so a control panel can follow the order and size the frame.
 
-use super::state::{Submission, WizardState};
+use super::state::WizardState;
+use super::submission::Status;
 use crate::embed::protocol::{self, message};
 use crate::i18n::labels::step_title;
+use crate::i18n::problems::submission::failure_words;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -97,10 +99,7 @@ pub fn follow(wizard: WizardState) {
     });
     Effect::new(move |_| {
         let (step, index, total, _) = place.get();
-        if wizard
-            .submission
-            .with_untracked(|s| *s == Submission::Placed)
-        {
+        if wizard.submission.placed_untracked() {
             return;
         }
         send_step(message(
@@ -110,20 +109,23 @@ pub fn follow(wizard: WizardState) {
     });
     let send_outcome = send.clone();
     // Not on the first run: a reload of the result page is no new submission.
-    Effect::new(move |first: Option<()>| match wizard.submission.get() {
+    Effect::new(move |first: Option<()>| match wizard.submission.status() {
         _ if first.is_none() => {}
-        Submission::Placed => {
-            let purchase = wizard.purchase.get_untracked().unwrap_or_default();
+        Status::Placed => {
+            let purchase = wizard.submission.purchase_untracked().unwrap_or_default();
             send_outcome(message(
                 "submitted",
                 json!({"order_id": purchase.order_id, "cert_id": purchase.cert_id}),
             ));
         }
-        Submission::Failed(failure) => send_outcome(message(
-            "failed",
-            json!({"summary": failure.summary, "detail": failure.detail}),
-        )),
-        _ => {}
+        Status::Failed(failure) => {
+            let words = failure_words(&failure, crate::i18n::t());
+            send_outcome(message(
+                "failed",
+                json!({"summary": words.summary, "detail": words.detail}),
+            ))
+        }
+        Status::Idle | Status::Busy(_) => {}
     });
     let observer = height_observer(send);
     on_cleanup(move || {

@@ -5,7 +5,7 @@
 //! The address is left alone: the form may be embedded anywhere, under any path, and the
 //! step itself is restored from the saved draft after a reload.
 
-use super::state::{Submission, WizardState};
+use super::state::WizardState;
 use crate::order::{reachable, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -56,11 +56,7 @@ pub fn follow(wizard: WizardState) {
         let Some(target) = step_of(&ev.state()) else {
             return;
         };
-        if wizard
-            .submission
-            .with_untracked(|s| *s == Submission::Placed)
-            || wizard.in_flight.get_value()
-        {
+        if wizard.submission.placed_untracked() || wizard.submission.in_flight() {
             return;
         }
         let current = wizard.step.get_untracked();

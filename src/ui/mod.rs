@@ -16,6 +16,7 @@ mod result;
 mod signature;
 mod state;
 mod steps;
+mod submission;
 mod submit;
 mod wizard;
 

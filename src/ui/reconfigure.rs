@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 /// Applies the init message's `settings`; tells the host (`refused`) what was not taken
 /// and why. Nothing changes while an order is under way, paid for or in doubt
-/// ([`WizardState::order_under_way`]): it must finish where it started.
+/// ([`super::submission::Submission::under_way`]): it must finish where it started.
 pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(Value) + 'static) {
     let names: Vec<String> = settings.keys().cloned().collect();
     let refuse = move |settings: Vec<String>, reason: String| {
@@ -20,7 +20,7 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
             json!({"settings": settings, "reason": reason}),
         ))
     };
-    if wizard.order_under_way() {
+    if wizard.submission.under_way() {
         return refuse(
             names,
             "an order is under way or may already have been placed: it must finish where it started"

@@ -162,7 +162,7 @@ impl CheckError {
 #[component]
 pub fn ResultView() -> impl IntoView {
     let wizard = use_wizard();
-    let purchase = wizard.purchase.get_untracked().unwrap_or_default();
+    let purchase = wizard.submission.purchase_untracked().unwrap_or_default();
     let api = wizard.config.with_value(|c| c.api);
     let alive = Arc::new(AtomicBool::new(true));
     {

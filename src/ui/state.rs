@@ -1,44 +1,15 @@
 //! The wizard's shared state, handed to every component through context.
 
+use super::submission::Submission;
 use crate::config::Config;
-use crate::draft_store::{self, Purchase, SavedState};
-use crate::i18n::problems::{field_problem_words, provider};
+use crate::draft_store::{self, SavedState};
+use crate::i18n::problems::field_problem_words;
 use crate::i18n::Locale;
 use crate::order::{
     self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, FieldProblem, OrderDraft,
     Product, PublicSuffixList, Rules, Step,
 };
-use crate::providers::ProviderError;
 use leptos::prelude::*;
-
-/// Where a submission stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Submission {
-    Idle,
-    /// A request is under way; the text says which.
-    Busy(String),
-    Failed(Failure),
-    /// The application was accepted: the result page shows from here on.
-    Placed,
-}
-
-/// Why a submission stopped, and what the person can do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub summary: String,
-    pub detail: String,
-    pub next_step: String,
-}
-
-impl Failure {
-    pub fn from_provider(summary: &str, err: &ProviderError) -> Failure {
-        Failure {
-            summary: summary.to_string(),
-            detail: provider::error_words(err, crate::i18n::t()),
-            next_step: provider::next_step_words(err.next_step(), crate::i18n::t()).into(),
-        }
-    }
-}
 
 /// A `Copy` handle on everything the wizard's components read and change.
 #[derive(Clone, Copy)]
@@ -53,22 +24,10 @@ pub struct WizardState {
     /// See [`super::leaving`]: whether a pointer is pressed, and the fields left meanwhile.
     pub pointer_down: StoredValue<bool>,
     pub waiting_touch: StoredValue<Vec<Field>>,
-    pub submission: RwSignal<Submission>,
-    pub purchase: RwSignal<Option<Purchase>>,
-    /// See [`SavedState::buy_in_doubt`].
-    pub buy_in_doubt: RwSignal<bool>,
-    /// The person confirmed that the doubtful buy bought nothing, so buying again is safe.
-    pub doubt_resolved: RwSignal<bool>,
-    /// See [`SavedState::order_key`].
-    pub order_key: StoredValue<Option<String>>,
-    /// The generic format's key for an order not yet sent: made each time the review page is
-    /// shown, so the preview shows the key that goes and a changed order gets a fresh key.
-    /// Memory only; once sent, `order_key` keeps it. None: the browser could make none.
-    pub preview_key: RwSignal<Option<crate::providers::generic::OrderKey>>,
+    /// The submission: what was bought, what is in doubt, the key, what is in flight.
+    pub submission: Submission,
     pub config: StoredValue<Config>,
     pub catalogue: StoredValue<Catalogue>,
-    /// Guards against a second submission before the first has changed any signal.
-    pub in_flight: StoredValue<bool>,
     /// The browser's verdict on a CSR's own signature, by the signature's bytes: a CSR that
     /// fails it is refused like any other bad answer.
     pub csr_verdict: RwSignal<Option<(Vec<u8>, bool)>>,
@@ -146,7 +105,7 @@ impl WizardState {
             Some(step) if known_product => step,
             _ => Step::Product,
         };
-        let placed = saved.purchase.as_ref().is_some_and(|p| p.applied);
+        let submission = Submission::restore(&saved);
         let draft = RwSignal::new(saved.draft);
         let step = RwSignal::new(step);
         let checked = RwSignal::new(false);
@@ -181,19 +140,9 @@ impl WizardState {
             touched,
             pointer_down: StoredValue::new(false),
             waiting_touch: StoredValue::new(Vec::new()),
-            submission: RwSignal::new(if placed {
-                Submission::Placed
-            } else {
-                Submission::Idle
-            }),
-            purchase: RwSignal::new(saved.purchase),
-            buy_in_doubt: RwSignal::new(saved.buy_in_doubt),
-            doubt_resolved: RwSignal::new(false),
-            order_key: StoredValue::new(saved.order_key),
-            preview_key: RwSignal::new(None),
+            submission,
             config,
             catalogue,
-            in_flight: StoredValue::new(false),
             csr_verdict,
             unsaved_key: StoredValue::new(false),
             suffixes,
@@ -336,26 +285,11 @@ impl WizardState {
         }
     }
 
-    /// See [`draft_store::order_under_way`]; read without tracking.
-    pub fn order_under_way(&self) -> bool {
-        let key = self.order_key.get_value();
-        self.purchase.with_untracked(|purchase| {
-            draft_store::order_under_way(
-                self.in_flight.get_value(),
-                purchase.as_ref(),
-                self.buy_in_doubt.get_untracked(),
-                key.as_deref(),
-            )
-        })
-    }
-
     pub fn snapshot(&self) -> SavedState {
         SavedState {
             step: self.step.get().slug().to_string(),
             draft: self.draft.get(),
-            purchase: self.purchase.get(),
-            buy_in_doubt: self.buy_in_doubt.get(),
-            order_key: self.order_key.get_value(),
+            ..self.submission.saved()
         }
     }
 
@@ -369,14 +303,8 @@ impl WizardState {
         let kind = self.config.with_value(|c| c.storage);
         draft_store::clear(kind);
         self.draft.set(OrderDraft::default());
-        self.purchase.set(None);
-        self.buy_in_doubt.set(false);
-        self.doubt_resolved.set(false);
-        self.order_key.set_value(None);
-        self.preview_key.set(None);
+        self.submission.start_over();
         self.touched.set(Vec::new());
-        self.submission.set(Submission::Idle);
-        self.in_flight.set_value(false);
         self.go_to(Step::Product);
     }
 }

@@ -4,7 +4,7 @@ use super::dom::{focus_later, mark, set_title};
 use super::error_summary::ErrorSummary;
 use super::progress::Progress;
 use super::result::ResultView;
-use super::state::{Submission, WizardState};
+use super::state::WizardState;
 use super::steps::{
     ContactsStep, CsrStep, DomainStep, OrganisationStep, ProductStep, ReviewStep, ValidationStep,
 };
@@ -38,14 +38,14 @@ pub fn Wizard(
     Effect::new(move |_| {
         wizard.draft.track();
         wizard.step.track();
-        wizard.purchase.track();
+        wizard.submission.track_purchase();
         wizard.save();
     });
     // The step is in the page title, and focus moves to the new step's heading.
     Effect::new(move |previous: Option<Step>| {
         let step = wizard.step.get();
         wizard.locale.track();
-        let placed = wizard.submission.with(|s| *s == Submission::Placed);
+        let placed = wizard.submission.placed();
         set_title(if placed {
             t().submit.application_sent
         } else {
@@ -102,10 +102,10 @@ pub fn Wizard(
     let has_previous = move || order::previous(&wizard.steps(), wizard.step.get()).is_some();
     let start_over = move |_| {
         // Forgetting the order while a request is under way would lose what it returns.
-        if wizard.in_flight.get_value() {
+        if wizard.submission.in_flight() {
             return;
         }
-        let pending = wizard.purchase.get_untracked();
+        let pending = wizard.submission.purchase_untracked();
         let confirmed = match pending {
             Some(p) => window()
                 .confirm_with_message(&(t().flow.confirm_start_over_paid)(&p.cert_id))
@@ -121,7 +121,7 @@ pub fn Wizard(
     move || {
         wizard.locale.track();
         wizard.offer_changed.track();
-        if wizard.submission.with(|s| *s == Submission::Placed) {
+        if wizard.submission.placed() {
             view! { <main class="wizard" id="main"><ResultView/></main> }.into_any()
         } else {
             view! {

@@ -18,7 +18,6 @@ pub use outcome::{
     ValidationSteps,
 };
 
-use crate::i18n::t;
 use serde::Deserialize;
 use std::fmt;
 
@@ -57,19 +56,6 @@ impl Api {
         match self {
             Api::Huawei | Api::GoGetSsl | Api::Cpanel => true,
             Api::Generic => false,
-        }
-    }
-
-    /// Where a person can look to see whether an order went through, in the current
-    /// language. Kept only for `ui/submit.rs` until it calls the app's
-    /// `i18n::problems::provider::where_to_check_words`; the last `t()` of the providers.
-    pub fn where_to_check(self) -> &'static str {
-        let texts = &t().submit;
-        match self {
-            Api::Huawei => texts.where_huawei,
-            Api::GoGetSsl => texts.where_gogetssl,
-            Api::Cpanel => texts.where_cpanel,
-            Api::Generic => texts.where_generic,
         }
     }
 }

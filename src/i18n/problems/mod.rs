@@ -4,6 +4,7 @@
 pub mod config;
 pub mod csr;
 pub mod provider;
+pub mod submission;
 
 mod catalogue;
 mod fields;

@@ -1,6 +1,6 @@
-use crate::draft_store::Purchase;
 use crate::i18n::labels::{csr_source_label, method_name, step_title};
 use crate::i18n::problems::provider::{error_words, where_to_check_words};
+use crate::i18n::problems::submission::{busy_words, failure_words};
 use crate::i18n::t;
 use crate::order::{
     chosen_method, clean_input, contact_parts, org_need, parse_name_list, read_name, CertName,
@@ -10,10 +10,10 @@ use crate::order::{
 use crate::providers::huawei::CertId;
 use crate::providers::requests::{requests_for, NotBuilt, Purpose};
 use crate::providers::{facade, Api};
-use crate::ui::dom::random_uuid;
 use crate::ui::keygen;
-use crate::ui::state::{use_wizard, Submission};
-use crate::ui::submit::{order_key, send_endpoint, send_options, DOUBT_CHECKBOX};
+use crate::ui::state::use_wizard;
+use crate::ui::submission::Status;
+use crate::ui::submit::{send_endpoint, send_options, DOUBT_CHECKBOX};
 
 /// The file the review page's requests download as: masked, as shown.
 const REQUESTS_FILE: &str = "ssl-order-requests.txt";
@@ -33,7 +33,7 @@ pub fn ReviewStep() -> impl IntoView {
     // must not go under a key a proxy may already hold for the first.
     let profile = api.profile();
     if profile.keyed() {
-        wizard.preview_key.set(random_uuid());
+        wizard.submission.renew_key();
     }
     // The requests as they will be sent, built by the very function submit uses, and
     // whether the order asks Huawei to add its DNS records. The agreement is given on this
@@ -44,10 +44,11 @@ pub fn ReviewStep() -> impl IntoView {
         let config = wizard.config.get_value();
         let endpoint = send_endpoint(&config);
         let options = send_options(&config);
-        let key = order_key(wizard);
+        let key = wizard.submission.key();
         let bought = wizard
-            .purchase
-            .with(|p| p.as_ref().and_then(|p| CertId::parse(&p.cert_id)));
+            .submission
+            .purchase()
+            .and_then(|p| CertId::parse(&p.cert_id));
         let order = wizard
             .with_rules(|rules| {
                 wizard
@@ -264,12 +265,12 @@ pub fn ReviewStep() -> impl IntoView {
             })
             .collect_view()
     };
-    let busy = move || matches!(wizard.submission.get(), Submission::Busy(_));
-    let button_label = move || submit_label(api, wizard.purchase.with(Option::is_some));
+    let busy = move || wizard.submission.busy();
+    let button_label = move || submit_label(api, wizard.submission.has_purchase());
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Review, t())}</h1>
         <dl class="summary">{rows}</dl>
-        {move || wizard.purchase.get().map(|p| view! {
+        {move || wizard.submission.purchase().map(|p| view! {
             <div class="notice" data-testid="paid-notice">
                 {if p.order_id.is_empty() {
                     (t().submit.already_paid)(&p.cert_id)
@@ -278,14 +279,14 @@ pub fn ReviewStep() -> impl IntoView {
                 }}
             </div>
         })}
-        {move || (wizard.buy_in_doubt.get() && wizard.purchase.with(Option::is_none)).then(|| view! {
+        {move || (wizard.submission.buy_in_doubt() && !wizard.submission.has_purchase()).then(|| view! {
             <div class="notice" data-testid="buy-in-doubt">
                 <h2 class="subheading">{t().submit.doubt_heading}</h2>
                 <p class="body">{(t().submit.doubt_body)(where_to_check_words(api, t()))}</p>
                 <div class="checkbox">
                     <input class="checkbox-input" type="checkbox" id=DOUBT_CHECKBOX
-                        prop:checked=move || wizard.doubt_resolved.get()
-                        on:change=move |ev| wizard.doubt_resolved.set(event_target_checked(&ev)) />
+                        prop:checked=move || wizard.submission.doubt_resolved()
+                        on:change=move |ev| wizard.submission.resolve_doubt(event_target_checked(&ev)) />
                     <label class="checkbox-label" for=DOUBT_CHECKBOX>
                         {if profile.buys_first() {
                             t().submit.doubt_confirm_purchase
@@ -366,16 +367,19 @@ pub fn ReviewStep() -> impl IntoView {
                 </label>
             </div>
         </div>
-        {move || match wizard.submission.get() {
-            Submission::Busy(text) => Some(view! { <p class="busy" role="status">{text}</p> }.into_any()),
-            Submission::Failed(failure) => Some(view! {
-                <div class="failure" role="alert" id="submit-failure" tabindex="-1">
-                    <h2 class="subheading">{failure.summary}</h2>
-                    <p class="body">{failure.detail}</p>
-                    <p class="body">{failure.next_step}</p>
-                </div>
-            }.into_any()),
-            _ => None,
+        {move || match wizard.submission.status() {
+            Status::Busy(busy) => Some(view! { <p class="busy" role="status">{busy_words(&busy, t())}</p> }.into_any()),
+            Status::Failed(failure) => {
+                let words = failure_words(&failure, t());
+                Some(view! {
+                    <div class="failure" role="alert" id="submit-failure" tabindex="-1">
+                        <h2 class="subheading">{words.summary}</h2>
+                        <p class="body">{words.detail}</p>
+                        <p class="body">{words.next_step}</p>
+                    </div>
+                }.into_any())
+            }
+            Status::Idle | Status::Placed => None,
         }}
         <button type="submit" class="button" aria-disabled=move || busy().then_some("true")>
             {button_label}
@@ -412,11 +416,7 @@ fn ResumeAtApply() -> impl IntoView {
     let use_it = move |_| match CertId::parse(&typed.get_untracked()) {
         Some(cert) => {
             error.set(None);
-            wizard.purchase.set(Some(Purchase {
-                cert_id: cert.to_string(),
-                ..Purchase::default()
-            }));
-            wizard.buy_in_doubt.set(false);
+            wizard.submission.use_certificate(&cert);
             wizard.save();
         }
         None => {
@@ -425,7 +425,7 @@ fn ResumeAtApply() -> impl IntoView {
         }
     };
     move || {
-        wizard.purchase.with(Option::is_none).then(|| view! {
+        (!wizard.submission.has_purchase()).then(|| view! {
         <details class="requests" data-testid="resume-at-apply">
             <summary>{t().submit.resume_summary}</summary>
             <div class=move || if error.get().is_some() { "field field-error" } else { "field" }>

@@ -1,0 +1,235 @@
+//! What came back from a request, and what it changes.
+
+use super::plan::{OneRequest, Setting, Step};
+use super::{Attempt, Failure, Lost, Saga};
+use crate::draft_store::Purchase;
+use crate::providers::huawei::{self, CertId, CertStatus};
+use crate::providers::{cpanel, generic, gogetssl, Api, Placed};
+use crate::retry::{self, again};
+
+/// What one request came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// An HTTP answer, whatever its status.
+    Answered { status: u16, body: String },
+    /// No HTTP answer at all.
+    Lost(Lost),
+}
+
+impl Outcome {
+    fn attempt(&self) -> retry::Attempt {
+        match self {
+            Outcome::Answered { status, .. } => retry::Attempt::Answered(*status),
+            Outcome::Lost(_) => retry::Attempt::NoAnswer,
+        }
+    }
+}
+
+/// The submission after the outcome of the request in flight, and the failure to show if
+/// it stops here. With no failure, [`super::plan`] says what comes next.
+pub fn on_outcome(mut saga: Saga, setting: &Setting, outcome: Outcome) -> (Saga, Option<Failure>) {
+    let Some(Attempt { step, number }) = saga.in_flight.take() else {
+        // An outcome with nothing in flight (a reload came in between) changes nothing.
+        return (saga, None);
+    };
+    // Only a request safe to repeat goes again by itself: Huawei's apply (the certificate
+    // is paid for) and an order under an idempotency key; never a buy or an order without.
+    let repeatable = match &step {
+        Step::Apply(_) => true,
+        Step::Order(one) => one.key().is_some(),
+        Step::Buy | Step::CheckApplied { .. } => false,
+    };
+    if repeatable && again(number, outcome.attempt()) {
+        saga.queued = Some(Attempt {
+            step,
+            number: number + 1,
+        });
+        return (saga, None);
+    }
+    let failure = match step {
+        Step::Buy => bought(&mut saga, outcome),
+        Step::Apply(cert) => match outcome {
+            Outcome::Answered { status, body } => match huawei::parse_apply(status, &body) {
+                Ok(()) => applied(&mut saga, setting),
+                // An earlier attempt whose answer was lost (before a retry or a reload) may
+                // have been accepted, or this one despite the failure: the status says.
+                Err(refusal) => {
+                    saga.queued = Some(Attempt {
+                        step: Step::CheckApplied { cert, refusal },
+                        number,
+                    });
+                    None
+                }
+            },
+            Outcome::Lost(lost) => Some(Failure::ApplyNoAnswer { cert, lost }),
+        },
+        Step::CheckApplied { cert, refusal } => {
+            if went_in(&outcome) {
+                applied(&mut saga, setting)
+            } else {
+                Some(Failure::ApplyRefused {
+                    cert,
+                    error: refusal,
+                })
+            }
+        }
+        Step::Order(one) => placed(&mut saga, setting, one, outcome),
+    };
+    (saga, failure)
+}
+
+/// Huawei's buy: the certificate ID is written down at once, so from here on a failure or
+/// a reload resumes at apply.
+fn bought(saga: &mut Saga, outcome: Outcome) -> Option<Failure> {
+    let (status, body) = match outcome {
+        Outcome::Answered { status, body } => (status, body),
+        // Still in doubt, as written before the buy went.
+        Outcome::Lost(lost) => {
+            return Some(Failure::NoAnswer {
+                api: Api::Huawei,
+                lost,
+            })
+        }
+    };
+    match huawei::parse_buy(status, &body) {
+        Ok(bought) => {
+            saga.buy_in_doubt = false;
+            // parse_buy never returns an empty list; the wizard buys one certificate.
+            let cert_id = bought
+                .cert_ids
+                .first()
+                .map(CertId::to_string)
+                .unwrap_or_default();
+            saga.purchase = Some(Purchase {
+                order_id: bought.order_id,
+                cert_id,
+                applied: false,
+                ..Purchase::default()
+            });
+            None
+        }
+        // Only a failure on Huawei's side leaves the purchase in doubt; a refusal bought nothing.
+        Err(error) if error.maybe_acted() => Some(Failure::InDoubt {
+            api: Api::Huawei,
+            error,
+        }),
+        Err(error) => {
+            saga.buy_in_doubt = false;
+            Some(Failure::NotSold { error })
+        }
+    }
+}
+
+/// Whether the certificate's status says its application went in: it has left `PAID`.
+fn went_in(outcome: &Outcome) -> bool {
+    match outcome {
+        Outcome::Answered { status, body } => {
+            huawei::parse_details(*status, body).is_ok_and(|d| left_paid(&d.status))
+        }
+        Outcome::Lost(_) => false,
+    }
+}
+
+/// Every status past `PAID` means an application went in; an unknown one proves nothing.
+fn left_paid(status: &CertStatus) -> bool {
+    match status {
+        CertStatus::Paid | CertStatus::Other(_) => false,
+        CertStatus::Issued
+        | CertStatus::Checking
+        | CertStatus::CancelChecking
+        | CertStatus::Unpassed
+        | CertStatus::Expired
+        | CertStatus::Revoking
+        | CertStatus::Revoked
+        | CertStatus::Upload
+        | CertStatus::SupplementChecking
+        | CertStatus::CancelSupplementing
+        | CertStatus::CheckingOrg
+        | CertStatus::Issuing
+        | CertStatus::CancelRevoking => true,
+    }
+}
+
+/// Huawei accepted the application: the order is placed.
+fn applied(saga: &mut Saga, setting: &Setting) -> Option<Failure> {
+    let order = setting.order;
+    if let Some(purchase) = &mut saga.purchase {
+        purchase.applied = true;
+        purchase.auto_dns_auth = order.auto_dns_auth;
+        purchase.provider_key = order.csr.key_algorithm().is_some();
+    }
+    None
+}
+
+/// A one-request order's answer.
+fn placed(
+    saga: &mut Saga,
+    setting: &Setting,
+    one: OneRequest,
+    outcome: Outcome,
+) -> Option<Failure> {
+    let api = one.api();
+    let keyed = one.key().is_some();
+    let (status, body) = match outcome {
+        Outcome::Answered { status, body } => (status, body),
+        // What `begin` wrote stays: the key is kept, or the order is in doubt.
+        Outcome::Lost(lost) if keyed => return Some(Failure::NoAnswerKeyKept { lost }),
+        Outcome::Lost(lost) => return Some(Failure::NoAnswer { api, lost }),
+    };
+    let read = match &one {
+        OneRequest::GoGetSsl => gogetssl::parse_order(status, &body, setting.order),
+        OneRequest::Cpanel => cpanel::parse_order(status, &body, setting.order),
+        OneRequest::Generic(_) => generic::parse_order(status, &body),
+    };
+    let error = match read {
+        Ok(placed) => {
+            saga.buy_in_doubt = false;
+            saga.kept_key = None;
+            saga.fresh_key = None;
+            saga.purchase = Some(purchase_of(placed));
+            return None;
+        }
+        Err(error) => error,
+    };
+    let server_side = error.maybe_acted();
+    if !keyed {
+        saga.buy_in_doubt = server_side;
+        return Some(if server_side {
+            Failure::InDoubt { api, error }
+        } else {
+            Failure::Refused { api, error }
+        });
+    }
+    if server_side {
+        // The key is kept: whatever happened, sending again cannot order twice.
+        saga.buy_in_doubt = false;
+        return Some(Failure::InDoubtKeyKept { error });
+    }
+    // The proxy refused the order: a refused key is not reused, the corrected order goes
+    // under a new one. A refusal of a changed order under an old key whose first attempt
+    // may have gone through leaves that first order in doubt: the person must check.
+    let mismatch = error.code.as_deref() == Some("idempotency_mismatch");
+    saga.kept_key = None;
+    saga.fresh_key = None;
+    saga.buy_in_doubt = mismatch;
+    Some(if mismatch {
+        Failure::InDoubt { api, error }
+    } else {
+        Failure::Refused { api, error }
+    })
+}
+
+fn purchase_of(placed: Placed) -> Purchase {
+    Purchase {
+        order_id: placed.order_id,
+        cert_id: placed.cert_id.unwrap_or_default(),
+        applied: true,
+        checkout_url: placed.checkout_url,
+        checkout_unsafe: placed.checkout_unsafe,
+        amount: placed.amount,
+        instructions: placed.instructions,
+        // Only Huawei's apply carries these.
+        auto_dns_auth: false,
+        provider_key: false,
+    }
+}
