@@ -1,6 +1,7 @@
 //! Huawei Cloud SSL Certificate Manager (SCM) v3: buy, then apply, then read details.
 //!
-//! Paths and field names as in `shared/reference/providers.md` §1.
+//! Paths and field names as Huawei's SCM API reference gives them (README.md, "Switching
+//! provider", sums up each API).
 
 use super::{
     excerpt, Endpoint, Header, Instruction, Method, PreparedRequest, ProviderError, StatusReport,
@@ -120,7 +121,7 @@ impl CertStatus {
             | CertStatus::CheckingOrg
             | CertStatus::Issuing
             | CertStatus::CancelRevoking => true,
-            // Unknown values such as the seed's CHECKING_DOMAIN read as "still checking".
+            // Unknown values such as the documentation's CHECKING_DOMAIN read as "still checking".
             CertStatus::Other(raw) => raw.contains("CHECKING"),
             CertStatus::Paid
             | CertStatus::Issued
@@ -514,7 +515,6 @@ mod tests {
             level,
             coverage,
             validity: Validity::Years(1),
-            quantity: 1,
             names: NameLimits {
                 included: if multi { 2 } else { 1 },
                 min: if multi { 2 } else { 1 },
@@ -592,7 +592,7 @@ mod tests {
         let request = buy_for_names(&seed_product, &names, &endpoint());
         let expected: Value = serde_json::from_str(&golden("buy-request.json")).expect("json");
         let mut body = body_json(&request);
-        // Every seed field as in the seed; the optional multi-domain counts besides.
+        // Every documented field as documented; the optional multi-domain counts besides.
         let extra = body.as_object_mut().expect("object");
         assert_eq!(
             extra.remove("primary_domain_type"),

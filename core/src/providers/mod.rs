@@ -246,7 +246,6 @@ pub struct ProviderError {
 }
 
 impl ProviderError {
-    /// What the person can do about it, where the meaning of the status is known.
     /// Whether the provider may have acted on the request despite the failure: it failed
     /// on its own side, or a success status came with an answer that could not be read.
     /// A 4xx, readable or not (a gateway's 429 page), refused the request.

@@ -1,4 +1,4 @@
-//! A sandbox of cPanel UAPI `Market` (providers.md section 3): ordering certificates from
+//! A sandbox of cPanel UAPI `Market` (as cPanel documents it): ordering certificates from
 //! the cPanel Store, checking out, and polling for validation and the certificate.
 //!
 //! - `GET /execute/Market/<func>` with `Authorization: cpanel USER:TOKEN` (or `Basic`), or

@@ -25,7 +25,7 @@ use error::ApiError;
 use store::BuyAnswer;
 pub use store::Store;
 
-/// Header length limits of `X-Auth-Token`, from the seeds.
+/// Header length limits of `X-Auth-Token`, from the provider's documentation.
 const TOKEN_MIN: usize = 32;
 const TOKEN_MAX: usize = 2_097_152;
 
@@ -52,7 +52,7 @@ async fn apply(
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     store.apply(&certificate_id, &body, Instant::now(), SystemTime::now())?;
-    // The key has a space, exactly as in the seed's example response.
+    // The key has a space, exactly as in the documented example response.
     Ok(Json(json!({ "request info": "success" })))
 }
 

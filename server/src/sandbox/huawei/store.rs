@@ -21,7 +21,7 @@ pub struct Store {
     issue_delay: Duration,
 }
 
-/// The buy call's answer, as in the seed: `{"order_id":..,"cert":[{"cert_id":..}]}`.
+/// The buy call's answer, as in the provider's documentation: `{"order_id":..,"cert":[{"cert_id":..}]}`.
 #[derive(Debug, Serialize)]
 pub struct BuyAnswer {
     pub order_id: String,
@@ -52,7 +52,7 @@ impl Store {
     pub fn buy(&self, order: BuyOrder) -> BuyAnswer {
         let mut rng = rand::rng();
         let mut certificates = self.lock();
-        // Order IDs look like the seed's `CS1803192259ROA8U`, certificate IDs like `scs1481110651012`.
+        // Order IDs look like the documentation's `CS1803192259ROA8U`, certificate IDs like `scs1481110651012`.
         let order_id = format!("CS{}", random_text(&mut rng, UPPER_ALNUM, 15));
         let mut cert = Vec::new();
         while cert.len() < order.order_number as usize {
