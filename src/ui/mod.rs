@@ -3,6 +3,7 @@
 mod app;
 mod country_names;
 mod dom;
+mod environment;
 mod error_summary;
 mod fields;
 mod frame;

@@ -34,7 +34,7 @@ pub fn submit(wizard: WizardState) {
             return;
         }
     };
-    let api = wizard.config.with_value(|c| c.api);
+    let api = wizard.env.config.with_untracked(|c| c.api);
     let buying = wizard.purchase.with_untracked(Option::is_none);
     if buying && wizard.buy_in_doubt.get_untracked() && !wizard.doubt_resolved.get_untracked() {
         let texts = &t().submit;
@@ -163,7 +163,7 @@ pub fn order_key(wizard: WizardState) -> Option<OrderKey> {
 
 async fn place_at_once(wizard: WizardState, one: OneRequest, order: ValidatedOrder) {
     let api = one.api();
-    let config = wizard.config.get_value();
+    let config = wizard.env.config.get_untracked();
     let endpoint = send_endpoint(&config);
     let key = match one {
         OneRequest::Generic => match order_key(wizard).or_else(random_uuid) {
@@ -255,7 +255,7 @@ fn purchase_of(placed: Placed) -> Purchase {
 }
 
 async fn buy_and_apply(wizard: WizardState, order: ValidatedOrder) {
-    let config = wizard.config.get_value();
+    let config = wizard.env.config.get_untracked();
     let (endpoint, timeout) = (send_endpoint(&config), config.timeout_ms);
     let options = send_options(&config);
     // The same builder as the review page's preview; Huawei's requests need no key.
