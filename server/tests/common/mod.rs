@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
+use ssl_order_server::sandbox::clock::Clock;
 use ssl_order_server::{app, Config};
 use tower::ServiceExt;
 
@@ -32,11 +33,19 @@ pub fn test_app() -> Router {
 }
 
 pub fn test_app_with_delay(issue_delay: Duration) -> Router {
-    app(&Config {
+    test_app_with_clock(issue_delay).0
+}
+
+/// The app, and the sandbox's clock to move on instead of waiting for `issue_delay`.
+pub fn test_app_with_clock(issue_delay: Duration) -> (Router, Clock) {
+    let clock = Clock::default();
+    let app = app(&Config {
         issue_delay,
         sandbox: true,
+        clock: clock.clone(),
         ..Config::new(dist_dir())
-    })
+    });
+    (app, clock)
 }
 
 pub struct Answer {

@@ -26,8 +26,6 @@ mod status;
 mod store;
 mod subject_names;
 
-use std::time::Instant;
-
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -144,7 +142,7 @@ fn execute(
     let cx = Context {
         store,
         origin: &origin,
-        now: Instant::now(),
+        now: store.clock.now(),
     };
     match functions::run(func, &params, &cx) {
         Ok(success) => envelope::success(MODULE, func, success),

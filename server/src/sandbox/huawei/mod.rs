@@ -9,8 +9,6 @@ mod store;
 mod validate;
 mod wall_time;
 
-use std::time::{Instant, SystemTime};
-
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -51,7 +49,12 @@ async fn apply(
     Path(certificate_id): Path<String>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    store.apply(&certificate_id, &body, Instant::now(), SystemTime::now())?;
+    store.apply(
+        &certificate_id,
+        &body,
+        store.clock.now(),
+        store.clock.wall(),
+    )?;
     // The key has a space, exactly as in the documented example response.
     Ok(Json(json!({ "request info": "success" })))
 }
@@ -60,7 +63,7 @@ async fn details(
     State(store): State<Store>,
     Path(certificate_id): Path<String>,
 ) -> Result<Json<Details>, ApiError> {
-    store.details(&certificate_id, Instant::now()).map(Json)
+    store.details(&certificate_id, store.clock.now()).map(Json)
 }
 
 async fn not_found(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {

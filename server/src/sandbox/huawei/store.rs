@@ -1,5 +1,6 @@
 //! The certificates one server instance has sold, in memory.
 
+use crate::sandbox::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
@@ -19,6 +20,8 @@ const DIGITS: &[u8] = b"0123456789";
 pub struct Store {
     certificates: Arc<Mutex<HashMap<String, Certificate>>>,
     issue_delay: Duration,
+    /// What the handlers take for now.
+    pub clock: Clock,
 }
 
 /// The buy call's answer, as in the provider's documentation: `{"order_id":..,"cert":[{"cert_id":..}]}`.
@@ -38,7 +41,13 @@ impl Store {
         Self {
             certificates: Arc::default(),
             issue_delay,
+            clock: Clock::default(),
         }
+    }
+
+    /// The store, its handlers keeping time by `clock`.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
     }
 
     /// A panic while the lock was held cannot leave the map half-written (every change is
