@@ -74,10 +74,8 @@ pub struct WizardState {
     /// leaving the step then asks first, as leaving the page does.
     pub unsaved_key: StoredValue<bool>,
     /// The product chosen, if any: it changes when the choice or the catalogue does, not
-    /// with every keystroke.
+    /// with every keystroke. The steps are read from it.
     product: Memo<Option<Product>>,
-    /// The steps the chosen product goes through.
-    steps: Memo<Vec<Step>>,
     /// The errors on show, derived once for every field that displays one.
     shown: Memo<FieldErrors>,
 }
@@ -141,7 +139,6 @@ impl WizardState {
         let product_id = Memo::new(move |_| draft.with(|d| d.product_id.clone()));
         let product =
             Memo::new(move |_| product_id.with(|id| env.catalogue.with(|c| c.find(id).cloned())));
-        let steps = Memo::new(move |_| product.with(|p| steps_for(p.as_ref())));
         // Those of fields changed and left; once Continue was pressed, all of the current
         // step, or of every step on the review page.
         let shown = Memo::new(move |_| {
@@ -183,14 +180,13 @@ impl WizardState {
             csr_verdict,
             unsaved_key: StoredValue::new(false),
             product,
-            steps,
             shown,
         }
     }
 
-    /// The steps of the chosen product (tracked).
+    /// The steps of the chosen product (tracked: they change with the product only).
     pub fn steps(&self) -> Vec<Step> {
-        self.steps.get()
+        self.product.with(|p| steps_for(p.as_ref()))
     }
 
     /// Runs `f` with the rules of the moment.

@@ -102,7 +102,7 @@ fn SourceChoice() -> impl IntoView {
 #[component]
 fn ProviderKey() -> impl IntoView {
     let wizard = use_wizard();
-    let current = wizard.select(KeyAlgorithm::of);
+    let current = move || wizard.draft.with(KeyAlgorithm::of);
     let radios = KeyAlgorithm::ALL
         .into_iter()
         .map(|algorithm| {
@@ -111,7 +111,7 @@ fn ProviderKey() -> impl IntoView {
                 <div class="radio">
                     <input class="radio-input" type="radio" name="key-algorithm" id=id.clone()
                         value=algorithm.wire()
-                        prop:checked=move || current.get() == algorithm
+                        prop:checked=move || current() == algorithm
                         on:change=move |_| wizard.draft.update(|d| d.key_algorithm = algorithm.wire().into()) />
                     <label class="radio-label" for=id>{algorithm.label()}</label>
                     {(algorithm == KeyAlgorithm::default()).then(|| view! {
