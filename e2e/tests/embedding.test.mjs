@@ -52,10 +52,12 @@ async function serveConfig(page, parents, more = {}) {
 
 const events = (page) => page.evaluate(() => window.hostEvents.map((e) => ({ ...e })));
 const form = (page) => page.frame({ url: /^http:\/\/localhost:/ });
-/** The form's frame, once the panel has loaded it. */
+/** The form's frame, once the panel has pointed its iframe at the form. */
 async function framed(page) {
-  for (let i = 0; i < 100 && !form(page); i += 1) await page.waitForTimeout(100);
-  return form(page);
+  const iframe = await page.waitForSelector('#ssl-order-frame');
+  const frame = await iframe.contentFrame();
+  await frame.waitForURL(/^http:\/\/localhost:/, { waitUntil: 'commit' });
+  return frame;
 }
 
 test('iframe: the form says ready, takes the token and prefill, reports each step, its height and the order', async () => {
@@ -153,11 +155,7 @@ test('iframe: a page whose origin is not allowed hears nothing and is not heard'
   const { context, page } = await suite.freshPage();
   await serveConfig(page, ['https://panel.example']);
   await openPanel(page);
-  const frame = await (async () => {
-    await page.waitForFunction(() => document.querySelector('#ssl-order-frame')?.src);
-    for (let i = 0; i < 50 && !form(page); i += 1) await page.waitForTimeout(100);
-    return form(page);
-  })();
+  const frame = await framed(page);
   await waitForHeading(frame, 'Choose a certificate');
   // The panel sends its init anyway, as a hostile page would.
   await page.evaluate(() => document.querySelector('#ssl-order-frame').contentWindow.postMessage(

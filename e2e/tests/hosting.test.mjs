@@ -10,7 +10,7 @@ import { fillToReview, agreeAndSubmit, waitForHeading, toDomainStep } from '../l
 const SUB_PATH = '/tools/ssl-order/';
 const suite = useSuite({ issueDelaySecs: 3, mounts: [`${SUB_PATH.slice(0, -1)}=${path.join(root, 'dist')}`] });
 
-/** The policy the issue asks for, directive by directive. */
+/** The policy `server/src/csp.rs` builds, directive by directive. */
 const EXPECTED = {
   'default-src': ["'none'"],
   'style-src': ["'self'"],

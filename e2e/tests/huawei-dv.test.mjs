@@ -238,14 +238,17 @@ test('a buy that got no answer must be checked before buying again, even after a
 test('a provider that does not answer in time is given up on, and the purchase is treated as in doubt', async () => {
   const { context, page } = await freshPage();
   await overrideConfig(page, { timeout_seconds: 1 });
-  // The buy is held for longer than the configured timeout, then dropped.
+  // The buy is held until the page has given up on it, then dropped.
+  let giveUp;
+  const givenUp = new Promise((resolve) => { giveUp = resolve; });
   await page.route('**/certificates/buy', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await givenUp;
     await route.abort('timedout').catch(() => {});
   });
   await page.goto(suite.server.url);
   await fillToReview(page);
   const text = await submitAndReadFailure(page);
+  giveUp();
   assert.ok(text.includes('did not answer within 1 seconds'), text);
   assert.ok(text.includes('We could not confirm the purchase'), text);
   await page.getByTestId('buy-in-doubt').waitFor();
@@ -272,16 +275,22 @@ test('"Start over" does nothing while the order is being sent', async () => {
   const { context, page } = await freshPage();
   await page.goto(suite.server.url);
   await fillToReview(page);
+  // The buy is held until "Start over" has been tried.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
   await page.route('**/certificates/buy', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await released;
     await route.continue();
   });
   await agreeAndSubmit(page);
   await page.getByRole('status').filter({ hasText: 'Buying the certificate' }).waitFor();
   await page.getByRole('button', { name: 'Start over' }).click();
-  // Give a wrongly accepted "Start over" time to show the first step.
-  await page.waitForTimeout(300);
+  // A wrongly accepted "Start over" would have drawn the first step by the second frame.
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
   assert.equal(await heading(page), 'Check your order');
+  release();
   await expectPlacedOnce(page);
   await context.close();
 });

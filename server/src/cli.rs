@@ -55,6 +55,7 @@ impl From<Args> for Config {
             mounts: args.mounts,
             frame_ancestors: args.frame_ancestors,
             sandbox: args.sandbox,
+            clock: Default::default(),
         }
     }
 }

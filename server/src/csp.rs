@@ -320,8 +320,6 @@ fn origin_of(url: &str) -> Result<Option<String>, String> {
     Ok(Some(source))
 }
 
-/// The policy on HTML that has none of its own (the sandbox's pages keep theirs), and on
-/// every answer: no content sniffing, no referrer sent onwards.
 /// Marks a response from a mounted directory that is not a build of the app (the example
 /// control panel, benchmark pages): the app's policy is not theirs, and would forbid the
 /// panel to frame the form at all.
@@ -334,6 +332,8 @@ pub fn holds_the_app(dir: &Path) -> bool {
         .is_ok_and(|html| html.contains("name=\"ssl-order-js\""))
 }
 
+/// The policy on HTML that has none of its own (the sandbox's pages keep theirs), and on
+/// every answer: no content sniffing, no referrer sent onwards.
 pub async fn security_headers(
     State(policy): State<HeaderValue>,
     mut response: Response,

@@ -40,6 +40,8 @@ pub struct Config {
     /// Serve the sandbox under `/sandbox/`. Off by default: its log and control endpoints
     /// are for tests on a developer's machine, not for a deployment.
     pub sandbox: bool,
+    /// The sandbox's time: the machine's, unless a test moves it on.
+    pub clock: sandbox::clock::Clock,
 }
 
 impl Config {
@@ -52,6 +54,7 @@ impl Config {
             mounts: Vec::new(),
             frame_ancestors: FrameAncestors::default(),
             sandbox: false,
+            clock: sandbox::clock::Clock::default(),
         }
     }
 
@@ -142,7 +145,7 @@ impl std::error::Error for StartError {
 /// answer gets. Without the sandbox, `/sandbox/...` is an unknown path like any other.
 pub fn app(config: &Config) -> Router {
     let router = if config.sandbox {
-        sandbox::router(config.issue_delay)
+        sandbox::router(config.issue_delay, &config.clock)
     } else {
         Router::new()
     };

@@ -6,22 +6,24 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_ssl-order-server");
 
-fn wait_with_timeout(child: &mut Child, limit: Duration) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if start.elapsed() > limit {
-            child.kill().unwrap();
+/// Waits for `child` to exit, for at most `limit`: a thread waits on it and reports the
+/// status; should none come in time, the process is killed by its ID.
+fn wait_with_timeout(mut child: Child, limit: Duration) -> ExitStatus {
+    let pid = child.id().to_string();
+    let (exited, status) = mpsc::channel();
+    thread::spawn(move || exited.send(child.wait()));
+    match status.recv_timeout(limit) {
+        Ok(status) => status.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
             panic!("the server did not exit within {limit:?}");
         }
-        sleep(Duration::from_millis(50));
     }
 }
 
@@ -90,7 +92,7 @@ fn the_binary_announces_its_port_serves_and_stops_on_sigterm() {
         .status()
         .unwrap();
     assert!(killed.success());
-    let status = wait_with_timeout(&mut child, Duration::from_secs(10));
+    let status = wait_with_timeout(child, Duration::from_secs(10));
     assert!(status.success(), "{status}");
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();

@@ -74,8 +74,8 @@ async fn pay(app: &Router, order_id: &str) -> Answer {
 
 #[tokio::test]
 async fn an_order_goes_from_unpaid_through_validation_to_issued() {
-    let delay = Duration::from_millis(400);
-    let app = test_app_with_delay(delay);
+    let delay = Duration::from_secs(60);
+    let (app, clock) = test_app_with_clock(delay);
     let (order_id, item) = ordered(&app, "144", Some("https://shop.example.com/done")).await;
 
     let (unpaid, messages) = status_of(&app, &item).await;
@@ -128,7 +128,7 @@ async fn an_order_goes_from_unpaid_through_validation_to_issued() {
     assert!(pending["certificate_pem"].is_null(), "{pending}");
     assert_eq!(pending["encrypted_action_urls"], validating["actionUrls"]);
 
-    tokio::time::sleep(delay + Duration::from_millis(100)).await;
+    clock.advance(delay);
     let (issued, messages) = status_of(&app, &item).await;
     for (check, state) in issued["status_details"].as_object().unwrap() {
         assert!(

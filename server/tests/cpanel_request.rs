@@ -10,10 +10,10 @@ const FUNC: &str = "request_ssl_certificates";
 /// Query parameters, and the words their refusal must contain.
 type RefusalCase<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
 
-/// The seed's example `certificate`, byte for byte.
+/// The documented example `certificate`, byte for byte.
 const SEED_CERTIFICATE: &str = r#"{"price":6,"product_id":"143","subject_names":[{"dNSName":"example.com"},{"dNSName":"example.org"}],"validity_period":["1, \"year\""],"vhost_names":["example.com"]}"#;
 
-/// The seed's certificate with the CSR added as the last key, the rest untouched.
+/// The documentation's certificate with the CSR added as the last key, the rest untouched.
 fn seed_certificate_with_csr() -> String {
     let open = SEED_CERTIFICATE.strip_suffix('}').unwrap();
     format!("{open},\"csr\":{}}}", json!(CSR_EXAMPLE_COM_AND_ORG))
@@ -79,7 +79,7 @@ async fn the_seed_example_certificate_is_accepted_with_a_csr_added() {
     let body = answer.json();
     assert_ordered(&answer, 1);
     assert_eq!(answer.header("content-type"), Some("application/json"));
-    // The seed's response sample: these keys, in this order.
+    // The documentation's response sample: these keys, in this order.
     let keys: Vec<&String> = body["result"].as_object().unwrap().keys().collect();
     assert_eq!(
         keys,

@@ -342,8 +342,8 @@ async fn an_authorization_that_is_not_bearer_is_401() {
 
 #[tokio::test]
 async fn status_is_pending_validation_until_the_issue_delay_then_issued() {
-    let delay = Duration::from_millis(400);
-    let app = test_app_with_delay(delay);
+    let delay = Duration::from_secs(60);
+    let (app, clock) = test_app_with_clock(delay);
     let placed = place_with_key(&app, KEY, &example()).await.json();
     let id = placed["order_id"].as_str().unwrap();
     let pending = status_of(&app, id).await;
@@ -354,7 +354,7 @@ async fn status_is_pending_validation_until_the_issue_delay_then_issued() {
         "a read before the delay repeats the order answer"
     );
 
-    tokio::time::sleep(delay + Duration::from_millis(100)).await;
+    clock.advance(delay);
     let issued = status_of(&app, id).await.json();
     assert_eq!(issued["status"], "issued", "{issued}");
     assert_eq!(issued["status_text"], "Issued: the certificate is ready.");
@@ -372,9 +372,12 @@ async fn with_no_issue_delay_an_order_is_issued_at_once() {
 
 #[tokio::test]
 async fn a_replay_after_issuance_repeats_the_first_answer() {
-    let app = test_app_with_delay(Duration::from_millis(100));
+    let delay = Duration::from_secs(60);
+    let (app, clock) = test_app_with_clock(delay);
     let first = place_with_key(&app, KEY, &example()).await.json();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    clock.advance(delay);
+    let id = first["order_id"].as_str().unwrap();
+    assert_eq!(status_of(&app, id).await.json()["status"], "issued");
     let again = place_with_key(&app, KEY, &example()).await.json();
     assert_eq!(again, first);
     assert_eq!(again["status"], "pending_validation");

@@ -237,8 +237,8 @@ async fn domain_emails_needs_a_valid_domain() {
 
 #[tokio::test]
 async fn status_is_processing_until_the_issue_delay_then_active() {
-    let delay = Duration::from_millis(400);
-    let app = test_app_with_delay(delay);
+    let delay = Duration::from_secs(60);
+    let (app, clock) = test_app_with_clock(delay);
     let order = placed(&app, &gogetssl_order(62, "email")).await;
     assert_eq!(order["order_status"], "processing");
 
@@ -255,7 +255,7 @@ async fn status_is_processing_until_the_issue_delay_then_active() {
     assert!(processing["valid_from"].is_null() && processing["valid_till"].is_null());
     assert_eq!(processing["san"], order["san"]);
 
-    tokio::time::sleep(delay + Duration::from_millis(100)).await;
+    clock.advance(delay);
     let active = gogetssl_get(&app, &status_path(&order["order_id"]))
         .await
         .json();

@@ -49,7 +49,7 @@ fn is_hex(text: &str, len: usize) -> bool {
     text.len() == len && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// The product table's methods and prices, as the brief fixes them.
+/// The product table's methods and prices, as `server/src/sandbox/gogetssl/products.rs` fixes them.
 const PRODUCTS: [(u32, &[&str], f64); 8] = [
     (45, &["email", "http", "https", "dns"], 8.0),
     (46, &["email", "dns"], 75.0),
@@ -872,7 +872,7 @@ const OV_AND_EV_REQUIRED: [&str; 11] = [
     "org_postalcode",
 ];
 
-/// Required for OV by the seed, but not for EV.
+/// Required for OV by the provider's documentation, but not for EV.
 const OV_ONLY_REQUIRED: [&str; 5] = [
     "admin_city",
     "admin_country",

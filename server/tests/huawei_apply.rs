@@ -14,7 +14,7 @@ async fn apply_with(buy: Value, mut apply: Value, change: impl FnOnce(&mut Value
     post_json(&app, &apply_path(&id), &apply).await
 }
 
-/// The seed's OV multi-domain certificate (5 names), with a changed OV application.
+/// The documentation's OV multi-domain certificate (5 names), with a changed OV application.
 async fn ov_apply_with(change: impl FnOnce(&mut Value)) -> Answer {
     apply_with(seed_buy_body(), ov_apply_body(), change).await
 }
@@ -438,7 +438,7 @@ async fn apply_refuses_an_applicant_email_longer_than_256_characters() {
 
 #[tokio::test]
 async fn apply_refuses_an_applicant_email_that_is_not_an_address() {
-    // The seed's own example value.
+    // The documentation's own example value.
     let answer = dv_apply_with(|b| b["applicant_email"] = json!("example.huawei.com")).await;
     assert_invalid(&answer, "applicant_email", &["not an email address"]);
 }
@@ -626,7 +626,7 @@ async fn apply_without_a_csr_has_huawei_make_the_key_pair() {
         .await;
         assert_success(&answer);
     }
-    // The seed's example sends an empty CSR; no key_algorithm is Huawei's default.
+    // The documented example sends an empty CSR; no key_algorithm is Huawei's default.
     assert_success(&dv_apply_with(|b| b["csr"] = json!("")).await);
     assert_success(&ov_apply_with(|b| remove(b, "csr")).await);
 }

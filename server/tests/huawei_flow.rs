@@ -11,8 +11,8 @@ use serde_json::{json, Value};
 
 #[tokio::test]
 async fn buy_apply_details_shows_checking_with_dns_records_then_issued() {
-    let delay = Duration::from_millis(600);
-    let app = test_app_with_delay(delay);
+    let delay = Duration::from_secs(60);
+    let (app, clock) = test_app_with_clock(delay);
     let bought = post_json(&app, BUY, &seed_buy_body()).await.json();
     let id = bought["cert"][0]["cert_id"].as_str().unwrap().to_string();
 
@@ -68,7 +68,7 @@ async fn buy_apply_details_shows_checking_with_dns_records_then_issued() {
         .json();
     assert_eq!(again["authentification"], checking["authentification"]);
 
-    tokio::time::sleep(delay + Duration::from_millis(100)).await;
+    clock.advance(delay);
     let issued = call(&app, Method::GET, &details_path(&id), None)
         .await
         .json();

@@ -13,7 +13,7 @@ pub fn ErrorSummary() -> impl IntoView {
     move || {
         let errors = wizard.summary_errors();
         // The problems are data: their words are made in the language of the moment.
-        let texts = wizard.locale.get().texts();
+        let texts = wizard.env.locale.get().texts();
         (!errors.is_empty()).then(|| {
             let items = errors
                 .iter()

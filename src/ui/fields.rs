@@ -41,14 +41,16 @@ pub fn TextField(
     let id_for_control = id.clone();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    // `shown` is already a Memo: reading it through a closure costs no second one. A list
-    // field may have several messages; all are shown beside it.
-    let error = move || {
+    // This field's part of `shown`, so that typing elsewhere, which changes other
+    // fields' errors, does not touch this one. A list field may have several messages;
+    // all are shown beside it.
+    let error = Memo::new(move |_| {
         wizard
             .shown_errors_for(field)
             .filter(|messages| !messages.is_empty())
             .map(|messages| messages.join(" "))
-    };
+    });
+    let error = move || error.get();
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
@@ -63,7 +65,7 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let value = move || wizard.draft.with(|d| d.text(field).to_string());
+    let value = wizard.select(move |d| d.text(field).to_string());
     let on_input = move |ev: leptos::ev::Event| {
         let raw = event_target_value(&ev);
         let kept = match filter {

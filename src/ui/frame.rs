@@ -36,7 +36,10 @@ fn post(parent: &web_sys::Window, targets: &[String], data: &Value) {
 /// Talks to the embedding page for as long as the calling component lives; does nothing
 /// unless the page is framed and config.json names the origins allowed to frame it.
 pub fn follow(wizard: WizardState) {
-    let allowed = wizard.config.with_value(|c| c.parent_origins.clone());
+    let allowed = wizard
+        .env
+        .config
+        .with_untracked(|c| c.parent_origins.clone());
     let Some(parent) = parent().filter(|_| !allowed.is_empty()) else {
         return;
     };
@@ -71,7 +74,7 @@ pub fn follow(wizard: WizardState) {
             wizard.draft.update(|draft| protocol::prefill(draft, &init));
             // A language without a catalogue leaves the form in the one it speaks.
             if let Some(locale) = init.locale.as_deref().and_then(Locale::from_tag) {
-                wizard.set_locale(locale);
+                wizard.env.set_locale(locale);
             }
             if !init.settings.is_empty() {
                 super::reconfigure::apply(wizard, &init.settings, send_refused.clone());
@@ -95,7 +98,7 @@ pub fn follow(wizard: WizardState) {
         let step = wizard.step.get();
         let steps = wizard.steps();
         let index = steps.iter().position(|s| *s == step).unwrap_or(0);
-        (step, index + 1, steps.len(), wizard.locale.get())
+        (step, index + 1, steps.len(), wizard.env.locale.get())
     });
     Effect::new(move |_| {
         let (step, index, total, _) = place.get();

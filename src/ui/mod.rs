@@ -1,8 +1,9 @@
 //! The Leptos user interface: thin components over the pure order model.
 
 mod app;
-mod country_names;
+pub mod country_names;
 mod dom;
+mod environment;
 mod error_summary;
 mod fields;
 mod frame;

@@ -31,17 +31,3 @@ pub fn Progress() -> impl IntoView {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::i18n::{set, t, Locale};
-
-    #[test]
-    fn the_step_number_is_read_in_the_current_language() {
-        assert_eq!((t().flow.step_of)(2, 6), "Step 2 of 6: ");
-        set(Locale::ZhCn);
-        assert_eq!((t().flow.step_of)(2, 6), "第 2 步，共 6 步：");
-        assert_eq!(t().flow.progress_label, "进度");
-        set(Locale::En);
-    }
-}

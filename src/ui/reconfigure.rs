@@ -27,7 +27,7 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
                 .into(),
         );
     }
-    let next = match wizard.config.with_value(|c| c.with_init(settings)) {
+    let next = match wizard.env.config.with_untracked(|c| c.with_init(settings)) {
         Ok((next, refused)) => {
             if !refused.is_empty() {
                 refuse(refused, "not listed in allow_init".into());
@@ -37,10 +37,11 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
         Err(err) => return refuse(names, config_error_words(&err, t())),
     };
     let same_products = wizard
+        .env
         .config
-        .with_value(|c| c.api == next.api && c.catalogue_url == next.catalogue_url);
+        .with_untracked(|c| c.api == next.api && c.catalogue_url == next.catalogue_url);
     if same_products {
-        wizard.config.set_value(next);
+        wizard.env.config.set(next);
         return;
     }
     leptos::task::spawn_local(async move {
@@ -67,13 +68,12 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
         let known = wizard
             .draft
             .with_untracked(|d| catalogue.find(&d.product_id).is_some());
-        wizard.config.set_value(next);
-        wizard.catalogue.set_value(catalogue);
+        wizard.env.config.set(next);
+        wizard.env.catalogue.set(catalogue);
         // Another provider's products: the choice is made again, the rest is kept.
         if !known {
             wizard.draft.update(|d| d.product_id.clear());
             wizard.step.set(Step::Product);
         }
-        wizard.offer_changed.update(|n| *n += 1);
     });
 }

@@ -163,15 +163,21 @@ impl CheckError {
 pub fn ResultView() -> impl IntoView {
     let wizard = use_wizard();
     let purchase = wizard.submission.purchase_untracked().unwrap_or_default();
-    let api = wizard.config.with_value(|c| c.api);
+    let api = wizard.env.config.with_untracked(|c| c.api);
     let alive = Arc::new(AtomicBool::new(true));
     {
         let alive = alive.clone();
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
     }
-    let request = wizard.config.with_value(|c| status_request(c, &purchase));
+    let request = wizard
+        .env
+        .config
+        .with_untracked(|c| status_request(c, &purchase));
     let provider_key = purchase.provider_key;
-    let (timeout_ms, first_ms) = wizard.config.with_value(|c| (c.timeout_ms, c.poll_ms));
+    let (timeout_ms, first_ms) = wizard
+        .env
+        .config
+        .with_untracked(|c| (c.timeout_ms, c.poll_ms));
     let poller = Poller {
         api,
         // Huawei adds the DNS records itself: the order asked it to.

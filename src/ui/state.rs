@@ -1,19 +1,21 @@
 //! The wizard's shared state, handed to every component through context.
 
+use super::environment::Environment;
 use super::submission::Submission;
 use crate::config::Config;
 use crate::draft_store::{self, SavedState};
 use crate::i18n::problems::field_problem_words;
-use crate::i18n::Locale;
 use crate::order::{
-    self, steps_for, validate_with, Catalogue, Day, Field, FieldErrors, FieldProblem, OrderDraft,
-    Product, PublicSuffixList, Rules, Step,
+    self, steps_for, validate_with, Catalogue, Field, FieldErrors, FieldProblem, OrderDraft,
+    Product, Rules, Step,
 };
 use leptos::prelude::*;
 
-/// A `Copy` handle on everything the wizard's components read and change.
+/// A `Copy` handle on the order being typed and where the person is, with the submission's
+/// state; what the order is made against is in [`Environment`].
 #[derive(Clone, Copy)]
 pub struct WizardState {
+    pub env: Environment,
     pub draft: RwSignal<OrderDraft>,
     pub step: RwSignal<Step>,
     /// Set once Continue was pressed on the current step: errors show and update as typed.
@@ -26,43 +28,17 @@ pub struct WizardState {
     pub waiting_touch: StoredValue<Vec<Field>>,
     /// The submission: what was bought, what is in doubt, the key, what is in flight.
     pub submission: Submission,
-    pub config: StoredValue<Config>,
-    pub catalogue: StoredValue<Catalogue>,
     /// The browser's verdict on a CSR's own signature, by the signature's bytes: a CSR that
     /// fails it is refused like any other bad answer.
     pub csr_verdict: RwSignal<Option<(Vec<u8>, bool)>>,
     /// Set while a private key generated on the CSR step has not been downloaded or copied:
     /// leaving the step then asks first, as leaving the page does.
     pub unsaved_key: StoredValue<bool>,
-    /// The Public Suffix List, once fetched; validation re-runs when it arrives.
-    pub suffixes: RwSignal<Option<PublicSuffixList>>,
-    /// Today, read once: the email method's dates are judged against it.
-    pub today: Day,
-    /// Counts changes of the catalogue (an init message's new provider): the form is
-    /// drawn again with the new products.
-    pub offer_changed: RwSignal<u32>,
-    /// The language of the form; the view, and the errors' words made in it, follow it.
-    pub locale: RwSignal<Locale>,
+    /// The product chosen, if any: it changes when the choice or the catalogue does, not
+    /// with every keystroke. The steps are read from it.
+    product: Memo<Option<Product>>,
     /// The errors on show, derived once for every field that displays one.
     shown: Memo<FieldErrors>,
-}
-
-/// Runs `f` with the rules of the moment (tracking the suffix list).
-fn with_rules<T>(
-    suffixes: RwSignal<Option<PublicSuffixList>>,
-    today: Day,
-    config: StoredValue<Config>,
-    f: impl FnOnce(&Rules) -> T,
-) -> T {
-    suffixes.with(|list| {
-        let rules = Rules {
-            suffixes: list.as_ref(),
-            to_ascii: Some(super::dom::to_ascii),
-            today,
-            provider_api: config.with_value(|c| c.api.is_providers_own()),
-        };
-        f(&rules)
-    })
 }
 
 /// Whether the browser found the draft's CSR signature bad.
@@ -99,8 +75,21 @@ fn errors_of(
 
 impl WizardState {
     pub fn new(config: Config, catalogue: Catalogue, saved: Option<SavedState>) -> WizardState {
+        let env = Environment::new(
+            config,
+            catalogue,
+            crate::i18n::current(),
+            super::dom::today(),
+        );
+        WizardState::within(env, saved)
+    }
+
+    /// The wizard for `saved` (or a new order) in `env`.
+    pub fn within(env: Environment, saved: Option<SavedState>) -> WizardState {
         let saved = saved.unwrap_or_default();
-        let known_product = catalogue.find(&saved.draft.product_id).is_some();
+        let known_product = env
+            .catalogue
+            .with_untracked(|c| c.find(&saved.draft.product_id).is_some());
         let step = match Step::from_slug(&saved.step) {
             Some(step) if known_product => step,
             _ => Step::Product,
@@ -110,12 +99,10 @@ impl WizardState {
         let step = RwSignal::new(step);
         let checked = RwSignal::new(false);
         let touched = RwSignal::new(Vec::<Field>::new());
-        let catalogue = StoredValue::new(catalogue);
-        let config = StoredValue::new(config);
-        let suffixes = RwSignal::new(None);
         let csr_verdict = RwSignal::new(None);
-        let today = super::dom::today();
-        let locale = RwSignal::new(crate::i18n::current());
+        let product_id = Memo::new(move |_| draft.with(|d| d.product_id.clone()));
+        let product =
+            Memo::new(move |_| product_id.with(|id| env.catalogue.with(|c| c.find(id).cloned())));
         // Those of fields changed and left; once Continue was pressed, all of the current
         // step, or of every step on the review page.
         let shown = Memo::new(move |_| {
@@ -123,9 +110,9 @@ impl WizardState {
             if !is_checked && touched.with(Vec::is_empty) {
                 return FieldErrors::new();
             }
-            let all = with_rules(suffixes, today, config, |rules| {
+            let all = env.with_rules(|rules| {
                 csr_verdict
-                    .with(|v| draft.with(|d| catalogue.with_value(|c| errors_of(d, c, rules, v))))
+                    .with(|v| draft.with(|d| env.catalogue.with(|c| errors_of(d, c, rules, v))))
             });
             match (step.get(), is_checked) {
                 (Step::Review, true) => all,
@@ -134,6 +121,7 @@ impl WizardState {
             }
         });
         WizardState {
+            env,
             draft,
             step,
             checked,
@@ -141,48 +129,43 @@ impl WizardState {
             pointer_down: StoredValue::new(false),
             waiting_touch: StoredValue::new(Vec::new()),
             submission,
-            config,
-            catalogue,
             csr_verdict,
             unsaved_key: StoredValue::new(false),
-            suffixes,
-            today,
-            locale,
-            offer_changed: RwSignal::new(0),
+            product,
             shown,
         }
     }
 
-    /// Speaks `locale` from now on, drawing the form again in it.
-    pub fn set_locale(&self, locale: Locale) {
-        super::locale::apply(locale);
-        if self.locale.get_untracked() != locale {
-            self.locale.set(locale);
-        }
-    }
-
+    /// The steps of the chosen product (tracked: they change with the product only).
     pub fn steps(&self) -> Vec<Step> {
-        let draft = self.draft.read();
-        self.catalogue
-            .with_value(|c| steps_for(c.find(&draft.product_id)))
+        self.product.with(|p| steps_for(p.as_ref()))
     }
 
     /// Runs `f` with the rules of the moment.
     pub fn with_rules<T>(&self, f: impl FnOnce(&Rules) -> T) -> T {
-        with_rules(self.suffixes, self.today, self.config, f)
+        self.env.with_rules(f)
     }
 
     /// The product chosen, if any (tracked).
     pub fn product(&self) -> Option<Product> {
-        let id = self.draft.with(|d| d.product_id.clone());
-        self.catalogue.with_value(|c| c.find(&id).cloned())
+        self.product.get()
+    }
+
+    /// One part of the draft, as a Memo: what reads it runs again when that part changes,
+    /// not on every keystroke in another field.
+    pub fn select<T>(&self, part: impl Fn(&OrderDraft) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let draft = self.draft;
+        Memo::new(move |_| draft.with(&part))
     }
 
     /// The draft as an order, or every problem with it.
     pub fn validated(&self) -> Result<order::ValidatedOrder, FieldErrors> {
         let order = self.with_rules(|rules| {
             self.draft
-                .with(|d| self.catalogue.with_value(|c| validate_with(d, c, rules)))
+                .with(|d| self.env.catalogue.with(|c| validate_with(d, c, rules)))
         });
         let bad = self
             .csr_verdict
@@ -198,7 +181,7 @@ impl WizardState {
         self.with_rules(|rules| {
             self.csr_verdict.with(|v| {
                 self.draft
-                    .with(|d| self.catalogue.with_value(|c| errors_of(d, c, rules, v)))
+                    .with(|d| self.env.catalogue.with(|c| errors_of(d, c, rules, v)))
             })
         })
     }
@@ -227,7 +210,7 @@ impl WizardState {
     /// Every message on show for `field`, `None` when it has none. The problems are data;
     /// their words are made here, in the language of the moment (tracked).
     pub fn shown_errors_for(&self, field: Field) -> Option<Vec<String>> {
-        let texts = self.locale.get().texts();
+        let texts = self.env.locale.get().texts();
         self.shown.with(|errors| {
             let all = errors.all_for(field);
             (!all.is_empty()).then(|| {
@@ -239,7 +222,7 @@ impl WizardState {
     }
 
     pub fn error_for(&self, field: Field) -> Option<String> {
-        let texts = self.locale.get().texts();
+        let texts = self.env.locale.get().texts();
         self.shown.with(|errors| {
             errors
                 .for_field(field)
@@ -294,13 +277,13 @@ impl WizardState {
     }
 
     pub fn save(&self) {
-        let kind = self.config.with_value(|c| c.storage);
+        let kind = self.env.config.with_untracked(|c| c.storage);
         draft_store::save(kind, &self.snapshot());
     }
 
     /// Forgets everything typed and starts again at the first step.
     pub fn start_over(&self) {
-        let kind = self.config.with_value(|c| c.storage);
+        let kind = self.env.config.with_untracked(|c| c.storage);
         draft_store::clear(kind);
         self.draft.set(OrderDraft::default());
         self.submission.start_over();
@@ -311,4 +294,93 @@ impl WizardState {
 
 pub fn use_wizard() -> WizardState {
     expect_context::<WizardState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use crate::order::fixtures;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    fn wizard() -> WizardState {
+        let config = Config::from_json(
+            r#"{"provider":"huawei","endpoint":"sandbox/huawei","storage":"none"}"#,
+        )
+        .expect("valid config");
+        let env = Environment::new(config, fixtures::catalogue(), Locale::En, fixtures::TODAY);
+        WizardState::within(env, None)
+    }
+
+    /// How many times what `read` tracks made it run: a Memo that reads it, counted.
+    fn runs(read: impl Fn() + Send + Sync + 'static) -> impl Fn() -> usize {
+        let count = Arc::new(AtomicUsize::new(0));
+        let probe = Memo::new({
+            let count = Arc::clone(&count);
+            move |_| {
+                read();
+                count.fetch_add(1, Ordering::SeqCst)
+            }
+        });
+        // Reading the Memo brings it up to date: it runs again only if what it read changed.
+        move || probe.get_untracked() + 1
+    }
+
+    #[test]
+    fn a_part_of_the_draft_follows_its_own_changes_only() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let wizard = wizard();
+            let domain = wizard.select(|d| d.domain.clone());
+            let reads = runs(move || {
+                domain.get();
+            });
+            assert_eq!(reads(), 1);
+            wizard
+                .draft
+                .update(|d| d.other_names = "a.example.com".into());
+            assert_eq!(reads(), 1, "another field's keystroke");
+            wizard
+                .draft
+                .update(|d| d.domain = "shop.example.com".into());
+            assert_eq!(reads(), 2);
+            assert_eq!(domain.get_untracked(), "shop.example.com");
+        });
+    }
+
+    #[test]
+    fn the_steps_follow_the_product_and_the_catalogue_not_the_other_answers() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let wizard = wizard();
+            let reads = runs(move || {
+                wizard.steps();
+            });
+            assert_eq!(reads(), 1);
+            wizard
+                .draft
+                .update(|d| d.domain = "shop.example.com".into());
+            assert_eq!(reads(), 1, "a keystroke in a field");
+
+            let ov = wizard.env.catalogue.with_untracked(|c| {
+                c.products
+                    .iter()
+                    .find(|p| p.level.needs_organisation())
+                    .map(|p| p.id.clone())
+                    .expect("an OV product")
+            });
+            wizard.draft.update(|d| d.product_id = ov.clone());
+            assert_eq!(reads(), 2);
+            assert!(wizard.steps().contains(&Step::Organisation));
+            assert_eq!(wizard.product().map(|p| p.id), Some(ov));
+
+            // Another provider's products, without the one chosen: no product, fewer steps.
+            let gogetssl = fixtures::catalogues().swap_remove(1);
+            wizard.env.catalogue.set(gogetssl);
+            assert_eq!(reads(), 3);
+            assert_eq!(wizard.product(), None);
+            assert!(!wizard.steps().contains(&Step::Organisation));
+        });
+    }
 }

@@ -51,7 +51,7 @@ pub fn submit(wizard: WizardState) {
             return;
         }
     };
-    let config = wizard.config.get_value();
+    let config = wizard.env.config.get_untracked();
     let job = Job {
         api: config.api,
         order,

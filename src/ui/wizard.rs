@@ -44,7 +44,7 @@ pub fn Wizard(
     // The step is in the page title, and focus moves to the new step's heading.
     Effect::new(move |previous: Option<Step>| {
         let step = wizard.step.get();
-        wizard.locale.track();
+        wizard.env.locale.track();
         let placed = wizard.submission.placed();
         set_title(if placed {
             t().submit.application_sent
@@ -78,6 +78,7 @@ pub fn Wizard(
     leptos::task::spawn_local(async move {
         if let Ok(text) = crate::transport::fetch_text(SUFFIX_LIST).await {
             wizard
+                .env
                 .suffixes
                 .try_set(Some(PublicSuffixList::parse(&text)));
         }
@@ -90,14 +91,19 @@ pub fn Wizard(
             step => wizard.continue_from(step),
         }
     };
-    let step_view = move || match wizard.step.get() {
-        Step::Product => view! { <ProductStep/> }.into_any(),
-        Step::Domain => view! { <DomainStep/> }.into_any(),
-        Step::Csr => view! { <CsrStep/> }.into_any(),
-        Step::Validation => view! { <ValidationStep/> }.into_any(),
-        Step::Contacts => view! { <ContactsStep/> }.into_any(),
-        Step::Organisation => view! { <OrganisationStep/> }.into_any(),
-        Step::Review => view! { <ReviewStep/> }.into_any(),
+    let step_view = move || {
+        // A step asks what the configured API needs: another API (an init message's) draws
+        // it again. Read, not just tracked: a Memo never read follows nothing.
+        wizard.env.api.get();
+        match wizard.step.get() {
+            Step::Product => view! { <ProductStep/> }.into_any(),
+            Step::Domain => view! { <DomainStep/> }.into_any(),
+            Step::Csr => view! { <CsrStep/> }.into_any(),
+            Step::Validation => view! { <ValidationStep/> }.into_any(),
+            Step::Contacts => view! { <ContactsStep/> }.into_any(),
+            Step::Organisation => view! { <OrganisationStep/> }.into_any(),
+            Step::Review => view! { <ReviewStep/> }.into_any(),
+        }
     };
     let has_previous = move || order::previous(&wizard.steps(), wizard.step.get()).is_some();
     let start_over = move |_| {
@@ -117,10 +123,10 @@ pub fn Wizard(
         }
     };
     // A new language (from the host's init message) draws the form again; the answers,
-    // the step and the order live in `wizard` and are kept.
+    // the step and the order live in `wizard` and are kept. Another catalogue does not:
+    // what shows products, steps or errors follows `Environment::catalogue` itself.
     move || {
-        wizard.locale.track();
-        wizard.offer_changed.track();
+        wizard.env.locale.track();
         if wizard.submission.placed() {
             view! { <main class="wizard" id="main"><ResultView/></main> }.into_any()
         } else {

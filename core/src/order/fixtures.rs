@@ -26,7 +26,6 @@ pub fn gogetssl_multi(wildcards: bool, methods: Vec<DcvMethod>) -> Product {
         level: super::Level::Dv,
         coverage: Coverage::Multi { wildcards },
         validity: super::Validity::Months(12),
-        quantity: 1,
         names: super::NameLimits {
             included: 3,
             min: 2,

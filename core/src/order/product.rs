@@ -231,8 +231,6 @@ pub struct Product {
     pub level: Level,
     pub coverage: Coverage,
     pub validity: Validity,
-    /// Certificates bought by one order (Huawei's `order_number`); the wizard applies for one.
-    pub quantity: u8,
     pub names: NameLimits,
     /// Validation methods on offer; the first is the default.
     pub methods: Vec<DcvMethod>,
@@ -503,8 +501,7 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         return Err(fail(ProductError::HuaweiYears));
     }
     // The wizard applies for the one certificate it buys; several would be paid for and left idle.
-    let quantity = raw.quantity.unwrap_or(1);
-    if quantity != 1 {
+    if let Some(quantity) = raw.quantity.filter(|&q| q != 1) {
         return Err(fail(ProductError::Quantity(quantity)));
     }
     let methods = methods_of(&raw.validation_methods, coverage, provider).map_err(fail)?;
@@ -519,7 +516,6 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         level,
         coverage,
         validity,
-        quantity,
         names,
         methods,
         price: raw.price,
@@ -781,7 +777,7 @@ mod tests {
             .expect("parses");
         for product in &catalogue.products {
             let unit = product.unit_price.expect("priced by the name");
-            // The seed's example: product 143, two names, price 6.
+            // The documented example: product 143, two names, price 6.
             if product.type_code == "143" {
                 assert_eq!(unit.total(2, 0), 600);
             }

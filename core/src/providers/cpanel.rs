@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 /// How `subject_names` are written: the documents show three forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SubjectNames {
-    /// `[{"dNSName":"example.com"}]`, as in the seed's example.
+    /// `[{"dNSName":"example.com"}]`, as in the documented example.
     #[default]
     Seed,
     /// `[["dNSName","example.com"]]`, as in older documents.
@@ -56,7 +56,7 @@ impl Default for Options {
     }
 }
 
-// Fields in alphabetical order, as in the seed's example, so the JSON reads the same.
+// Fields in alphabetical order, as in the documented example, so the JSON reads the same.
 #[derive(Serialize)]
 struct Certificate<'a> {
     csr: &'a str,
@@ -310,7 +310,7 @@ pub fn parse_order(
     order: &ValidatedOrder,
 ) -> Result<Placed, ProviderError> {
     let data = data_of(status, body)?;
-    // The seed's own example answers `"data": {}`: accepted, with no ID to show.
+    // The documentation's own example answers `"data": {}`: accepted, with no ID to show.
     let order_id = text_of(data.get("order_id")).unwrap_or_default();
     // cPanel documents `certificates: [{order_item_id, key_id}]`; some answers list the IDs.
     let cert_id = data
@@ -427,7 +427,7 @@ mod tests {
     use crate::order::fixtures::{catalogues, scenario_draft, scenario_order, suffixes, TODAY};
     use crate::order::{validate, DcvMethod, Provider, Rules};
 
-    /// The seed's example response, byte for byte.
+    /// The documented example response, byte for byte.
     const SEED_ANSWER: &str = r#"{
   "apiversion": 3,
   "func": "request_ssl_certificates",
@@ -472,7 +472,7 @@ mod tests {
 
     #[test]
     fn the_certificate_for_the_seeds_names_is_the_seeds_example() {
-        // The seed: product 143, example.com and example.org, price 6.
+        // The documented example: product 143, example.com and example.org, price 6.
         let catalogue = catalogues()
             .into_iter()
             .find(|c| c.provider == Provider::Cpanel)
@@ -489,8 +489,8 @@ mod tests {
         let json = certificate_json(&order, SubjectNames::Seed);
         let (csr, rest) = json.split_once(r#","price""#).expect("price follows csr");
         assert!(csr.starts_with(r#"{"csr":"-----BEGIN CERTIFICATE REQUEST-----"#));
-        // Byte for byte the seed's, but for `validity_period`, written as the older
-        // documents do: the seed's `["1, \"year\""]` reads as a slip.
+        // Byte for byte the documentation's, but for `validity_period`, written as the older
+        // documents do: the documentation's `["1, \"year\""]` reads as a slip.
         assert_eq!(
             format!(r#"{{"price"{rest}"#),
             r#"{"price":6,"product_id":"143","subject_names":[{"dNSName":"example.com"},{"dNSName":"example.org"}],"validity_period":[1,"year"],"vhost_names":["example.com"]}"#

@@ -274,7 +274,7 @@ fn answer(status: u16, body: &str) -> Result<Value, ProviderError> {
     Ok(value)
 }
 
-/// IDs come as numbers in the seed and as strings from some accounts.
+/// IDs come as numbers in the provider's documentation and as strings from some accounts.
 fn id_text(value: Option<&Value>) -> Option<String> {
     match value? {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
@@ -696,7 +696,7 @@ mod tests {
     fn every_names_approver_is_listed_where_the_answer_names_only_the_primarys() {
         let order = order("positivessl-multi", DcvMethod::Email);
         assert!(!order.others.is_empty());
-        // The seed's shape: `approver_method` for the primary, no `san[]`.
+        // The documentation's shape: `approver_method` for the primary, no `san[]`.
         let body =
             r#"{"order_id":"901","success":true,"approver_method":{"email":"admin@example.com"}}"#;
         let placed = parse_order(200, body, &order).expect("placed");

@@ -97,7 +97,7 @@ impl CertStatus {
             | CertStatus::CheckingOrg
             | CertStatus::Issuing
             | CertStatus::CancelRevoking => true,
-            // Unknown values such as the seed's CHECKING_DOMAIN read as "still checking".
+            // Unknown values such as the documentation's CHECKING_DOMAIN read as "still checking".
             CertStatus::Other(raw) => raw.contains("CHECKING"),
             CertStatus::Paid
             | CertStatus::Issued
@@ -491,7 +491,6 @@ mod tests {
             level,
             coverage,
             validity: Validity::Years(1),
-            quantity: 1,
             names: NameLimits {
                 included: if multi { 2 } else { 1 },
                 min: if multi { 2 } else { 1 },
@@ -569,7 +568,7 @@ mod tests {
         let request = buy_for_names(&seed_product, &names, &endpoint());
         let expected: Value = serde_json::from_str(&golden("buy-request.json")).expect("json");
         let mut body = body_json(&request);
-        // Every seed field as in the seed; the optional multi-domain counts besides.
+        // Every documented field as documented; the optional multi-domain counts besides.
         let extra = body.as_object_mut().expect("object");
         assert_eq!(
             extra.remove("primary_domain_type"),

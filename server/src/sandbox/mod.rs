@@ -16,6 +16,7 @@
 
 mod calendar;
 pub mod checks;
+pub mod clock;
 pub mod cpanel;
 pub mod faults;
 pub mod generic;
@@ -33,6 +34,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::cors::{AllowHeaders, Any, CorsLayer};
 
+use clock::Clock;
 use faults::Faults;
 use huawei::error::{ApiError, BODY_TOO_LARGE};
 use log::{LogEntry, Recorder, RequestLog};
@@ -102,17 +104,17 @@ impl Shared {
 
 /// All sandbox routes, with fresh state. `issue_delay` is how long a certificate stays
 /// `CHECKING` before it is issued.
-pub fn router(issue_delay: Duration) -> Router {
+pub fn router(issue_delay: Duration, clock: &Clock) -> Router {
     let shared = Shared {
         log: RequestLog::default(),
         faults: Faults::default(),
     };
     let control = Control {
         log: shared.log.clone(),
-        huawei: huawei::Store::new(issue_delay),
-        gogetssl: gogetssl::Store::new(issue_delay),
-        cpanel: cpanel::Store::new(issue_delay),
-        generic: generic::Store::new(issue_delay),
+        huawei: huawei::Store::new(issue_delay).with_clock(clock.clone()),
+        gogetssl: gogetssl::Store::new(issue_delay).with_clock(clock.clone()),
+        cpanel: cpanel::Store::new(issue_delay).with_clock(clock.clone()),
+        generic: generic::Store::new(issue_delay).with_clock(clock.clone()),
         faults: shared.faults.clone(),
     };
     // A new provider is a `Provider` above and one `nest` here, its routes in the shared layers.

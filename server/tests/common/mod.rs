@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
+use ssl_order_server::sandbox::clock::Clock;
 use ssl_order_server::{app, Config};
 use tower::ServiceExt;
 
@@ -32,11 +33,19 @@ pub fn test_app() -> Router {
 }
 
 pub fn test_app_with_delay(issue_delay: Duration) -> Router {
-    app(&Config {
+    test_app_with_clock(issue_delay).0
+}
+
+/// The app, and the sandbox's clock to move on instead of waiting for `issue_delay`.
+pub fn test_app_with_clock(issue_delay: Duration) -> (Router, Clock) {
+    let clock = Clock::default();
+    let app = app(&Config {
         issue_delay,
         sandbox: true,
+        clock: clock.clone(),
         ..Config::new(dist_dir())
-    })
+    });
+    (app, clock)
 }
 
 pub struct Answer {
@@ -100,7 +109,7 @@ pub fn details_path(id: &str) -> String {
     format!("/sandbox/huawei/v3/scm/certificates/{id}")
 }
 
-/// The seed's example buy request: an OV multi-domain GlobalSign certificate for 5 names.
+/// The documented example buy request: an OV multi-domain GlobalSign certificate for 5 names.
 pub fn seed_buy_body() -> Value {
     json!({
         "cert_brand": "GLOBALSIGN",
@@ -135,7 +144,7 @@ pub async fn bought(app: &Router, body: &Value) -> String {
         .to_string()
 }
 
-/// A complete OV application for the seed's multi-domain certificate.
+/// A complete OV application for the documentation's multi-domain certificate.
 pub fn ov_apply_body() -> Value {
     json!({
         "domain": "shop.example.org",
@@ -196,14 +205,14 @@ pub fn assert_invalid(answer: &Answer, field: &str, needles: &[&str]) {
 
 // cPanel: UAPI calls in a session, the envelope, and valid certificates to break.
 
-/// CN example.com, SANs example.com and example.org: the names of cPanel's seed example.
+/// CN example.com, SANs example.com and example.org: the names of cPanel's documented example.
 pub const CSR_EXAMPLE_COM_AND_ORG: &str = include_str!("../fixtures/example.com-example.org.csr");
 
 /// UAPI `Market` inside a cPanel session: the session in the path is the credential.
 pub const CPANEL_SESSION: &str = "/sandbox/cpanel/cpsess0123456789/execute/Market";
 /// UAPI `Market` outside a session, which needs an `Authorization` header.
 pub const CPANEL_EXECUTE: &str = "/sandbox/cpanel/execute/Market";
-/// The access token of the seed's example.
+/// The access token of the documented example.
 pub const CPANEL_ACCESS_TOKEN: &str = "725431a1-d5bc-11e5-a28b-8b0e09a93f05";
 /// The `Host` cPanel tests send, so the checkout URLs are absolute.
 pub const CPANEL_HOST: &str = "sandbox.test:8080";
@@ -246,7 +255,7 @@ pub async fn uapi(app: &Router, func: &str, pairs: &[(&str, &str)]) -> Answer {
     send(app, request).await
 }
 
-/// `request_ssl_certificates` with the seed's provider and access token, then `extra`.
+/// `request_ssl_certificates` with the documentation's provider and access token, then `extra`.
 pub async fn cpanel_order(app: &Router, extra: &[(&str, &str)]) -> Answer {
     let mut pairs = vec![
         ("provider", "cPStore"),
@@ -297,7 +306,7 @@ pub fn assert_uapi_refused(answer: &Answer, func: &str, needles: &[&str]) {
     }
 }
 
-/// The seed's example `identity_verification`.
+/// The documented example `identity_verification`.
 pub fn cpanel_identity() -> Value {
     json!({
         "countryName": "US",
@@ -316,7 +325,7 @@ pub fn cpanel_identity() -> Value {
 }
 
 /// A valid certificate of cPanel product `product_id` ("143" DV, "144" OV, "145" EV) for
-/// example.com and example.org, in the seed's encoding, at the right price.
+/// example.com and example.org, in the documentation's encoding, at the right price.
 pub fn cpanel_certificate(product_id: &str) -> Value {
     let price = match product_id {
         "143" => 6,

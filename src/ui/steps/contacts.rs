@@ -44,7 +44,7 @@ pub fn ContactsStep() -> impl IntoView {
             .map(|p| contact_parts(p.provider, p.level, role))
             .unwrap_or_default()
     };
-    let differs = move || wizard.draft.with(|d| d.tech_differs);
+    let differs = wizard.select(|d| d.tech_differs);
     view! {
         <h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Contacts, t())}</h1>
         <p class="body">{t().people.contacts_intro}</p>
@@ -60,7 +60,7 @@ pub fn ContactsStep() -> impl IntoView {
                 {t().people.tech_differs}
             </label>
         </div>
-        {move || differs().then(|| view! {
+        {move || differs.get().then(|| view! {
             <h2 class="subheading">{t().people.tech_heading}</h2>
             {contact_fields(Role::Tech, parts(Role::Tech))}
         })}

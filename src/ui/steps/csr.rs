@@ -54,9 +54,9 @@ fn SourceChoice() -> impl IntoView {
     let wizard = use_wizard();
     let field = Field::CsrSource;
     let error = move || wizard.error_for(field);
-    let current = move || wizard.draft.with(CsrSource::of);
+    let current = wizard.select(CsrSource::of);
     // Only Huawei's own API carries `key_algorithm`; a proxy's generic format needs a CSR.
-    let huawei_api = wizard.config.with_value(|c| c.api == Api::Huawei);
+    let huawei_api = wizard.env.api.get_untracked() == Api::Huawei;
     // A Memo: a choice (a draft change) must not re-create the radios, or focus is lost.
     let provider_makes_keys = Memo::new(move |_| {
         huawei_api
@@ -80,7 +80,7 @@ fn SourceChoice() -> impl IntoView {
                     <div class="radio">
                         <input class="radio-input" type="radio" name="csr-source" id=id.clone()
                             value=source.slug() aria-describedby=hint_id.clone()
-                            prop:checked=move || current() == Some(source)
+                            prop:checked=move || current.get() == Some(source)
                             on:change=move |_| wizard.draft.update(|d| d.csr_source = source.slug().into()) />
                         <label class="radio-label" for=id>{labels::csr_source_label(source, t())}</label>
                         <p class="hint radio-hint" id=hint_id>{labels::csr_source_hint(source, t())}</p>
@@ -142,7 +142,7 @@ fn ProviderKey() -> impl IntoView {
 #[component]
 pub fn CsrStep() -> impl IntoView {
     let wizard = use_wizard();
-    let source = Memo::new(move |_| wizard.draft.with(CsrSource::of));
+    let source = wizard.select(CsrSource::of);
     let showing = move |wanted: CsrSource| source.get() == Some(wanted);
     let has_csr = move || matches!(source.get(), Some(CsrSource::Generate | CsrSource::Paste));
     let csr_hint = move || {

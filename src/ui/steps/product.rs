@@ -34,39 +34,45 @@ fn details(product: &Product) -> String {
 pub fn ProductStep() -> impl IntoView {
     let wizard = use_wizard();
     let error = move || wizard.error_for(Field::Product);
-    let products = wizard.catalogue.with_value(|c| c.products.clone());
-    let options = products
-        .into_iter()
-        .enumerate()
-        .map(|(i, product)| {
-            // The first radio carries the field's id, so the error summary can link to it.
-            let id = if i == 0 {
-                Field::Product.id()
-            } else {
-                format!("product-{i}")
-            };
-            let hint_id = format!("{id}-hint");
-            let product_id = product.id.clone();
-            let checked = {
-                let product_id = product_id.clone();
-                move || wizard.draft.with(|d| d.product_id == product_id)
-            };
-            let on_change = move |_| {
-                let product_id = product_id.clone();
-                wizard.draft.update(|d| d.product_id = product_id);
-            };
-            let details = details(&product);
-            view! {
-                <div class="radio">
-                    <input class="radio-input" type="radio" name="product" id=id.clone()
-                        value=product.id.clone() aria-describedby=hint_id.clone()
-                        prop:checked=checked on:change=on_change />
-                    <label class="radio-label" for=id>{product.name.clone()}</label>
-                    <p class="hint radio-hint" id=hint_id>{details}</p>
-                </div>
-            }
-        })
-        .collect_view();
+    let selected = wizard.select(|d| d.product_id.clone());
+    // Drawn again when an init message brings another catalogue.
+    let options = move || {
+        wizard
+            .env
+            .catalogue
+            .with(|c| c.products.clone())
+            .into_iter()
+            .enumerate()
+            .map(|(i, product)| {
+                // The first radio carries the field's id, so the error summary can link to it.
+                let id = if i == 0 {
+                    Field::Product.id()
+                } else {
+                    format!("product-{i}")
+                };
+                let hint_id = format!("{id}-hint");
+                let product_id = product.id.clone();
+                let checked = {
+                    let product_id = product_id.clone();
+                    move || selected.with(|id| *id == product_id)
+                };
+                let on_change = move |_| {
+                    let product_id = product_id.clone();
+                    wizard.draft.update(|d| d.product_id = product_id);
+                };
+                let details = details(&product);
+                view! {
+                    <div class="radio">
+                        <input class="radio-input" type="radio" name="product" id=id.clone()
+                            value=product.id.clone() aria-describedby=hint_id.clone()
+                            prop:checked=checked on:change=on_change />
+                        <label class="radio-label" for=id>{product.name.clone()}</label>
+                        <p class="hint radio-hint" id=hint_id>{details}</p>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
             aria-describedby=move || error().is_some().then_some("product-error")>

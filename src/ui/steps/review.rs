@@ -26,7 +26,7 @@ pub fn ReviewStep() -> impl IntoView {
     let agreement_error = move || wizard.error_for(Field::Agreement);
     // What the copy and download buttons say happened, read out by screen readers.
     let said = RwSignal::new(String::new());
-    let api = wizard.config.with_value(|c| c.api);
+    let api = wizard.env.config.with_untracked(|c| c.api);
     // The generic format's key for this visit to the review page: the preview shows it and
     // submit sends it (a key kept from an unanswered send wins in both). Made on arrival
     // rather than once for good: an answer changed meanwhile makes a different order, which
@@ -41,7 +41,7 @@ pub fn ReviewStep() -> impl IntoView {
     let requests = Memo::new(move |_| {
         let mut draft = wizard.draft.get();
         draft.agree_privacy = true;
-        let config = wizard.config.get_value();
+        let config = wizard.env.config.get_untracked();
         let endpoint = send_endpoint(&config);
         let options = send_options(&config);
         let key = wizard.submission.key();
@@ -52,8 +52,9 @@ pub fn ReviewStep() -> impl IntoView {
         let order = wizard
             .with_rules(|rules| {
                 wizard
+                    .env
                     .catalogue
-                    .with_value(|c| crate::order::validate_with(&draft, c, rules))
+                    .with(|c| crate::order::validate_with(&draft, c, rules))
             })
             .ok()?;
         let built = requests_for(
@@ -357,7 +358,7 @@ pub fn ReviewStep() -> impl IntoView {
                 <input class="checkbox-input" type="checkbox" id=Field::Agreement.id()
                     aria-describedby=move || agreement_error().is_some().then_some("agree-privacy-error")
                     aria-invalid=move || agreement_error().is_some().then_some("true")
-                    prop:checked=move || wizard.draft.with(|d| d.agree_privacy)
+                    prop:checked=wizard.select(|d| d.agree_privacy)
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         wizard.draft.update(|d| d.agree_privacy = checked);
@@ -462,7 +463,7 @@ fn CheckFirst() -> impl IntoView {
             super::super::dom::focus_later("error-summary".into());
             return;
         };
-        let config = wizard.config.get_value();
+        let config = wizard.env.config.get_untracked();
         let api = config.api;
         let Some(request) = facade::dry_run_request(
             api,

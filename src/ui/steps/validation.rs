@@ -58,7 +58,7 @@ fn AutoDns() -> impl IntoView {
         <div class="checkbox">
             <input class="checkbox-input" type="checkbox" id="auto-dns-auth"
                 aria-describedby="auto-dns-auth-hint"
-                prop:checked=move || wizard.draft.with(|d| d.auto_dns_auth)
+                prop:checked=wizard.select(|d| d.auto_dns_auth)
                 on:change=move |ev| {
                     let checked = event_target_checked(&ev);
                     wizard.draft.update(|d| d.auto_dns_auth = checked);
@@ -74,7 +74,7 @@ fn AutoDns() -> impl IntoView {
 #[component]
 pub fn ValidationStep() -> impl IntoView {
     let wizard = use_wizard();
-    let legacy = email_method_on(wizard.today) == EmailMethod::Legacy;
+    let legacy = email_method_on(wizard.env.today) == EmailMethod::Legacy;
     let body = move || {
         let Some(product) = wizard.product() else {
             return ().into_any();
@@ -204,7 +204,7 @@ pub fn ValidationStep() -> impl IntoView {
     };
     // A Memo, so ticking the box (a draft change) does not re-create it and lose focus.
     // Only Huawei's own API carries `auto_dns_auth`.
-    let huawei_api = wizard.config.with_value(|c| c.api == Api::Huawei);
+    let huawei_api = wizard.env.api.get_untracked() == Api::Huawei;
     let offer_auto_dns = Memo::new(move |_| {
         let Some(product) = wizard.product().filter(|_| huawei_api) else {
             return false;

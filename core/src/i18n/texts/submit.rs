@@ -304,8 +304,8 @@ pub struct SubmitTexts {
     pub error_and_next: fn(&str, &str) -> String,
     /// Warning after a failed status check; the parameter is `error_and_next` or a transport error.
     pub status_check_failed: fn(&str) -> String,
-    // --- Sending without a random order key, the status checks stopping, validation done
-    // (issue 16). ---
+    // --- Sending without a random order key, the status checks stopping, validation done.
+    // ---
     /// Refusal to send: the browser could make no random order key (generic format).
     pub no_key_summary: &'static str,
     /// Why a random key is needed.

@@ -15,7 +15,7 @@ pub enum Kind {
     Email,
     /// Nine digits, optionally grouped as `12-345-6789`.
     Duns,
-    /// Text, or a number (the seed's example sends `55555`).
+    /// Text, or a number (the documented example sends `55555`).
     PostalCode,
 }
 
@@ -57,7 +57,7 @@ const fn optional(name: &'static str, label: &'static str, kind: Kind) -> Identi
     }
 }
 
-/// The fields the OV and EV products ask for, in the seed's order.
+/// The fields the OV and EV products ask for, in the documentation's order.
 pub const ORGANISATION: [IdentityField; 12] = [
     field("countryName", "Country", Kind::CountryCode),
     optional("duns_number", "DUNS number", Kind::Duns),
@@ -198,7 +198,7 @@ fn is_duns(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The seed's example `identity_verification`.
+    /// The documented example `identity_verification`.
     fn seed() -> Value {
         json!({
             "countryName": "US",

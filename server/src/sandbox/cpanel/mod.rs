@@ -1,4 +1,4 @@
-//! A sandbox of cPanel UAPI `Market` (providers.md section 3): ordering certificates from
+//! A sandbox of cPanel UAPI `Market` (as cPanel documents it): ordering certificates from
 //! the cPanel Store, checking out, and polling for validation and the certificate.
 //!
 //! - `GET /execute/Market/<func>` with `Authorization: cpanel USER:TOKEN` (or `Basic`), or
@@ -25,8 +25,6 @@ mod request;
 mod status;
 mod store;
 mod subject_names;
-
-use std::time::Instant;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Path, Query, State};
@@ -144,7 +142,7 @@ fn execute(
     let cx = Context {
         store,
         origin: &origin,
-        now: Instant::now(),
+        now: store.clock.now(),
     };
     match functions::run(func, &params, &cx) {
         Ok(success) => envelope::success(MODULE, func, success),

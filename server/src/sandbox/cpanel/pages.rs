@@ -1,8 +1,6 @@
 //! The cPanel Store's pages a browser visits: the checkout an order's `checkout_url` points
 //! to, and the pages of the `actionUrls`. Plain HTML with one form, no scripts.
 
-use std::time::Instant;
-
 use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderValue, StatusCode};
@@ -18,14 +16,14 @@ use super::store::Store;
 pub async fn checkout(State(store): State<Store>, Path(order_id): Path<String>) -> Response {
     match store.order(&order_id) {
         None => unknown_order(&order_id),
-        Some(order) if order.stage_at(Instant::now()) == Stage::Unpaid => checkout_page(&order),
+        Some(order) if order.stage_at(store.clock.now()) == Stage::Unpaid => checkout_page(&order),
         Some(order) => paid_page(&order),
     }
 }
 
 /// The form's POST: pays, then sends the browser on as the store does, or shows "Paid".
 pub async fn pay(State(store): State<Store>, Path(order_id): Path<String>) -> Response {
-    let Some(order) = store.pay(&order_id, Instant::now()) else {
+    let Some(order) = store.pay(&order_id, store.clock.now()) else {
         return unknown_order(&order_id);
     };
     match order
@@ -53,7 +51,7 @@ pub async fn action(
             ))
         }
     };
-    if store.item_at(&item_id, Instant::now()).is_none() {
+    if store.item_at(&item_id, store.clock.now()).is_none() {
         return html::not_found(&format!(
             "No order item “{item_id}” in the cPanel Store sandbox."
         ));

@@ -1,5 +1,5 @@
-//! The parameters of `request_ssl_certificates`, checked as the seed, providers.md section 3
-//! and cPanel's own validation state. The first broken rule is answered, as cPanel does.
+//! The parameters of `request_ssl_certificates`, checked as cPanel's documentation and
+//! its own validation state them. The first broken rule is answered, as cPanel does.
 
 use serde_json::{Map, Value};
 
@@ -215,7 +215,7 @@ fn read_product(value: &Value) -> Result<&'static Product, String> {
     })
 }
 
-/// `[1,"year"]`, or the seed's `["1, \"year\""]`, equal to the product's term.
+/// `[1,"year"]`, or the documentation's `["1, \"year\""]`, equal to the product's term.
 fn check_term(value: &Value, product: &Product) -> Result<(), String> {
     let (count, unit) = read_term(value).ok_or_else(|| {
         format!("validity_period: must be [1,\"year\"] (or the seed's [\"1, \\\"year\\\"\"]), got {value}")
@@ -370,7 +370,7 @@ fn check_csr_names(value: &Value, names: &[SubjectName]) -> Result<(), String> {
 }
 
 /// The identity for one certificate: its own `identity_verification` (where cPanel's code
-/// reads it) or the request's `identity_verification` parameter (where the seed puts it).
+/// reads it) or the request's `identity_verification` parameter (where the provider's documentation puts it).
 fn identity_for(
     label: &str,
     product: &Product,

@@ -1,5 +1,6 @@
 //! The orders one server instance has taken, in memory.
 
+use crate::sandbox::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -13,6 +14,8 @@ use super::request::OrderRequest;
 pub struct Store {
     book: Arc<Mutex<Book>>,
     issue_delay: Duration,
+    /// What the handlers take for now.
+    pub clock: Clock,
 }
 
 #[derive(Default)]
@@ -44,7 +47,13 @@ impl Store {
         Self {
             book: Arc::default(),
             issue_delay,
+            clock: Clock::default(),
         }
+    }
+
+    /// The store, its handlers keeping time by `clock`.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
     }
 
     /// Every change is one insert or one assignment, so a poisoned lock is still consistent.

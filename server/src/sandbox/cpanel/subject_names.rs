@@ -1,7 +1,7 @@
 //! A certificate's `subject_names`, in any of the three encodings cPanel's documents use,
 //! one encoding per certificate:
 //!
-//! - `{"dNSName":"example.com"}`: the seed's example;
+//! - `{"dNSName":"example.com"}`: the documented example;
 //! - `["dNSName","example.com"]`: older documents, which cPanel still accepts;
 //! - `{"type":"dNSName","name":"example.com","dcv_method":"http"}`: cPanel's own wizard.
 //!

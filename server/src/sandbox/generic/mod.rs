@@ -16,8 +16,6 @@ mod rules;
 mod schema;
 mod store;
 
-use std::time::Instant;
-
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
@@ -57,7 +55,7 @@ async fn place(
         token: bearer_token(&headers)?.map(str::to_string),
         key: key.to_string(),
     };
-    Ok(match store.place(scope, &body, Instant::now())? {
+    Ok(match store.place(scope, &body, store.clock.now())? {
         Placed::New(answer) => (StatusCode::CREATED, Json(answer)),
         Placed::Replayed(answer) => (StatusCode::OK, Json(answer)),
     })
@@ -67,7 +65,7 @@ async fn status(
     State(store): State<Store>,
     Path(order_id): Path<String>,
 ) -> Result<Json<Answer>, ApiError> {
-    store.status(&order_id, Instant::now()).map(Json)
+    store.status(&order_id, store.clock.now()).map(Json)
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<&str, ApiError> {

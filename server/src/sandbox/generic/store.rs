@@ -1,5 +1,6 @@
 //! The orders one server instance has taken, and the idempotency keys that placed them.
 
+use crate::sandbox::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -43,6 +44,8 @@ pub struct KeyScope {
 pub struct Store {
     state: Arc<Mutex<State>>,
     issue_delay: Duration,
+    /// What the handlers take for now.
+    pub clock: Clock,
 }
 
 #[derive(Default)]
@@ -95,7 +98,13 @@ impl Store {
         Self {
             state: Arc::default(),
             issue_delay,
+            clock: Clock::default(),
         }
+    }
+
+    /// The store, its handlers keeping time by `clock`.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
     }
 
     /// Every change is one insert, so a poisoned lock is still consistent.

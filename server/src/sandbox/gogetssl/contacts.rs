@@ -1,5 +1,5 @@
 //! The administrative, technical and organisation fields of an order: which are required for
-//! which validation level (as the seed lists them), and the formats the sandbox checks.
+//! which validation level (as the provider's documentation lists them), and the formats the sandbox checks.
 
 use super::error::ApiError;
 use super::form::Form;
@@ -32,7 +32,7 @@ impl Required {
     }
 }
 
-/// The required fields in the seed's order. The seed really does require `admin_fax`,
+/// The required fields in the documentation's order. Its documentation really does require `admin_fax`,
 /// `admin_city`, `admin_country`, `tech_organization` and `org_region` for OV but not for EV.
 const REQUIRED_FIELDS: &[(&str, Required)] = &[
     ("admin_firstname", Required::Always),

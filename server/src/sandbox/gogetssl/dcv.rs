@@ -110,7 +110,7 @@ pub struct DcvSeed {
     sha256: String,
     /// The per-order label of Sectigo's CNAME target.
     tag: String,
-    /// The last line of the validation file, like the seed's `t0827792001533920169`.
+    /// The last line of the validation file, like the documentation's `t0827792001533920169`.
     token: String,
 }
 

@@ -1,6 +1,6 @@
 //! GoGetSSL's error shape, `{"error":true,"message":"..","description":".."}`.
 //!
-//! The real API answers refusals with HTTP 200 (the seed's example error is one), so a client
+//! The real API answers refusals with HTTP 200 (the documented example error is one), so a client
 //! must look at `error`, never only at the status. The sandbox does the same for every refused
 //! request; only authentication, unknown paths and oversized bodies get a 4xx as well.
 
@@ -13,7 +13,7 @@ use serde::Serialize;
 pub const MISSING_PARAMETER: &str = "Missing required parameter";
 /// A parameter breaks one of the documented rules.
 pub const INVALID_PARAMETER: &str = "Invalid parameter";
-/// The seed's code for a CSR whose Common Name has the asterisk wrong for the product.
+/// The documentation's code for a CSR whose Common Name has the asterisk wrong for the product.
 pub const WILDCARD_MISMATCH: &str = "115";
 /// The body is not `application/x-www-form-urlencoded`.
 pub const UNSUPPORTED_CONTENT_TYPE: &str = "Unsupported content type";

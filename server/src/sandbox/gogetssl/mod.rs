@@ -106,7 +106,7 @@ async fn add_ssl_order(
     require_form_body(&headers)?;
     let query = Form::from_query(query.as_deref());
     let body = Form::parse(&body);
-    take_order(&store, &query, &body, Instant::now(), SystemTime::now()).map(Json)
+    take_order(&store, &query, &body, store.clock.now(), store.clock.wall()).map(Json)
 }
 
 /// The answer to an accepted order: what a dry run would cost, or the placed order.
@@ -138,7 +138,7 @@ async fn order_status(
     State(store): State<Store>,
     Path(order_id): Path<String>,
 ) -> Result<Json<StatusAnswer>, ApiError> {
-    store.status(&order_id, Instant::now()).map(Json)
+    store.status(&order_id, store.clock.now()).map(Json)
 }
 
 async fn list_products() -> Json<Listing> {

@@ -61,7 +61,7 @@ pub struct SanAnswer {
     pub validation: Instructions,
 }
 
-/// The answer to an accepted order, fields in the seed's order, `san` only with `dns_names`.
+/// The answer to an accepted order, fields in the documentation's order, `san` only with `dns_names`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Placed {
     pub approver_method: Instructions,

@@ -1,5 +1,6 @@
 //! The orders one server instance has taken, in memory.
 
+use crate::sandbox::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
@@ -17,6 +18,8 @@ const ID_RANGE: std::ops::RangeInclusive<u32> = 1_000_000..=9_999_999;
 pub struct Store {
     orders: Arc<Mutex<HashMap<u32, Order>>>,
     issue_delay: Duration,
+    /// What the handlers take for now.
+    pub clock: Clock,
 }
 
 impl Store {
@@ -25,7 +28,13 @@ impl Store {
         Self {
             orders: Arc::default(),
             issue_delay,
+            clock: Clock::default(),
         }
+    }
+
+    /// The store, its handlers keeping time by `clock`.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
     }
 
     /// Every change is one insert or one clear, so a poisoned lock is still consistent.

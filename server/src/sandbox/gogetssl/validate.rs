@@ -1,5 +1,5 @@
-//! The rules of `add_ssl_order`, as the seed and `providers.md` section 2 state them, checked
-//! in the seed's order of fields. The first broken rule is answered; unknown fields are
+//! The rules of `add_ssl_order`, as GoGetSSL's API documentation states them,
+//! checked in its order of fields. The first broken rule is answered; unknown fields are
 //! ignored, as a PHP API does.
 
 use super::approvers::{approver_emails, base_name, is_approver_email};

@@ -66,7 +66,7 @@ pub struct DnsRecord {
     pub domain: String,
 }
 
-/// The answer of `GET /v3/scm/certificates/{id}`, fields in the seed's order.
+/// The answer of `GET /v3/scm/certificates/{id}`, fields in the documentation's order.
 #[derive(Debug, Clone, Serialize)]
 pub struct Details {
     pub id: String,

@@ -1,5 +1,5 @@
 //! Huawei's error shape, `{"error_code":"SCM.XXXX","error_msg":"..."}`, and the codes the
-//! sandbox chose for it (the seeds only show `SCM.XXX` placeholders).
+//! sandbox chose for it (the provider's documentation only shows `SCM.XXX` placeholders).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

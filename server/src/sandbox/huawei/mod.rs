@@ -9,8 +9,6 @@ mod store;
 mod validate;
 mod wall_time;
 
-use std::time::{Instant, SystemTime};
-
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -25,7 +23,7 @@ use error::ApiError;
 use store::BuyAnswer;
 pub use store::Store;
 
-/// Header length limits of `X-Auth-Token`, from the seeds.
+/// Header length limits of `X-Auth-Token`, from the provider's documentation.
 const TOKEN_MIN: usize = 32;
 const TOKEN_MAX: usize = 2_097_152;
 
@@ -51,8 +49,13 @@ async fn apply(
     Path(certificate_id): Path<String>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    store.apply(&certificate_id, &body, Instant::now(), SystemTime::now())?;
-    // The key has a space, exactly as in the seed's example response.
+    store.apply(
+        &certificate_id,
+        &body,
+        store.clock.now(),
+        store.clock.wall(),
+    )?;
+    // The key has a space, exactly as in the documented example response.
     Ok(Json(json!({ "request info": "success" })))
 }
 
@@ -60,7 +63,7 @@ async fn details(
     State(store): State<Store>,
     Path(certificate_id): Path<String>,
 ) -> Result<Json<Details>, ApiError> {
-    store.details(&certificate_id, Instant::now()).map(Json)
+    store.details(&certificate_id, store.clock.now()).map(Json)
 }
 
 async fn not_found(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {

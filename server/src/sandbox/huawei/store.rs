@@ -1,5 +1,6 @@
 //! The certificates one server instance has sold, in memory.
 
+use crate::sandbox::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
@@ -19,9 +20,11 @@ const DIGITS: &[u8] = b"0123456789";
 pub struct Store {
     certificates: Arc<Mutex<HashMap<String, Certificate>>>,
     issue_delay: Duration,
+    /// What the handlers take for now.
+    pub clock: Clock,
 }
 
-/// The buy call's answer, as in the seed: `{"order_id":..,"cert":[{"cert_id":..}]}`.
+/// The buy call's answer, as in the provider's documentation: `{"order_id":..,"cert":[{"cert_id":..}]}`.
 #[derive(Debug, Serialize)]
 pub struct BuyAnswer {
     pub order_id: String,
@@ -38,7 +41,13 @@ impl Store {
         Self {
             certificates: Arc::default(),
             issue_delay,
+            clock: Clock::default(),
         }
+    }
+
+    /// The store, its handlers keeping time by `clock`.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
     }
 
     /// A panic while the lock was held cannot leave the map half-written (every change is
@@ -52,7 +61,7 @@ impl Store {
     pub fn buy(&self, order: BuyOrder) -> BuyAnswer {
         let mut rng = rand::rng();
         let mut certificates = self.lock();
-        // Order IDs look like the seed's `CS1803192259ROA8U`, certificate IDs like `scs1481110651012`.
+        // Order IDs look like the documentation's `CS1803192259ROA8U`, certificate IDs like `scs1481110651012`.
         let order_id = format!("CS{}", random_text(&mut rng, UPPER_ALNUM, 15));
         let mut cert = Vec::new();
         while cert.len() < order.order_number as usize {

@@ -1,4 +1,4 @@
-//! The rules of the buy and apply bodies, as the seeds and `providers.md` section 1 state them.
+//! The rules of the buy and apply bodies, as Huawei's SCM API reference states them.
 //! The first broken rule is answered, as a 400 naming the field and the rule.
 
 use super::error::ApiError;
@@ -291,7 +291,7 @@ pub fn apply(body: &[u8], product: &Product) -> Result<Application, ApiError> {
 }
 
 /// `sans`: names joined by `;`, only for multi-domain, each name once, within what was bought.
-/// An empty string means "none", as in the seed's example request.
+/// An empty string means "none", as in the documented example request.
 fn sans(f: &Fields, domain: &str, product: &Product) -> Result<Vec<String>, ApiError> {
     let Some(joined) = f.opt_str("sans")?.filter(|s| !s.is_empty()) else {
         return Ok(Vec::new());
