@@ -41,7 +41,7 @@ pub struct Config {
     /// (`ui::frame`); none by default, so no message is sent or read.
     pub parent_origins: Vec<String>,
     /// The language asked for (a BCP 47 tag such as "zh-CN"); one without a catalogue
-    /// falls back to the browser's languages, then English (`i18n::Locale::negotiate`).
+    /// falls back to the browser's languages, then English (the app's `i18n::Locale::negotiate`).
     pub locale: Option<String>,
     /// The settings the host's `init` message may change (`allow_init` in config.json).
     pub allow_init: Vec<String>,
