@@ -46,6 +46,9 @@ pub struct Saga {
     kept_key: Option<OrderKey>,
     /// The generic format's key for an order not yet sent (the review page's preview).
     fresh_key: Option<OrderKey>,
+    /// The key of the request out now went before without a yes or no: an earlier send
+    /// under it may have placed the order. Set by `begin`, from `kept_key`.
+    key_sent_before: bool,
     /// The request out now.
     in_flight: Option<Attempt>,
     /// The request to send next without asking: a retry, or Huawei's status check.

@@ -13,6 +13,9 @@ enum Fault {
     None,
     /// Refused, readably: nothing done.
     Refused,
+    /// Refused by a gateway in front of the provider (a 429 page): the provider never saw
+    /// the request, so even a repeat under a key it holds is not answered with its order.
+    GatewayRefused,
     /// A 5xx; `acted`: the provider did the work before failing.
     ServerError { acted: bool },
     /// No answer (connection lost or time ran out), after the work or before it.
@@ -27,6 +30,7 @@ fn fault() -> impl Strategy<Value = Fault> {
     prop_oneof![
         Just(Fault::None),
         Just(Fault::Refused),
+        Just(Fault::GatewayRefused),
         any::<bool>().prop_map(|acted| Fault::ServerError { acted }),
         (any::<bool>(), any::<bool>())
             .prop_map(|(acted, timed_out)| Fault::Lost { acted, timed_out }),
@@ -113,6 +117,10 @@ impl Provider {
         Some(match fault {
             Fault::None => self.act(step),
             Fault::Refused => refusal(step),
+            Fault::GatewayRefused => Outcome::Answered {
+                status: 429,
+                body: "<html><body>Too Many Requests</body></html>".into(),
+            },
             Fault::ServerError { acted } => {
                 if acted {
                     self.act(step);

@@ -205,6 +205,13 @@ fn placed(
         saga.buy_in_doubt = false;
         return Some(Failure::InDoubtKeyKept { error });
     }
+    if error.unreadable && saga.key_sent_before {
+        // A gateway in front refused this request (a 429 page): the proxy never read it, and
+        // an earlier send under the key, never answered, may have placed the order. The key
+        // stays; the next send repeats it, and the proxy answers with that order or places
+        // this one once.
+        return Some(Failure::Refused { api, error });
+    }
     // The proxy refused the order: a refused key is not reused, the corrected order goes
     // under a new one. A refusal of a changed order under an old key whose first attempt
     // may have gone through leaves that first order in doubt: the person must check.

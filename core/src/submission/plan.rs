@@ -203,6 +203,7 @@ pub fn begin(mut saga: Saga, send: &Send) -> Saga {
         }
         Step::Apply(_) | Step::CheckApplied { .. } => {}
         Step::Order(one) => {
+            saga.key_sent_before = one.key().is_some() && saga.kept_key.as_ref() == one.key();
             saga.kept_key = one.key().cloned();
             saga.buy_in_doubt = one.key().is_none();
             saga.doubt_resolved = false;

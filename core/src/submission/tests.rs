@@ -413,6 +413,43 @@ fn a_refused_generic_order_spends_its_key() {
 }
 
 #[test]
+fn a_gateways_refusal_after_a_lost_answer_keeps_the_key() {
+    // The first send may have placed the order; a 429 page from a gateway in front of the
+    // proxy says nothing about it. Dropping the key here would let a new key order twice.
+    let fixture = Fixture::new(Api::Generic);
+    let (_, saga, _) = fixture.run(fixture.fresh(), |_| offline());
+    let gateway = |_: &Step| answered(429, "<html><body>Too Many Requests</body></html>");
+    let (sent, mut saga, ended) = fixture.run(saga, gateway);
+    assert_eq!(steps(&sent), vec![first_step(Api::Generic)]);
+    assert!(matches!(
+        ended,
+        Ended::Failed(Failure::Refused {
+            api: Api::Generic,
+            ref error
+        }) if error.status == 429
+    ));
+    assert_eq!(saga.key(), Some(&key(KEY)));
+    assert!(saga.under_way(), "a reroute is refused");
+    // The review page offers a fresh key; the kept one still goes.
+    saga.offer_key(Some(key(OTHER_KEY)));
+    assert_eq!(
+        fixture.next_send(&reload(&saga)).step,
+        first_step(Api::Generic)
+    );
+}
+
+#[test]
+fn a_gateways_refusal_of_a_first_send_spends_the_key() {
+    // Nothing went before under the key: the refused order goes again under a new one.
+    let fixture = Fixture::new(Api::Generic);
+    let gateway = |_: &Step| answered(429, "<html><body>Too Many Requests</body></html>");
+    let (sent, saga, _) = fixture.run(fixture.fresh(), gateway);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(saga.key(), None);
+    assert!(!saga.under_way());
+}
+
+#[test]
 fn a_changed_order_under_an_old_key_leaves_the_first_in_doubt() {
     let fixture = Fixture::new(Api::Generic);
     let mismatch = answered(
