@@ -223,7 +223,9 @@ impl Config {
         let catalogue_url = match (raw.catalogue, api) {
             (Some(url), _) => url,
             (None, Api::Generic) => return Err(ConfigError::GenericNeedsCatalogue),
-            (None, api) => format!("catalog/{}.json", api.slug()),
+            (None, api @ (Api::Huawei | Api::GoGetSsl | Api::Cpanel)) => {
+                format!("catalog/{}.json", api.slug())
+            }
         };
         if raw.endpoint.trim().is_empty() {
             return Err(ConfigError::EmptyEndpoint);

@@ -43,20 +43,41 @@ pub fn org_need(provider: Provider, level: Level, part: OrgPart) -> Need {
     if !level.needs_organisation() {
         return NotAsked;
     }
-    match (provider, part) {
-        (_, OrgPart::Name | OrgPart::City | OrgPart::Country) => Required,
-        // GoGetSSL's `org_division` is required for OV and EV.
-        (Provider::GoGetSsl, OrgPart::Unit) => Required,
-        (_, OrgPart::Unit) => Optional,
-        (Provider::Huawei, OrgPart::State) => Required,
-        (Provider::Huawei, _) => NotAsked,
-        // GoGetSSL asks `org_region` of OV orders only.
-        (Provider::GoGetSsl, OrgPart::State) if level == Level::Ev => Optional,
-        (_, OrgPart::Street | OrgPart::State | OrgPart::PostalCode) => Required,
-        (Provider::GoGetSsl, OrgPart::Phone) => Required,
-        (Provider::GoGetSsl, OrgPart::Duns | OrgPart::Lei) => Optional,
-        (Provider::Cpanel, OrgPart::Duns) => Optional,
-        (Provider::Cpanel, OrgPart::Phone | OrgPart::Lei) => NotAsked,
+    // One arm per provider, each over every part: a new provider or part names this place.
+    match provider {
+        Provider::Huawei => match part {
+            OrgPart::Name | OrgPart::City | OrgPart::Country | OrgPart::State => Required,
+            OrgPart::Unit => Optional,
+            OrgPart::Street
+            | OrgPart::PostalCode
+            | OrgPart::Phone
+            | OrgPart::Duns
+            | OrgPart::Lei => NotAsked,
+        },
+        Provider::GoGetSsl => match part {
+            // `org_division` is required for OV and EV.
+            OrgPart::Name
+            | OrgPart::Unit
+            | OrgPart::Street
+            | OrgPart::City
+            | OrgPart::PostalCode
+            | OrgPart::Country
+            | OrgPart::Phone => Required,
+            // `org_region` is asked of OV orders only.
+            OrgPart::State if level == Level::Ev => Optional,
+            OrgPart::State => Required,
+            OrgPart::Duns | OrgPart::Lei => Optional,
+        },
+        Provider::Cpanel => match part {
+            OrgPart::Name
+            | OrgPart::Street
+            | OrgPart::City
+            | OrgPart::State
+            | OrgPart::PostalCode
+            | OrgPart::Country => Required,
+            OrgPart::Unit | OrgPart::Duns => Optional,
+            OrgPart::Phone | OrgPart::Lei => NotAsked,
+        },
     }
 }
 

@@ -199,12 +199,10 @@ pub fn validate(
     };
     let validation = match product.level {
         Level::Dv => Some(Validation::Dv),
-        level => parse_organisation(&draft.organisation, provider, level, &mut errors).map(|org| {
-            match level {
-                Level::Ev => Validation::Ev(org),
-                _ => Validation::Ov(org),
-            }
-        }),
+        Level::Ov => parse_organisation(&draft.organisation, provider, Level::Ov, &mut errors)
+            .map(Validation::Ov),
+        Level::Ev => parse_organisation(&draft.organisation, provider, Level::Ev, &mut errors)
+            .map(Validation::Ev),
     };
     if !draft.agree_privacy {
         errors.push(Field::Agreement, FieldProblem::AgreePrivacy);

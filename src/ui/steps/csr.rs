@@ -8,7 +8,6 @@ use crate::order::{
     names_offer, organisation_offer, parse_name_list, read_name, Coverage, CsrSource, Field,
     KeyAlgorithm, Step,
 };
-use crate::providers::Api;
 use crate::ui::fields::{Kind, TextField};
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
@@ -55,11 +54,11 @@ fn SourceChoice() -> impl IntoView {
     let field = Field::CsrSource;
     let error = move || wizard.error_for(field);
     let current = wizard.select(CsrSource::of);
-    // Only Huawei's own API carries `key_algorithm`; a proxy's generic format needs a CSR.
-    let huawei_api = wizard.env.api.get_untracked() == Api::Huawei;
+    // Only the provider's own API carries `key_algorithm`; a proxy's generic format needs a CSR.
+    let own_api = wizard.env.api.get_untracked().is_providers_own();
     // A Memo: a choice (a draft change) must not re-create the radios, or focus is lost.
     let provider_makes_keys = Memo::new(move |_| {
-        huawei_api
+        own_api
             && wizard
                 .product()
                 .is_some_and(|p| p.provider.profile().makes_key_pairs)

@@ -4,7 +4,6 @@ use crate::order::{
     approvers_for, chosen_method, email_method_on, methods_for, parse_name_list, read_name,
     CertName, DcvMethod, EmailMethod, Field, Step,
 };
-use crate::providers::Api;
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
 
@@ -203,10 +202,10 @@ pub fn ValidationStep() -> impl IntoView {
             .into_any()
     };
     // A Memo, so ticking the box (a draft change) does not re-create it and lose focus.
-    // Only Huawei's own API carries `auto_dns_auth`.
-    let huawei_api = wizard.env.api.get_untracked() == Api::Huawei;
+    // Only the provider's own API carries `auto_dns_auth` (the generic format does not).
+    let own_api = wizard.env.api.get_untracked().is_providers_own();
     let offer_auto_dns = Memo::new(move |_| {
-        let Some(product) = wizard.product().filter(|_| huawei_api) else {
+        let Some(product) = wizard.product().filter(|_| own_api) else {
             return false;
         };
         let names = names_now();
