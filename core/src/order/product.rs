@@ -35,6 +35,12 @@ impl Provider {
                 validates_names_by_file: false,
                 adds_dns_records: true,
                 makes_key_pairs: true,
+                catalogue: CatalogueRules {
+                    brands: Some(&HUAWEI_BRANDS),
+                    level_from_code: true,
+                    years_only: true,
+                    multi_max_names: Some(HUAWEI_MULTI_MAX),
+                },
             },
             Provider::GoGetSsl => ProviderProfile {
                 csr_max_len: 4000,
@@ -47,6 +53,12 @@ impl Provider {
                 validates_names_by_file: true,
                 adds_dns_records: false,
                 makes_key_pairs: false,
+                catalogue: CatalogueRules {
+                    brands: None,
+                    level_from_code: false,
+                    years_only: false,
+                    multi_max_names: None,
+                },
             },
             Provider::Cpanel => ProviderProfile {
                 csr_max_len: 5120,
@@ -59,6 +71,12 @@ impl Provider {
                 validates_names_by_file: true,
                 adds_dns_records: false,
                 makes_key_pairs: false,
+                catalogue: CatalogueRules {
+                    brands: None,
+                    level_from_code: false,
+                    years_only: false,
+                    multi_max_names: None,
+                },
             },
         }
     }
@@ -92,6 +110,21 @@ pub struct ProviderProfile {
     /// The provider can make the key pair itself, so the order needs no CSR (Huawei's
     /// `key_algorithm`, when no `csr` is sent).
     pub makes_key_pairs: bool,
+    /// What its catalogue may hold.
+    pub catalogue: CatalogueRules,
+}
+
+/// What a provider's catalogue may hold: the rules its API sets on products.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatalogueRules {
+    /// The brands its API sells (Huawei's `ca_brand` values); None: any.
+    pub brands: Option<&'static [&'static str]>,
+    /// The level is read from the product code (Huawei's `cert_type`), which must be known.
+    pub level_from_code: bool,
+    /// Validity is bought in whole years only (Huawei's `period`).
+    pub years_only: bool,
+    /// The most names a multi-domain certificate may cover; None: as the catalogue says.
+    pub multi_max_names: Option<u16>,
 }
 
 impl ProviderProfile {
@@ -455,14 +488,17 @@ fn level_of(raw: &RawProduct, provider: Provider) -> Result<Level, ProductError>
         Some("EV") => Some(Level::Ev),
         Some(other) => return Err(ProductError::UnknownLevel(other.to_string())),
     };
-    match (provider, from_code, stated) {
-        (Provider::Huawei, None, _) => Err(ProductError::UnknownCertType(raw.cert_type.clone())),
-        (_, Some(code), Some(stated)) if code != stated => Err(ProductError::LevelContradicts {
+    let rules = provider.profile().catalogue;
+    match (from_code, stated) {
+        (None, _) if rules.level_from_code => {
+            Err(ProductError::UnknownCertType(raw.cert_type.clone()))
+        }
+        (Some(code), Some(stated)) if code != stated => Err(ProductError::LevelContradicts {
             stated,
             cert_type: raw.cert_type.clone(),
         }),
-        (_, Some(level), _) | (_, None, Some(level)) => Ok(level),
-        (_, None, None) => Err(ProductError::NoLevel),
+        (Some(level), _) | (None, Some(level)) => Ok(level),
+        (None, None) => Err(ProductError::NoLevel),
     }
 }
 
@@ -471,7 +507,11 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         id: raw.id.clone(),
         problem,
     };
-    if provider == Provider::Huawei && !HUAWEI_BRANDS.contains(&raw.brand.as_str()) {
+    let rules = provider.profile().catalogue;
+    if rules
+        .brands
+        .is_some_and(|brands| !brands.contains(&raw.brand.as_str()))
+    {
         return Err(fail(ProductError::UnknownBrand(raw.brand.clone())));
     }
     let level = level_of(&raw, provider).map_err(fail)?;
@@ -497,7 +537,7 @@ fn product_from_raw(raw: RawProduct, provider: Provider) -> Result<Product, Cata
         (None, None) => return Err(fail(ProductError::NoValidity)),
         _ => return Err(fail(ProductError::ValidityRange)),
     };
-    if provider == Provider::Huawei && !matches!(validity, Validity::Years(_)) {
+    if rules.years_only && !matches!(validity, Validity::Years(_)) {
         return Err(fail(ProductError::HuaweiYears));
     }
     // The wizard applies for the one certificate it buys; several would be paid for and left idle.
@@ -564,14 +604,11 @@ fn names_of(
 ) -> Result<NameLimits, ProductError> {
     match (coverage, &raw.names) {
         (Coverage::Multi { .. }, Some(names)) => {
-            let cap = if provider == Provider::Huawei {
-                HUAWEI_MULTI_MAX
-            } else {
-                u16::MAX
-            };
-            if !(2..=names.max).contains(&names.included) || names.max > cap {
+            let cap = provider.profile().catalogue.multi_max_names;
+            if !(2..=names.max).contains(&names.included) || cap.is_some_and(|cap| names.max > cap)
+            {
                 return Err(ProductError::NameLimits {
-                    cap: (cap == HUAWEI_MULTI_MAX).then_some(HUAWEI_MULTI_MAX),
+                    cap,
                     included: names.included,
                     max: names.max,
                 });
