@@ -64,15 +64,25 @@ impl Config {
         Policy::for_dist(&self.dist, self.frame_ancestors.clone())
     }
 
-    /// Without the sandbox, a `config.json` in `dist` that points the app at it would make
-    /// every order fail with 404: says so at start-up.
-    pub fn sandbox_warning(&self) -> Option<String> {
-        if self.sandbox {
-            return None;
-        }
+    /// What is wrong with the `config.json` in `dist`, read by the app's own rules (the
+    /// core's `Config::from_json`): a file the app refuses means a form that never starts,
+    /// and without the sandbox, an endpoint at `sandbox/` means every order fails with 404.
+    pub fn config_warning(&self) -> Option<String> {
         let path = self.dist.join("config.json");
         let text = std::fs::read_to_string(&path).ok()?;
-        text.contains("sandbox/").then(|| {
+        let config = match ssl_order_core::config::Config::from_json(&text) {
+            Ok(config) => config,
+            Err(refusal) => {
+                return Some(format!(
+                    "{} is refused by the app ({refusal:?}): the form will show that it cannot \
+                     start. README.md lists every setting",
+                    path.display()
+                ))
+            }
+        };
+        let base = config.endpoint.base_url.trim_start_matches("./");
+        let at_sandbox = base.starts_with("sandbox/") || base.starts_with("/sandbox/");
+        (at_sandbox && !self.sandbox).then(|| {
             format!(
                 "{} points the app at sandbox/, which is off: orders will fail with 404. \
                  Start with --sandbox, or point config.json at your provider's proxy",
@@ -178,7 +188,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             addr: config.addr.clone(),
             source,
         })?;
-    if let Some(warning) = config.sandbox_warning() {
+    if let Some(warning) = config.config_warning() {
         eprintln!("warning: {warning}");
     }
     let local = listener.local_addr().map_err(StartError::Io)?;
@@ -227,5 +237,60 @@ async fn shutdown_signal() {
     tokio::select! {
         () = interrupt => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+    use std::fs;
+
+    /// A `dist` holding only this `config.json`, in a directory of its own.
+    fn dist_with(name: &str, config_json: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("ssl-order-config-{name}-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("config.json"), config_json).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_config_the_app_refuses_is_said_at_start_up() {
+        let dir = dist_with(
+            "refused",
+            r#"{"provider": "acme", "endpoint": "https://x.example"}"#,
+        );
+        let warning = Config::new(&dir).config_warning().unwrap();
+        assert!(warning.contains("refused by the app"), "{warning}");
+        assert!(warning.contains("UnknownProvider(\"acme\")"), "{warning}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_endpoint_at_the_sandbox_warns_only_while_it_is_off() {
+        let dir = dist_with(
+            "sandbox",
+            r#"{"provider": "huawei", "endpoint": "sandbox/huawei"}"#,
+        );
+        let off = Config::new(&dir);
+        assert!(off.config_warning().unwrap().contains("--sandbox"));
+        let on = Config {
+            sandbox: true,
+            ..Config::new(&dir)
+        };
+        assert_eq!(on.config_warning(), None);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_catalogue_under_sandbox_is_not_an_endpoint_at_it() {
+        // The old check matched "sandbox/" anywhere in the file.
+        let dir = dist_with(
+            "catalogue",
+            r#"{"provider": "huawei", "endpoint": "https://proxy.example/scm",
+                "catalogue": "sandbox/catalog/huawei.json"}"#,
+        );
+        assert_eq!(Config::new(&dir).config_warning(), None);
+        fs::remove_dir_all(dir).unwrap();
     }
 }
