@@ -47,15 +47,8 @@ pub fn config_error_words(e: &ConfigError, texts: &Texts) -> String {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::i18n::Locale;
 
-    fn en() -> &'static Texts {
-        Locale::En.texts()
-    }
-
-    fn zh() -> &'static Texts {
-        Locale::ZhCn.texts()
-    }
+    use crate::i18n::problems::check::{en, zh};
 
     /// One of each variant. The match fails to compile when a variant is added: add it here.
     fn every_config_error() -> Vec<ConfigError> {

@@ -129,15 +129,8 @@ pub fn build_error_words(e: &BuildError, texts: &Texts) -> String {
 mod tests {
     use super::*;
     use crate::csr::Hash;
-    use crate::i18n::Locale;
 
-    fn en() -> &'static Texts {
-        Locale::En.texts()
-    }
-
-    fn zh() -> &'static Texts {
-        Locale::ZhCn.texts()
-    }
+    use crate::i18n::problems::check::{en, zh};
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|n| n.to_string()).collect()

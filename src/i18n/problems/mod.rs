@@ -23,6 +23,14 @@ pub use people::{contact_words, country_words, org_words};
 pub(crate) mod check {
     use crate::i18n::{Locale, Texts};
 
+    pub fn en() -> &'static Texts {
+        Locale::En.texts()
+    }
+
+    pub fn zh() -> &'static Texts {
+        Locale::ZhCn.texts()
+    }
+
     /// Each sample's words are non-empty in English and in Chinese, and not the same in both
     /// (a missing translation would read the same).
     pub fn in_both_languages<T: std::fmt::Debug>(

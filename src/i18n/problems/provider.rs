@@ -194,15 +194,8 @@ pub fn auto_proof_words(proof: &AutoProof, texts: &Texts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Locale;
 
-    fn en() -> &'static Texts {
-        Locale::En.texts()
-    }
-
-    fn zh() -> &'static Texts {
-        Locale::ZhCn.texts()
-    }
+    use crate::i18n::problems::check::{en, zh};
 
     /// Every value of `all` has words in both languages, its own in each, and English
     /// differs from Chinese.
