@@ -8,6 +8,7 @@ pub mod facade;
 pub mod generic;
 pub mod gogetssl;
 pub mod huawei;
+pub mod huawei_signing;
 pub mod link;
 mod outcome;
 pub mod requests;
