@@ -6,7 +6,7 @@
 
 mod cli;
 pub mod csp;
-pub mod sandbox;
+pub use ssl_order_sandbox as sandbox;
 mod serve;
 mod static_files;
 

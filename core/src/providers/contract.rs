@@ -15,11 +15,10 @@ use tower::ServiceExt;
 const TOKEN: &str = "contract-token-0123456789abcdef0123";
 
 fn sandbox() -> Router {
-    ssl_order_server::app(&ssl_order_server::Config {
-        issue_delay: Duration::from_secs(3600),
-        sandbox: true,
-        ..ssl_order_server::Config::new("/nonexistent")
-    })
+    ssl_order_sandbox::router(
+        Duration::from_secs(3600),
+        &ssl_order_sandbox::clock::Clock::default(),
+    )
 }
 
 /// Sends a prepared request through the sandbox in process; answers status and body.

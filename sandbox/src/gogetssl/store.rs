@@ -1,6 +1,6 @@
 //! The orders one server instance has taken, in memory.
 
-use crate::sandbox::clock::Clock;
+use crate::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
@@ -94,8 +94,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::gogetssl::dcv::DcvChoice;
-    use crate::sandbox::gogetssl::products::find;
+    use crate::gogetssl::dcv::DcvChoice;
+    use crate::gogetssl::products::find;
 
     fn request() -> OrderRequest {
         OrderRequest {

@@ -2,7 +2,7 @@
 //! addresses (`admin@`, `administrator@`, `webmaster@`, `hostmaster@`, `postmaster@`) at the
 //! name or one of its parents, never at a bare top-level domain.
 
-use crate::sandbox::checks::split_wildcard;
+use crate::checks::split_wildcard;
 
 const MAILBOXES: [&str; 5] = [
     "admin",

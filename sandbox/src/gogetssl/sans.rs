@@ -7,7 +7,7 @@ use super::form::Form;
 use super::model::San;
 use super::products::Product;
 use super::validate::{check_approver, check_method_for};
-use crate::sandbox::checks::{check_name, split_wildcard};
+use crate::checks::{check_name, split_wildcard};
 
 pub fn check(form: &Form, product: &Product, domain: &str) -> Result<Vec<San>, ApiError> {
     let dns_names = form.value("dns_names");

@@ -206,8 +206,8 @@ impl Order {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::gogetssl::model::San;
-    use crate::sandbox::gogetssl::products::find;
+    use crate::gogetssl::model::San;
+    use crate::gogetssl::products::find;
     use std::time::UNIX_EPOCH;
 
     const DELAY: Duration = Duration::from_secs(30);

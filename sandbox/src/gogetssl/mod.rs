@@ -30,7 +30,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::sandbox::checks::check_name;
+use crate::checks::check_name;
 use approvers::approver_emails;
 use dcv::random_text;
 pub use error::error_response;
@@ -228,7 +228,7 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
-    const WWW_CSR: &str = include_str!("../../../tests/fixtures/www.example.com.csr");
+    const WWW_CSR: &str = include_str!("../../../server/tests/fixtures/www.example.com.csr");
 
     fn dv_order(extra: &str) -> Form {
         let csr: String = WWW_CSR

@@ -1,6 +1,6 @@
 //! Calendar times as the details call shows them, without a date-time dependency.
 
-use crate::sandbox::calendar::civil_from_days;
+use crate::calendar::civil_from_days;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Formats as `YYYY-MM-DD HH:MM:SS.0` in UTC, the shape of timestamps in Huawei's SCM answers.

@@ -82,7 +82,7 @@ impl Order {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::cpanel::products::find;
+    use crate::cpanel::products::find;
 
     const DELAY: Duration = Duration::from_secs(30);
 

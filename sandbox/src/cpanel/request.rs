@@ -7,7 +7,7 @@ use super::identity;
 use super::params::Params;
 use super::products::{self, format_dollars, Product, Validation};
 use super::subject_names::{self, wildcard_covers, SubjectName};
-use crate::sandbox::checks::check_csr;
+use crate::checks::check_csr;
 
 /// A validated order, ready to be stored.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@ use rand::Rng;
 use serde::Serialize;
 
 use super::model::{Method, Name};
-use crate::sandbox::checks::split_wildcard;
+use crate::checks::split_wildcard;
 
 const LOWER_ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 const UPPER_HEX: &[u8] = b"0123456789ABCDEF";

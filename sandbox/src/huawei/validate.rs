@@ -7,7 +7,7 @@ use super::model::{
     Application, Brand, BuyOrder, CaHashAlgorithm, CertType, DomainMethod, DomainType,
     KeyAlgorithm, PrimaryDomainType, Product, WireEnum,
 };
-use crate::sandbox::checks::{check_csr, check_email, check_name, split_wildcard};
+use crate::checks::{check_csr, check_email, check_name, split_wildcard};
 
 const BUY_FIELDS: &[&str] = &[
     "cert_brand",

@@ -269,24 +269,24 @@ mod tests {
     fn csr_common_name_reads_the_subject_of_real_requests() {
         for (pem, expected) in [
             (
-                include_str!("../../tests/fixtures/www.example.com.csr"),
+                include_str!("../../server/tests/fixtures/www.example.com.csr"),
                 Some("www.example.com"),
             ),
             (
-                include_str!("../../tests/fixtures/wildcard.example.com.csr"),
+                include_str!("../../server/tests/fixtures/wildcard.example.com.csr"),
                 Some("*.example.com"),
             ),
             // O and C come before CN here, and SANs follow.
             (
-                include_str!("../../tests/fixtures/shop.example.org.csr"),
+                include_str!("../../server/tests/fixtures/shop.example.org.csr"),
                 Some("shop.example.org"),
             ),
             (
-                include_str!("../../tests/fixtures/rsa4096-full-subject.csr"),
+                include_str!("../../server/tests/fixtures/rsa4096-full-subject.csr"),
                 Some("www.example.com"),
             ),
             (
-                include_str!("../../tests/fixtures/no-common-name.csr"),
+                include_str!("../../server/tests/fixtures/no-common-name.csr"),
                 None,
             ),
         ] {

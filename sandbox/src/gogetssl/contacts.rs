@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::form::Form;
 use super::products::{Product, ProductType};
-use crate::sandbox::checks::check_email;
+use crate::checks::check_email;
 
 /// For which product types a field is required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,7 @@ pub fn check(form: &Form, product: &Product) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::gogetssl::products::find;
+    use crate::gogetssl::products::find;
 
     fn required_for(product_type: ProductType) -> Vec<&'static str> {
         REQUIRED_FIELDS

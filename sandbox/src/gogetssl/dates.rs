@@ -1,6 +1,6 @@
 //! Calendar dates as GoGetSSL shows them (`YYYY-MM-DD`, UTC), without a date-time dependency.
 
-use crate::sandbox::calendar::civil_from_days;
+use crate::calendar::civil_from_days;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub fn format_date(time: SystemTime) -> String {

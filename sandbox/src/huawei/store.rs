@@ -1,6 +1,6 @@
 //! The certificates one server instance has sold, in memory.
 
-use crate::sandbox::clock::Clock;
+use crate::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};

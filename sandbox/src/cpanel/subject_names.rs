@@ -11,7 +11,7 @@
 use serde_json::{Map, Value};
 
 use super::products::{Product, Validation};
-use crate::sandbox::checks::{check_name, split_wildcard};
+use crate::checks::{check_name, split_wildcard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -265,7 +265,7 @@ fn check_redundancy(names: &[SubjectName]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::cpanel::products::find;
+    use crate::cpanel::products::find;
     use serde_json::json;
 
     fn dv() -> &'static Product {

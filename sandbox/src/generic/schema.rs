@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::error::{ApiError, MALFORMED_JSON};
 use super::json::{item, Object};
 use super::model::{Coverage, Level, Method};
-use crate::sandbox::checks::{check_email, check_name};
+use crate::checks::{check_email, check_name};
 
 /// The value of `format`.
 const FORMAT: &str = "ssl-order/1";

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use axum::http::{HeaderName, HeaderValue};
 use sha2::{Digest, Sha256};
 
-use crate::sandbox::gogetssl::form::decode;
+use crate::gogetssl::form::decode;
 
 /// What replaces `secret` in the log.
 pub fn redacted(secret: &str) -> String {

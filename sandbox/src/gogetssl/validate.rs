@@ -11,7 +11,7 @@ use super::model::OrderRequest;
 use super::products::{self, Product};
 use super::sans;
 use super::webservers::{self, WEBSERVERS};
-use crate::sandbox::checks::{check_name, csr_common_name, split_wildcard};
+use crate::checks::{check_name, csr_common_name, split_wildcard};
 
 /// GoGetSSL's CSR decoder takes at most this many characters.
 const CSR_MAX_CHARS: usize = 4000;
@@ -252,7 +252,7 @@ pub fn check_approver(field: &str, name: &str, email: &str) -> Result<(), ApiErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::gogetssl::products::ProductType;
+    use crate::gogetssl::products::ProductType;
 
     /// No listed product lacks a method a non-wildcard name could use, so the rule that a
     /// method must be offered is tested on a product made up for it.

@@ -1,6 +1,6 @@
 //! The orders one server instance has taken, in memory.
 
-use crate::sandbox::clock::Clock;
+use crate::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -120,8 +120,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::cpanel::products::find;
-    use crate::sandbox::cpanel::request::CertificateRequest;
+    use crate::cpanel::products::find;
+    use crate::cpanel::request::CertificateRequest;
 
     const DELAY: Duration = Duration::from_secs(30);
 

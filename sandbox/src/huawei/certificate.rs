@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::error::{ApiError, NOT_PAID};
 use super::model::{Application, DomainMethod, DomainType, PrimaryDomainType, Product, WireEnum};
 use super::wall_time::format_utc;
-use crate::sandbox::checks::split_wildcard;
+use crate::checks::split_wildcard;
 
 /// The Baseline Requirements cap a certificate issued after 2026-03-15 at 200 days;
 /// multi-year orders are subscriptions that reissue, so one issued certificate is shorter.
@@ -284,8 +284,8 @@ pub fn random_text(rng: &mut impl Rng, alphabet: &[u8], len: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::huawei::error::NOT_PAID;
-    use crate::sandbox::huawei::model::{Brand, CaHashAlgorithm, CertType, KeyAlgorithm};
+    use crate::huawei::error::NOT_PAID;
+    use crate::huawei::model::{Brand, CaHashAlgorithm, CertType, KeyAlgorithm};
     use std::time::UNIX_EPOCH;
 
     const DELAY: Duration = Duration::from_secs(30);

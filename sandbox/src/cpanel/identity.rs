@@ -5,7 +5,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::sandbox::checks::check_email;
+use crate::checks::check_email;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -1,6 +1,6 @@
 //! The orders one server instance has taken, and the idempotency keys that placed them.
 
-use crate::sandbox::clock::Clock;
+use crate::clock::Clock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};

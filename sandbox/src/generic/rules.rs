@@ -3,7 +3,7 @@
 use super::error::ApiError;
 use super::model::{Coverage, Level, Method, Name, Order};
 use super::schema::{Body, NameItem};
-use crate::sandbox::checks::{check_csr, split_wildcard};
+use crate::checks::{check_csr, split_wildcard};
 
 /// Checks `body` name by name, then as a whole; the first broken rule is the answer.
 pub fn check(body: Body) -> Result<Order, ApiError> {
