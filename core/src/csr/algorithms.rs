@@ -15,7 +15,7 @@ const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
 
 /// The key the certificate will certify.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PublicKey {
     Rsa {
         bits: usize,
@@ -27,7 +27,7 @@ pub enum PublicKey {
     Other(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Curve {
     P256,
     P384,
@@ -39,7 +39,7 @@ pub enum Curve {
 }
 
 /// Which hash a signature uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Hash {
     Md5,
     Sha1,
@@ -67,7 +67,7 @@ impl Hash {
 }
 
 /// How the CSR is signed (by the key it carries, proving its holder has the private key).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SignatureAlgorithm {
     /// PKCS#1 v1.5 with the hash.
     Rsa(Hash),

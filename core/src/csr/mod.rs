@@ -89,7 +89,7 @@ pub enum CsrNote {
 
 /// Why a pasted CSR cannot be used, with what it found; the app puts it into words under
 /// the CSR field (`i18n::problems::csr::csr_error_words`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CsrError {
     Empty,
     PrivateKey,

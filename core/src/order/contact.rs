@@ -12,7 +12,7 @@ const MIN_PHONE_DIGITS: usize = 6;
 const MAX_PHONE_DIGITS: usize = 15;
 
 /// Why a name, phone number or email address cannot be used, with the limits it broke.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ContactError {
     NameEmpty,
     NameTooLong {

@@ -1,7 +1,7 @@
 //! The country where the applicant organisation is registered, as an ISO 3166-1 alpha-2 code.
 
 /// Why an answer is not a country of the list: none given, or this code (as typed, trimmed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CountryError {
     Empty,
     Unknown(String),

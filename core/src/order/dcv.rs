@@ -11,7 +11,7 @@ use super::rules::Rules;
 use super::{Field, FieldErrors, FieldProblem};
 
 /// Why a name's validation method or approver address cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MethodError {
     /// No method the product offers for this name was chosen.
     Choose(CertName),

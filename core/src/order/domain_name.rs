@@ -6,11 +6,26 @@ pub const MAX_NAME: usize = 253;
 const MAX_LABEL: usize = 63;
 
 /// A fully qualified host name in lower case ASCII; it cannot hold an invalid value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+// Read back through `parse`, so a name from the wire is checked like a typed one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct DomainName(String);
 
+impl From<DomainName> for String {
+    fn from(name: DomainName) -> String {
+        name.0
+    }
+}
+
+impl TryFrom<String> for DomainName {
+    type Error = String;
+    fn try_from(text: String) -> Result<DomainName, String> {
+        DomainName::parse(&text).map_err(|_| format!("{text:?} is not a domain name"))
+    }
+}
+
 /// Why a typed name is not a usable host name, with what the words need to say how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NameError {
     Empty,
     TooLong(usize),

@@ -11,7 +11,7 @@ use super::{Field, Step};
 use crate::csr::CsrError;
 
 /// What is wrong with one answer, with what the words need to say how to put it right.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FieldProblem {
     /// No product chosen, or one the catalogue no longer lists.
     ChooseProduct,
@@ -53,14 +53,14 @@ pub enum FieldProblem {
 }
 
 /// One problem with one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldError {
     pub field: Field,
     pub problem: FieldProblem,
 }
 
 /// All problems found, in the order the fields appear on the page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldErrors(Vec<FieldError>);
 
 impl FieldErrors {
@@ -145,6 +145,33 @@ impl FieldErrors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_travel_as_json_and_come_back_the_same() {
+        // The order server answers refused orders with these, and the app reads them back.
+        let mut errors = FieldErrors::new();
+        errors.push(Field::Domain, FieldProblem::Name(NameError::Empty));
+        errors.push(
+            Field::OtherNames,
+            FieldProblem::TooManyNames { max: 3, entered: 5 },
+        );
+        errors.push(
+            Field::Contact(Role::Applicant, ContactPart::Email),
+            FieldProblem::EnterContact(Role::Applicant, ContactPart::Email),
+        );
+        let json = serde_json::to_string(&errors).expect("serialises");
+        let back: FieldErrors = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, errors);
+    }
+
+    #[test]
+    fn a_name_from_the_wire_is_checked_like_a_typed_one() {
+        use crate::order::DomainName;
+        let good: DomainName = serde_json::from_str("\"www.example.com\"").expect("a name");
+        assert_eq!(good.to_string(), "www.example.com");
+        assert!(serde_json::from_str::<DomainName>("\"not a name\"").is_err());
+        assert!(serde_json::from_str::<DomainName>("\"-bad-.example\"").is_err());
+    }
 
     #[test]
     fn a_field_with_several_problems_gives_the_first_and_all_in_order() {

@@ -1,7 +1,7 @@
 //! The fields a person fills in, with the id and label each one has on the page.
 
 /// Whose contact details a field holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Role {
     /// Huawei's `applicant_*`, GoGetSSL's `admin_*`, cPanel's `rep_*`.
     Applicant,
@@ -10,7 +10,7 @@ pub enum Role {
 }
 
 /// One answer about a contact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ContactPart {
     FullName,
     FirstName,
@@ -23,7 +23,7 @@ pub enum ContactPart {
 }
 
 /// One answer about the organisation (OV and EV).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum OrgPart {
     Name,
     Unit,
@@ -65,7 +65,7 @@ impl OrgPart {
 }
 
 /// One answer on the form. Errors, labels (in the app) and DOM ids all hang off this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Product,
     /// The primary (or only) name.

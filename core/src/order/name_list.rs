@@ -5,8 +5,23 @@ use super::domain_name::{clean_input, DomainName, NameError, NameNote, MAX_NAME}
 use super::rules::Rules;
 use std::fmt;
 /// `*.` over a full name: covers exactly one label below it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+// Read back through `parse`, like `DomainName`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct WildcardName(DomainName);
+
+impl From<WildcardName> for String {
+    fn from(name: WildcardName) -> String {
+        name.to_string()
+    }
+}
+
+impl TryFrom<String> for WildcardName {
+    type Error = String;
+    fn try_from(text: String) -> Result<WildcardName, String> {
+        WildcardName::parse(&text).map_err(|_| format!("{text:?} is not a wildcard name"))
+    }
+}
 
 impl WildcardName {
     /// Checks the shape: `*` is the whole left-most label, and the rest is a valid name.
@@ -37,7 +52,7 @@ impl fmt::Display for WildcardName {
 }
 
 /// One name of a certificate.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CertName {
     Exact(DomainName),
     Wildcard(WildcardName),

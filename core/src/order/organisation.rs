@@ -8,7 +8,7 @@ use super::product::{Level, Provider};
 use super::{FieldErrors, FieldProblem};
 
 /// Why an organisation's answer cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OrgError {
     /// A required answer left empty.
     Missing(OrgPart),
