@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -12,13 +13,19 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /**
  * Starts target/release/ssl-order-server on a free port; resolves once it listens.
  * `mounts` are `/PREFIX=DIR` strings; `frameAncestors` is the CSP's frame-ancestors;
- * `sandbox: false` starts it without the sandbox, as a deployment runs.
+ * `sandbox: false` starts it without the sandbox, as a deployment runs; `demo: { provider }`
+ * starts the order server with the sandbox as that provider and a demo customer.
  */
-export async function startServer({ issueDelaySecs = 3, mounts = [], dist = 'dist', frameAncestors, sandbox = true } = {}) {
+export async function startServer({ issueDelaySecs = 3, mounts = [], dist = 'dist', frameAncestors, sandbox = true, demo } = {}) {
   const binary = path.join(root, 'target/release/ssl-order-server');
   const args = ['--dist', path.join(root, dist), '--addr', '127.0.0.1:0',
     '--issue-delay-secs', String(issueDelaySecs)];
   if (sandbox) args.push('--sandbox');
+  // The order server with the sandbox as its provider, on a fresh SQLite file of its own.
+  if (demo) {
+    args.push('--demo', '--demo-provider', demo.provider, '--database-url',
+      `sqlite://${path.join(tmpdir(), `ssl-order-e2e-${process.pid}-${Date.now()}.db`)}`);
+  }
   for (const mount of mounts) args.push('--mount', mount);
   if (frameAncestors !== undefined) args.push('--frame-ancestors', frameAncestors);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -7,7 +7,7 @@ use clap::Parser;
 
 use crate::csp::FrameAncestors;
 use crate::static_files::Mount;
-use crate::Config;
+use crate::{Config, OrderMode};
 
 /// Serves the built SSL order wizard and, with --sandbox, a sandbox of the providers' APIs.
 #[derive(Debug, Parser)]
@@ -40,6 +40,26 @@ pub struct Args {
     #[arg(long, env = "SSL_ORDER_SANDBOX", value_parser = clap::builder::FalseyValueParser::new())]
     pub sandbox: bool,
 
+    /// The order server's settings file (TOML; README, "Order server"): the provider and
+    /// its credentials (by file or environment variable), the customers, the order log and
+    /// the limits. Serves the order API at /api/ beside the app.
+    #[arg(long, env = "SSL_ORDER_SETTINGS", value_name = "FILE", conflicts_with = "demo")]
+    pub settings: Option<PathBuf>,
+
+    /// The order server with the sandbox as its provider, SQLite as its log and one demo
+    /// customer: for trying the form. Only on a loopback address; implies --sandbox.
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Which provider the demo's sandbox stands in for.
+    #[arg(long, value_enum, default_value = "huawei", requires = "demo")]
+    pub demo_provider: crate::order_server::DemoProvider,
+
+    /// The order log's database, overriding the settings' [database] url:
+    /// sqlite://FILE or postgres://USER@HOST/DB.
+    #[arg(long, env = "SSL_ORDER_DATABASE_URL", value_name = "URL")]
+    pub database_url: Option<String>,
+
     /// Print the Content-Security-Policy the app in --dist is served with, and exit (for
     /// another web server or a static host; see the README's "Hosting").
     #[arg(long)]
@@ -54,8 +74,14 @@ impl From<Args> for Config {
             issue_delay: Duration::from_secs(args.issue_delay_secs),
             mounts: args.mounts,
             frame_ancestors: args.frame_ancestors,
-            sandbox: args.sandbox,
+            sandbox: args.sandbox || args.demo,
             clock: Default::default(),
+            orders: match (args.settings, args.demo) {
+                (Some(path), _) => Some(OrderMode::Settings(path)),
+                (None, true) => Some(OrderMode::Demo(args.demo_provider)),
+                (None, false) => None,
+            },
+            database_url: args.database_url,
         }
     }
 }

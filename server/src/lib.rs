@@ -6,9 +6,17 @@
 
 mod cli;
 pub mod csp;
+pub mod customers;
+pub mod limits;
+pub mod metrics;
+pub mod order_log;
+pub mod order_server;
+pub mod orders;
 pub use ssl_order_sandbox as sandbox;
 mod serve;
+pub mod settings;
 mod static_files;
+pub mod upstream;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -42,6 +50,17 @@ pub struct Config {
     pub sandbox: bool,
     /// The sandbox's time: the machine's, unless a test moves it on.
     pub clock: sandbox::clock::Clock,
+    /// Serve the order API too, from a settings file or as the demo.
+    pub orders: Option<OrderMode>,
+    /// Overrides the settings' database URL.
+    pub database_url: Option<String>,
+}
+
+/// Where the order server's settings come from.
+#[derive(Debug, Clone)]
+pub enum OrderMode {
+    Settings(PathBuf),
+    Demo(order_server::DemoProvider),
 }
 
 impl Config {
@@ -55,6 +74,8 @@ impl Config {
             frame_ancestors: FrameAncestors::default(),
             sandbox: false,
             clock: sandbox::clock::Clock::default(),
+            orders: None,
+            database_url: None,
         }
     }
 
@@ -123,6 +144,8 @@ pub enum StartError {
     DuplicateMount(String),
     Bind { addr: String, source: io::Error },
     Io(io::Error),
+    /// The order server's settings, log, credentials or customers cannot be used.
+    Settings(String),
 }
 
 impl fmt::Display for StartError {
@@ -138,6 +161,7 @@ impl fmt::Display for StartError {
             Self::DuplicateMount(prefix) => write!(f, "prefix {prefix} is mounted twice"),
             Self::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
             Self::Io(source) => write!(f, "{source}"),
+            Self::Settings(why) => f.write_str(why),
         }
     }
 }
@@ -146,7 +170,7 @@ impl std::error::Error for StartError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Bind { source, .. } | Self::Io(source) => Some(source),
-            _ => None,
+            Self::MissingDir { .. } | Self::DuplicateMount(_) | Self::Settings(_) => None,
         }
     }
 }
@@ -154,11 +178,18 @@ impl std::error::Error for StartError {
 /// The whole application: the sandbox if asked for, mounts, web app, and the headers every
 /// answer gets. Without the sandbox, `/sandbox/...` is an unknown path like any other.
 pub fn app(config: &Config) -> Router {
+    app_with(config, Router::new())
+}
+
+/// The whole application with `extra` routes (the order server's) in front of the static
+/// files, so its generated `config.json` wins over the file in `dist`.
+pub fn app_with(config: &Config, extra: Router) -> Router {
     let router = if config.sandbox {
         sandbox::router(config.issue_delay, &config.clock)
     } else {
         Router::new()
     };
+    let router = router.merge(extra);
     // Every part of the policy is checked when built; should one not fit a header anyway,
     // the strictest policy is sent rather than none.
     let policy = HeaderValue::from_str(&config.policy().0.header())
@@ -192,10 +223,60 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         eprintln!("warning: {warning}");
     }
     let local = listener.local_addr().map_err(StartError::Io)?;
+    let (extra, resumer) = match order_routes(&config, local).await? {
+        Some((routes, orders, every)) => (routes, Some(orders.spawn_resumer(every))),
+        None => (Router::new(), None),
+    };
     announce(&startup_line(&format!("http://{local}/"), config.sandbox)).map_err(StartError::Io)?;
-    serve::serve(listener, app(&config), shutdown_signal())
+    let served = serve::serve(listener, app_with(&config, extra), shutdown_signal())
         .await
-        .map_err(StartError::Io)
+        .map_err(StartError::Io);
+    if let Some(resumer) = resumer {
+        resumer.abort();
+    }
+    served
+}
+
+/// The order server's routes, if asked for: settings read and checked, log opened and
+/// migrated, credentials read; any failure stops the start with what to fix.
+async fn order_routes(
+    config: &Config,
+    local: std::net::SocketAddr,
+) -> Result<Option<(Router, orders::Orders, Duration)>, StartError> {
+    let mut settings = match &config.orders {
+        None => return Ok(None),
+        Some(OrderMode::Settings(path)) => settings::Settings::read(path),
+        Some(OrderMode::Demo(provider)) => {
+            if !local.ip().is_loopback() {
+                return Err(StartError::Settings(
+                    "--demo serves a demo customer that needs no token: it only listens on a \
+                     loopback address (127.0.0.1 or [::1])"
+                        .into(),
+                ));
+            }
+            let database = config
+                .database_url
+                .clone()
+                .unwrap_or_else(order_server::demo_database);
+            order_server::demo_settings(*provider, local, &config.dist, &database)
+        }
+    }
+    .map_err(|e| StartError::Settings(e.to_string()))?;
+    if let Some(url) = &config.database_url {
+        let mut database = settings.database.clone().unwrap_or_default();
+        database.url = url.clone();
+        settings.database = Some(database);
+    }
+    let orders = order_server::build(&settings, local)
+        .await
+        .map_err(|e| StartError::Settings(e.to_string()))?;
+    let limits = settings.limits.clone().unwrap_or_default();
+    let routes = order_server::routes(orders.clone(), &limits, &config.dist);
+    Ok(Some((
+        routes,
+        orders,
+        Duration::from_secs(settings.resume_every_seconds),
+    )))
 }
 
 /// `listening on URL`, and whether the sandbox is served: scripts read the URL up to the

@@ -2,6 +2,9 @@
 //! through `tower::ServiceExt::oneshot`, and valid bodies to break one field at a time.
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+pub mod orders;
+pub mod process;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
