@@ -519,10 +519,16 @@ async fn bodies_the_schema_refuses_the_sandbox_refuses_at_the_same_property() {
             "invalid_value",
         ),
         (
-            changed("/contacts/technical/fax", Some(json!("+8613512345679"))),
-            "/contacts/technical/fax",
+            changed("/contacts/technical/mobile", Some(json!("+8613512345679"))),
+            "/contacts/technical/mobile",
             StatusCode::UNPROCESSABLE_ENTITY,
             "unknown_field",
+        ),
+        (
+            changed("/contacts/technical/fax", Some(json!("fax me"))),
+            "/contacts/technical/fax",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_value",
         ),
         (
             changed("/organisation", None),

@@ -39,7 +39,8 @@ mod tempfile_dir {
 
     impl Dir {
         pub fn new(name: &str) -> Dir {
-            let path = std::env::temp_dir().join(format!("ssl-order-{name}-{}", uuid::Uuid::new_v4()));
+            let path =
+                std::env::temp_dir().join(format!("ssl-order-{name}-{}", uuid::Uuid::new_v4()));
             std::fs::create_dir_all(&path).expect("a temp dir");
             Dir(path)
         }
@@ -373,12 +374,17 @@ async fn a_server_killed_between_buy_and_apply_applies_after_restart_and_never_b
     };
     // The apply has reached the provider: the certificate is bought and its ID recorded.
     let at_sandbox = &sandbox;
-    until(Duration::from_secs(20), "the apply is sent", || async move {
-        calls(at_sandbox, "/apply").await == 1
-    })
+    until(
+        Duration::from_secs(20),
+        "the apply is sent",
+        || async move { calls(at_sandbox, "/apply").await == 1 },
+    )
     .await;
     first.kill();
-    assert!(placing.await.expect("the task").is_err(), "no answer from a killed server");
+    assert!(
+        placing.await.expect("the task").is_err(),
+        "no answer from a killed server"
+    );
     // The fault is gone for the second life; its apply must not buy again.
     client()
         .delete(format!("{}sandbox/_faults", sandbox.url))
@@ -389,9 +395,11 @@ async fn a_server_killed_between_buy_and_apply_applies_after_restart_and_never_b
     // The customer asks again under the same key: "still being placed" until the restarted
     // server has taken the order over and applied.
     let (second_ref, key_ref, body_ref) = (&second, &key, &body);
-    until(Duration::from_secs(30), "the order is applied after the restart", || async move {
-        post_order(second_ref, Some(key_ref), body_ref).await.0 != 409
-    })
+    until(
+        Duration::from_secs(30),
+        "the order is applied after the restart",
+        || async move { post_order(second_ref, Some(key_ref), body_ref).await.0 != 409 },
+    )
     .await;
     let (status, answer) = post_order(&second, Some(&key), &body).await;
     assert_eq!(status, 200, "{answer}\n{}", second.said());

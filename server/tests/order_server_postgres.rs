@@ -106,7 +106,10 @@ async fn order(url: String, key: String, body: Arc<String>) -> (u16, String) {
                 return (status, text);
             }
         }
-        assert!(std::time::Instant::now() < deadline, "{key}: never answered");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{key}: never answered"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -136,7 +139,12 @@ async fn two_servers_on_one_database_place_each_key_once() {
         .enumerate()
         .map(|(i, key)| (i % 2, key.clone()))
         .collect();
-    sends.extend(keys[..100].iter().enumerate().map(|(i, key)| ((i + 1) % 2, key.clone())));
+    sends.extend(
+        keys[..100]
+            .iter()
+            .enumerate()
+            .map(|(i, key)| ((i + 1) % 2, key.clone())),
+    );
     let gate = Arc::new(Semaphore::new(64));
     let tasks: Vec<_> = sends
         .into_iter()
@@ -169,12 +177,13 @@ async fn two_servers_on_one_database_place_each_key_once() {
             .iter()
             .map(|(_, b)| serde_json::from_str(b).expect("JSON"))
             .collect();
-        assert!(
-            bodies.windows(2).all(|w| w[0] == w[1]),
-            "{key}: {bodies:?}"
-        );
+        assert!(bodies.windows(2).all(|w| w[0] == w[1]), "{key}: {bodies:?}");
     }
-    assert_eq!(placed_upstream(&sandbox).await, 300, "one upstream order per key");
+    assert_eq!(
+        placed_upstream(&sandbox).await,
+        300,
+        "one upstream order per key"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -63,6 +63,9 @@ struct ContactJson<'a> {
     title: Option<&'a str>,
     email: &'a str,
     phone: &'a str,
+    /// Only where the provider requires one (GoGetSSL OV's `admin_fax`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fax: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +101,7 @@ fn contact(c: &Contact) -> ContactJson<'_> {
         title: c.title.as_ref().map(|t| t.as_str()),
         email: c.email.as_str(),
         phone: c.phone.as_str(),
+        fax: c.fax.as_ref().map(|f| f.as_str()),
     }
 }
 

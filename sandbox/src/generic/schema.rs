@@ -215,6 +215,7 @@ fn contact(contact: &Object) -> Result<(), ApiError> {
         "title",
         "email",
         "phone",
+        "fax",
     ])?;
     text(contact, "full_name")?;
     for key in ["first_name", "last_name", "title"] {
@@ -230,6 +231,17 @@ fn contact(contact: &Object) -> Result<(), ApiError> {
                 contact.pointer("phone")
             ),
         ));
+    }
+    if let Some(fax) = contact.opt_string("fax")? {
+        if !is_phone(fax) {
+            return Err(ApiError::invalid(
+                contact.pointer("fax"),
+                format!(
+                    "{} must be written like phone: 6 to 15 digits, a leading + for E.164 form, got {fax:?}.",
+                    contact.pointer("fax")
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -63,6 +63,7 @@ pub struct ContactEntry {
     pub title: Option<String>,
     pub email: String,
     pub phone: String,
+    pub fax: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,7 +127,7 @@ fn contact_draft(entry: &ContactEntry) -> ContactDraft {
         last_name: text(&entry.last_name),
         title: text(&entry.title),
         phone: entry.phone.clone(),
-        fax: String::new(),
+        fax: text(&entry.fax),
         email: entry.email.clone(),
     }
 }
