@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Command 1: installs what is missing, builds the release app and serves it with the
-# sandbox provider on 127.0.0.1. PORT (default 8080) and ISSUE_DELAY (seconds a
-# certificate stays "being checked" in the sandbox, default 30) can be set.
+# Command 1: installs what is missing, builds the release app and serves it from the order
+# server in its demo mode on 127.0.0.1: SQLite embedded, the sandbox as the provider
+# (PROVIDER: huawei, gogetssl or cpanel; default huawei), one demo customer. PORT (default
+# 8080) and ISSUE_DELAY (seconds a certificate stays "being checked", default 30) can be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -9,4 +10,4 @@ source scripts/env.sh
 trunk build --release
 cargo build --release -p ssl-order-server
 exec target/release/ssl-order-server --dist dist --addr "127.0.0.1:${PORT:-8080}" \
-  --issue-delay-secs "${ISSUE_DELAY:-30}" --sandbox
+  --issue-delay-secs "${ISSUE_DELAY:-30}" --demo --demo-provider "${PROVIDER:-huawei}"
