@@ -6,6 +6,8 @@
 
 mod cli;
 pub mod csp;
+pub mod customers;
+pub mod limits;
 pub use ssl_order_sandbox as sandbox;
 mod serve;
 mod static_files;
