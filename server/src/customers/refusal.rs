@@ -115,3 +115,42 @@ impl fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
+
+/// The API's answer: 401 `{"error":{"code":"unauthorized","message":...}}`, with
+/// `WWW-Authenticate: Bearer` as RFC 6750 asks and `Cache-Control: no-store`.
+impl axum::response::IntoResponse for Refusal {
+    fn into_response(self) -> axum::response::Response {
+        use axum::http::{header, HeaderValue, StatusCode};
+        let body = serde_json::json!({"error": {"code": self.code(), "message": self.message()}});
+        let mut answer = (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response();
+        let headers = answer.headers_mut();
+        headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        answer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    use http_body_util::BodyExt;
+
+    use super::Refusal;
+
+    #[tokio::test]
+    async fn a_refusal_answers_401_with_the_api_error() {
+        let answer = Refusal::Expired.into_response();
+        assert_eq!(answer.status(), 401);
+        assert_eq!(answer.headers()[header::WWW_AUTHENTICATE], "Bearer");
+        assert_eq!(answer.headers()[header::CACHE_CONTROL], "no-store");
+        let body = answer.into_body().collect().await.unwrap().to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["error"]["code"], "unauthorized");
+        assert_eq!(json["error"]["message"], Refusal::Expired.message());
+        assert!(json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired"));
+    }
+}

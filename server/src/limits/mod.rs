@@ -3,10 +3,13 @@
 //!
 //! [`LimitSettings::check`] refuses at start what cannot work; [`cors`] builds the CORS
 //! layer, [`limit_body`] puts the body limit (413 with the API's error JSON) on a router, and
-//! [`RateLimits`] answers whether a request may go on or when to retry.
+//! [`RateLimits`] answers whether a request may go on or when to retry ([`limit_per_ip`]
+//! applies it to every request of a router; `RetryAfter` and the customers' `Refusal`
+//! answer as the API's errors).
 
 mod body;
 mod cors;
+mod per_ip;
 mod rate;
 
 use std::fmt;
@@ -15,6 +18,7 @@ use serde::Deserialize;
 
 pub use body::{limit_body, too_large};
 pub use cors::cors;
+pub use per_ip::limit_per_ip;
 pub use rate::{RateLimits, RetryAfter};
 
 /// The `[limits]` table; every field may be left out.

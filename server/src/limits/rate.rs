@@ -6,11 +6,14 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::HeaderValue;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DashMapStateStore;
 use governor::{Quota, RateLimiter};
+use serde_json::json;
 
 use super::LimitSettings;
 
@@ -53,6 +56,24 @@ impl RetryAfter {
     /// The value of the `Retry-After` header.
     pub fn header_value(&self) -> HeaderValue {
         HeaderValue::from(self.seconds())
+    }
+}
+
+/// The API's answer: 429 `{"error":{"code":"rate_limited","message":...}}` with `Retry-After`
+/// and `Cache-Control: no-store`.
+impl IntoResponse for RetryAfter {
+    fn into_response(self) -> Response {
+        let seconds = self.seconds();
+        let message = format!(
+            "too many requests; try again in {seconds} second{}",
+            if seconds == 1 { "" } else { "s" }
+        );
+        let body = json!({"error": {"code": "rate_limited", "message": message}});
+        let mut answer = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+        let headers = answer.headers_mut();
+        headers.insert(header::RETRY_AFTER, self.header_value());
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        answer
     }
 }
 
@@ -219,6 +240,22 @@ mod tests {
         assert_eq!(limits.ip.len(), 10);
         let _ = limits.check_customer("alice");
         assert_eq!(limits.ip.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn retry_after_answers_429_with_the_api_error() {
+        use http_body_util::BodyExt;
+        let answer = RetryAfter(Duration::from_millis(2500)).into_response();
+        assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(answer.headers()[header::RETRY_AFTER], "3");
+        assert_eq!(answer.headers()[header::CACHE_CONTROL], "no-store");
+        let body = answer.into_body().collect().await.unwrap().to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["error"]["code"], "rate_limited");
+        assert!(json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("3 seconds"));
     }
 
     #[test]
