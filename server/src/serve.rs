@@ -3,6 +3,10 @@
 //! `axum::serve` cannot change hyper's limits, and hyper's default read buffer (about
 //! 400 KiB) refuses with 431 the long `X-Auth-Token`s Huawei documents (up to 2 MiB).
 //!
+//! Each request carries the client's address as axum's
+//! [`ConnectInfo<SocketAddr>`](axum::extract::ConnectInfo) (the limits and the trusted
+//! header need it).
+//!
 //! It also carries out the sandbox's `drop` fault: an answer marked
 //! [`DropConnection`](crate::sandbox::faults::DropConnection) becomes a service error, on
 //! which hyper closes the connection without writing anything. While a drop is pending,
@@ -15,8 +19,10 @@ use std::future::Future;
 use std::io;
 use std::time::Duration;
 
+use axum::extract::ConnectInfo;
 use axum::response::Response;
 use axum::{Extension, Router};
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::{service_fn, Service as _};
 use hyper_util::rt::TokioIo;
@@ -51,9 +57,9 @@ pub async fn serve(
     let (open, mut all_closed) = mpsc::channel::<()>(1);
     tokio::pin!(shutdown);
     loop {
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => stream,
+                Ok(accepted) => accepted,
                 // Running out of file descriptors and the like pass; retrying at once would spin.
                 Err(_) => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -65,7 +71,9 @@ pub async fn serve(
         // Small JSON answers should not wait for Nagle's algorithm.
         let _ = stream.set_nodelay(true);
         let app = app.clone();
-        let service = service_fn(move |request| {
+        let service = service_fn(move |mut request: hyper::Request<Incoming>| {
+            // Handlers read the client's address with axum's `ConnectInfo` extractor.
+            request.extensions_mut().insert(ConnectInfo(peer));
             let answer = app.call(request);
             async move { abort_if_dropped(answer.await) }
         });
@@ -131,5 +139,46 @@ fn abort_if_dropped(answer: Result<Response, Infallible>) -> Result<Response, Dr
         Err(DroppedByFault)
     } else {
         Ok(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+    use axum::extract::ConnectInfo;
+    use axum::routing::get;
+    use axum::Router;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::{TcpListener, TcpStream};
+    use tokio::sync::oneshot;
+
+    #[tokio::test]
+    async fn a_handler_sees_the_peer_address() {
+        let app = Router::new().route(
+            "/peer",
+            get(|ConnectInfo(peer): ConnectInfo<SocketAddr>| async move { peer.to_string() }),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(super::serve(listener, app, async {
+            let _ = stopped.await;
+        }));
+        let mut client = TcpStream::connect(addr).await.unwrap();
+        let local = client.local_addr().unwrap();
+        client
+            .write_all(b"GET /peer HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let mut answer = String::new();
+        client.read_to_string(&mut answer).await.unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        let body = answer.split("\r\n\r\n").nth(1).unwrap();
+        let seen: SocketAddr = body.parse().unwrap();
+        assert_eq!(seen.ip(), IpAddr::V4(Ipv4Addr::LOCALHOST));
+        assert_eq!(seen, local);
+        stop.send(()).unwrap();
+        server.await.unwrap().unwrap();
     }
 }
