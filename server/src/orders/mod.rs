@@ -274,6 +274,8 @@ async fn create(
         }
     };
     if let Some(cap) = customer.spending_cap_cents {
+        // The cap is the most one order may cost (README, "Customers"): the panel signs
+        // what is left of the customer's budget into each short-lived token.
         let Some(price) = accepted.price_cents else {
             return orders.error(ErrorAnswer::new(
                 Code::SpendingCap,
@@ -281,18 +283,13 @@ async fn create(
                  spending cap: ask your provider to order it for you.",
             ));
         };
-        let spent = match orders.log.spent_cents(&customer.id).await {
-            Ok(spent) => spent,
-            Err(_) => return orders.not_ready(),
-        };
-        if spent.saturating_add(price) > cap {
+        if price > cap {
             return orders.error(ErrorAnswer::new(
                 Code::SpendingCap,
                 format!(
-                    "This order ({}) would take your spending to {} of your cap of {}. Ask \
-                     your provider to raise the cap, or choose a smaller order.",
+                    "This order costs {}, over your spending cap of {}. Ask your provider to \
+                     raise the cap, or choose a smaller order.",
                     cents(price),
-                    cents(spent.saturating_add(price)),
                     cents(cap)
                 ),
             ));
