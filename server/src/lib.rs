@@ -6,6 +6,7 @@
 
 mod cli;
 pub mod csp;
+pub mod order_log;
 pub use ssl_order_sandbox as sandbox;
 mod serve;
 mod static_files;

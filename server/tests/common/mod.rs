@@ -2,6 +2,8 @@
 //! through `tower::ServiceExt::oneshot`, and valid bodies to break one field at a time.
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+pub mod postgres;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
