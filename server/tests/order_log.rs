@@ -126,12 +126,18 @@ async fn another_customer_cannot_find(log: OrderLog) {
     assert_eq!(found.answer, None);
 }
 
-async fn concurrent_reserves_give_one_fresh(log: OrderLog) {
+/// 50 reservations of one key at once, through two pools as two servers would hold.
+async fn concurrent_reserves_give_one_fresh(settings: &LogSettings) {
+    let servers = [
+        OrderLog::open(settings).await.unwrap(),
+        OrderLog::open(settings).await.unwrap(),
+    ];
     let text = Arc::new(body("www.example.com"));
     let start = Arc::new(Barrier::new(50));
     let tasks: Vec<_> = (0..50)
         .map(|i| {
-            let (log, text, start) = (log.clone(), text.clone(), start.clone());
+            let log = servers[usize::try_from(i % 2).unwrap()].clone();
+            let (text, start) = (text.clone(), start.clone());
             tokio::spawn(async move {
                 start.wait().await;
                 let got = log
@@ -444,9 +450,10 @@ async fn reopening_keeps_the_log(settings: &LogSettings) {
     );
 }
 
-/// Every scenario taking a fresh log, and one that opens the log itself.
+/// Every scenario on each database: `logs` take a log opened on a fresh database,
+/// `settings` open it themselves.
 macro_rules! scenarios {
-    ($($name:ident),* $(,)?) => {
+    (logs: [$($name:ident),* $(,)?], settings: [$($opens:ident),* $(,)?] $(,)?) => {
         mod sqlite {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -456,43 +463,48 @@ macro_rules! scenarios {
                     super::$name(log).await;
                 }
             )*
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn reopening_keeps_the_log() {
-                let file = super::TempSqlite::new("reopening");
-                super::reopening_keeps_the_log(&file.settings()).await;
-            }
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $opens() {
+                    let file = super::TempSqlite::new(stringify!($opens));
+                    super::$opens(&file.settings()).await;
+                }
+            )*
         }
 
         /// One cluster for all (starting one takes seconds), a database per scenario.
         #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
         async fn postgres_every_scenario() {
             let cluster = TempCluster::start();
+            let settings_of = |name: &str| LogSettings {
+                url: cluster.create_database(name),
+                max_connections: 16,
+            };
             $(
-                let settings = LogSettings {
-                    url: cluster.create_database(stringify!($name)),
-                    max_connections: 16,
-                };
-                $name(OrderLog::open(&settings).await.unwrap()).await;
+                $name(OrderLog::open(&settings_of(stringify!($name))).await.unwrap()).await;
+            )*
+            $(
+                $opens(&settings_of(stringify!($opens))).await;
             )*
             let settings = LogSettings { url: cluster.url(), max_connections: 16 };
-            reopening_keeps_the_log(&settings).await;
             readiness_follows_the_database(&cluster, &settings).await;
         }
     };
 }
 
 scenarios!(
-    fresh_replay_in_progress_key_reused,
-    keys_are_per_customer,
-    another_customer_cannot_find,
-    concurrent_reserves_give_one_fresh,
-    the_state_walk,
-    forget_unsent_frees_the_key,
-    orphans_and_a_raced_claim,
-    spent_cents_counts_what_may_be_paid,
-    audit_rows_carry_no_body,
-    readiness_answers,
+    logs: [
+        fresh_replay_in_progress_key_reused,
+        keys_are_per_customer,
+        another_customer_cannot_find,
+        the_state_walk,
+        forget_unsent_frees_the_key,
+        orphans_and_a_raced_claim,
+        spent_cents_counts_what_may_be_paid,
+        audit_rows_carry_no_body,
+        readiness_answers,
+    ],
+    settings: [concurrent_reserves_give_one_fresh, reopening_keeps_the_log],
 );
 
 /// A stopped database makes readiness fail as "unreachable"; once back, the same pool works.
