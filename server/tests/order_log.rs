@@ -429,6 +429,12 @@ async fn audit_rows_carry_no_body(log: OrderLog) {
 
 async fn readiness_answers(log: OrderLog) {
     log.ready().await.unwrap();
+    let shown = format!("{log:?}");
+    assert!(
+        shown == r#"OrderLog { database: "sqlite" }"#
+            || shown == r#"OrderLog { database: "postgres" }"#,
+        "{shown}"
+    );
 }
 
 /// Migrations run twice are a no-op, and what was logged is still there.
@@ -486,7 +492,11 @@ macro_rules! scenarios {
             $(
                 $opens(&settings_of(stringify!($opens))).await;
             )*
-            let settings = LogSettings { url: cluster.url(), max_connections: 16 };
+            // Trust authentication ignores the password: it is there to be kept out of sight.
+            let settings = LogSettings {
+                url: cluster.url().replacen("postgres@", "postgres:pw-not-shown@", 1),
+                max_connections: 16,
+            };
             readiness_follows_the_database(&cluster, &settings).await;
         }
     };
@@ -511,9 +521,26 @@ scenarios!(
 async fn readiness_follows_the_database(cluster: &TempCluster, settings: &LogSettings) {
     let log = OrderLog::open(settings).await.unwrap();
     log.ready().await.unwrap();
+    assert!(!format!("{log:?} {settings:?}").contains("pw-not-shown"));
     cluster.stop();
     let down = log.ready().await.unwrap_err();
     assert!(down.is_unreachable(), "{down:?}");
+    let refused = OrderLog::open(settings).await.unwrap_err();
+    assert!(refused.is_unreachable(), "{refused:?}");
+    for shown in [
+        down.to_string(),
+        format!("{down:?}"),
+        refused.to_string(),
+        format!("{refused:?}"),
+    ] {
+        assert!(!shown.contains("pw-not-shown"), "{shown}");
+    }
+    assert!(
+        refused
+            .to_string()
+            .contains("postgres:[redacted]@localhost"),
+        "{refused}"
+    );
     cluster.start_again();
     log.ready().await.unwrap();
     let text = body("www.example.com");

@@ -27,9 +27,18 @@ pub use settings::{redacted_url, LogSettings};
 use db::{audit_columns, on_db, order_columns, Db, RawAudit, RawOrder};
 
 /// A handle on the log; cheap to clone (the pool is shared).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct OrderLog {
     db: Db,
+}
+
+/// Names the database only: the pool's options are none of a log line's business.
+impl std::fmt::Debug for OrderLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OrderLog")
+            .field("database", &self.database())
+            .finish()
+    }
 }
 
 /// How often `reserve` looks again when the row it collided with was forgotten meanwhile.
@@ -41,6 +50,14 @@ impl OrderLog {
         Ok(OrderLog {
             db: Db::open(settings).await?,
         })
+    }
+
+    /// "sqlite" or "postgres", for start-up lines and metrics.
+    pub fn database(&self) -> &'static str {
+        match self.db {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
     }
 
     /// One round trip to the database: readiness.
@@ -152,12 +169,12 @@ impl OrderLog {
         cert_id: Option<&str>,
         now_ms: i64,
     ) -> Result<(), LogError> {
-        let changed = on_db!(&self.db, pool => sqlx::query(concat!(
+        let changed = on_db!(&self.db, pool => sqlx::query(
             "UPDATE orders SET state = $1, answer_status = $2, answer_body = $3, \
              provider_order_id = COALESCE($4, provider_order_id), \
              cert_id = COALESCE($5, cert_id), updated_ms = $6 \
-             WHERE id = $7 AND state IN ('reserved', 'sending', 'bought')"
-        ))
+             WHERE id = $7 AND state IN ('reserved', 'sending', 'bought')",
+        )
         .bind(outcome.state().as_str())
         .bind(i64::from(answer.status))
         .bind(&answer.body)
@@ -236,11 +253,11 @@ impl OrderLog {
     /// `updated_ms` on to `now_ms`, so of two servers claiming the same record only one gets
     /// `true`. `now_ms` must be later than the record's `updated_ms` (an orphan's is).
     pub async fn claim(&self, record: &OrderRecord, now_ms: i64) -> Result<bool, LogError> {
-        let changed = on_db!(&self.db, pool => sqlx::query(concat!(
+        let changed = on_db!(&self.db, pool => sqlx::query(
             "UPDATE orders SET updated_ms = $1 \
              WHERE id = $2 AND state = $3 AND updated_ms = $4 AND updated_ms < $1 \
-             AND state IN ('reserved', 'sending', 'bought')"
-        ))
+             AND state IN ('reserved', 'sending', 'bought')",
+        )
         .bind(now_ms)
         .bind(record.id.as_str())
         .bind(record.state.as_str())
