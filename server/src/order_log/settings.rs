@@ -8,7 +8,7 @@ use serde::Deserialize;
 #[derive(Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct LogSettings {
-    /// `sqlite://orders.db` (the default: a file next to the server, created if missing, in
+    /// `sqlite://orders.db` (the default: a file in the working directory, created if missing, in
     /// WAL mode with a busy timeout) or `postgres://user:password@host/database` for several
     /// servers sharing one log.
     pub url: String,
