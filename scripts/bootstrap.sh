@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 CARGO_FUZZ_VERSION=0.13.2
 BINARYEN_VERSION=132
+# The order log's tests start throwaway PostgreSQL clusters with initdb and pg_ctl.
+POSTGRESQL_MAJOR=15
 # wasm-bindgen's CLI must match the library version the app is built with.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -23,6 +25,10 @@ command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# Debian keeps initdb out of PATH, in /usr/lib/postgresql/MAJOR/bin (where the tests look).
+if ! command -v initdb >/dev/null && [ ! -x "/usr/lib/postgresql/$POSTGRESQL_MAJOR/bin/initdb" ]; then
+  missing+=("postgresql-$POSTGRESQL_MAJOR")
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   as_root apt-get update -qq

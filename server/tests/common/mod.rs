@@ -4,6 +4,7 @@
 
 pub mod orders;
 pub mod process;
+pub mod postgres;
 
 use std::path::PathBuf;
 use std::time::Duration;
