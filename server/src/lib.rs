@@ -9,6 +9,7 @@ pub mod csp;
 pub use ssl_order_sandbox as sandbox;
 mod serve;
 mod static_files;
+pub mod upstream;
 
 use std::fmt;
 use std::io::{self, Write};
