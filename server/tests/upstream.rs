@@ -540,3 +540,149 @@ async fn the_gogetssl_key_never_shows_in_an_error() {
         assert!(!shown.contains(secret), "{shown}");
     }
 }
+
+/// A fake IAM (tokens `token-1-...`, `token-2-...`, in turn) and SCM (refuses the tokens
+/// numbered in `refused` with a 401) on one listener: counts of logins and SCM calls.
+struct FakeHuawei {
+    base: String,
+    logins: Arc<AtomicU64>,
+    calls: Arc<AtomicU64>,
+}
+
+async fn fake_huawei(refused: &'static [u64]) -> FakeHuawei {
+    use axum::http::{HeaderMap, StatusCode};
+    use axum::response::IntoResponse;
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (logins, calls) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let (l, c) = (logins.clone(), calls.clone());
+    let router = axum::Router::new()
+        .route(
+            "/iam/v3/auth/tokens",
+            axum::routing::post(move || {
+                let n = l.fetch_add(1, Ordering::SeqCst) + 1;
+                async move {
+                    (
+                        StatusCode::CREATED,
+                        [(
+                            "X-Subject-Token",
+                            format!("token-{n}-long-enough-for-huawei-00000"),
+                        )],
+                        r#"{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}"#,
+                    )
+                }
+            }),
+        )
+        .fallback(move |headers: HeaderMap| {
+            c.fetch_add(1, Ordering::SeqCst);
+            async move {
+                let token = headers
+                    .get("x-auth-token")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("")
+                    .to_string();
+                let number = token.split('-').nth(1).and_then(|n| n.parse::<u64>().ok());
+                if number.is_some_and(|n| refused.contains(&n)) {
+                    // Echoes the token, as a careless gateway might: it must not reach an error.
+                    let body =
+                        format!(r#"{{"error_code":"SCM.0401","error_msg":"{token} refused"}}"#);
+                    (StatusCode::UNAUTHORIZED, body).into_response()
+                } else {
+                    (StatusCode::OK, r#"{"request info":"success"}"#).into_response()
+                }
+            }
+        });
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    FakeHuawei {
+        base: format!("http://{addr}"),
+        logins,
+        calls,
+    }
+}
+
+fn fake_huawei_upstream(fake: &FakeHuawei) -> Upstream {
+    let mut settings = huawei_token(&fake.base, IAM_PASSWORD);
+    settings.base_url = format!("{}/scm", fake.base);
+    if let Some(HuaweiSettings::Token { iam_url, .. }) = settings.huawei.as_mut() {
+        *iam_url = format!("{}/iam", fake.base);
+    }
+    Upstream::from_settings(&settings).unwrap()
+}
+
+#[tokio::test]
+async fn a_token_scm_refuses_is_renewed_once_and_the_call_sent_again() {
+    let fake = fake_huawei(&[1]).await;
+    let upstream = fake_huawei_upstream(&fake);
+    let order = order_of(Provider::Huawei);
+    let reply = upstream
+        .send(order_request(&upstream, &order))
+        .await
+        .unwrap();
+    assert_eq!(reply.status, 200);
+    assert_eq!(fake.logins.load(Ordering::SeqCst), 2);
+    assert_eq!(fake.calls.load(Ordering::SeqCst), 2);
+    // The new token is kept: the next call needs no login.
+    upstream
+        .send(order_request(&upstream, &order))
+        .await
+        .unwrap();
+    assert_eq!(fake.logins.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn a_renewed_token_refused_again_is_a_credentials_error_after_one_retry() {
+    let fake = fake_huawei(&[1, 2]).await;
+    let upstream = fake_huawei_upstream(&fake);
+    let order = order_of(Provider::Huawei);
+    let error = upstream
+        .send(order_request(&upstream, &order))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, SendError::Credentials { .. }), "{error:?}");
+    assert!(!error.to_string().contains("long-enough"), "{error}");
+    assert_eq!(fake.logins.load(Ordering::SeqCst), 2);
+    assert_eq!(fake.calls.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn a_gogetssl_key_refused_is_replaced_once_and_the_call_sent_again() {
+    use axum::extract::RawQuery;
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (logins, calls) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let (l, c) = (logins.clone(), calls.clone());
+    let router = axum::Router::new()
+        .route(
+            "/api/auth/",
+            axum::routing::post(move || {
+                let n = l.fetch_add(1, Ordering::SeqCst) + 1;
+                async move { format!(r#"{{"key":"key{n}-0123456789","success":true}}"#) }
+            }),
+        )
+        .fallback(move |RawQuery(query): RawQuery| {
+            c.fetch_add(1, Ordering::SeqCst);
+            async move {
+                let query = query.unwrap_or_default();
+                // GoGetSSL's own shape for a key it no longer takes, with HTTP 200.
+                if query.contains("auth_key=key1-") {
+                    r#"{"error":true,"message":"Auth error","description":"auth_key expired"}"#
+                } else {
+                    r#"{"order_id":"1234","success":true}"#
+                }
+            }
+        });
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let upstream = Upstream::from_settings(&UpstreamSettings {
+        base_url: format!("http://{addr}/api"),
+        ..gogetssl_settings("unused", GOGETSSL_PASSWORD)
+    })
+    .unwrap();
+    let order = order_of(Provider::GoGetSsl);
+    let reply = upstream
+        .send(order_request(&upstream, &order))
+        .await
+        .unwrap();
+    assert!(reply.body.contains("1234"), "{}", reply.body);
+    assert_eq!(logins.load(Ordering::SeqCst), 2);
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+}

@@ -67,21 +67,19 @@ mod tests {
     use std::sync::Arc;
     use std::time::Duration;
 
-    fn counting(
+    async fn counting(
         logins: &AtomicUsize,
         renew_at: Option<SystemTime>,
-    ) -> impl Future<Output = Result<Login, SendError>> + '_ {
-        async move {
-            let n = logins.fetch_add(1, Ordering::SeqCst);
-            // Let other callers run while this login is under way.
-            for _ in 0..10 {
-                tokio::task::yield_now().await;
-            }
-            Ok(Login {
-                value: SecretString::from(format!("key-{n}")),
-                renew_at,
-            })
+    ) -> Result<Login, SendError> {
+        let n = logins.fetch_add(1, Ordering::SeqCst);
+        // Let other callers run while this login is under way.
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
         }
+        Ok(Login {
+            value: SecretString::from(format!("key-{n}")),
+            renew_at,
+        })
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
