@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use serde_json::Value;
 use ssl_order_core::order::fixtures::scenarios;
@@ -37,9 +37,14 @@ const CPANEL_STORE_TOKEN: &str = "725431a1-d5bc-11e5-a28b-8b0e09a93f05";
 
 /// The sandbox on 127.0.0.1, for the life of the test's runtime; its base URL.
 async fn sandbox() -> String {
+    sandbox_on(&Clock::default()).await
+}
+
+/// The sandbox, its time `clock`'s.
+async fn sandbox_on(clock: &Clock) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let router = ssl_order_sandbox::router(Duration::from_secs(3600), &Clock::default());
+    let router = ssl_order_sandbox::router(Duration::from_secs(3600), clock);
     tokio::spawn(async move { axum::serve(listener, router).await });
     format!("http://{addr}")
 }
@@ -232,11 +237,12 @@ async fn a_wrong_huawei_secret_key_is_a_credentials_error() {
 /// Waits for the sandbox-credentials branch: IAM at /sandbox/iam/v3/auth/tokens.
 #[tokio::test]
 async fn huawei_iam_tokens_are_fetched_once_and_renewed_when_due() {
-    let base = sandbox().await;
-    let ahead = Arc::new(AtomicU64::new(0));
-    let clock = ahead.clone();
+    // The server's clock and the sandbox's are one, as a real server's and IAM's agree.
+    let clock = Clock::default();
+    let base = sandbox_on(&clock).await;
+    let server_clock = clock.clone();
     let upstream = Upstream::with_clock(&huawei_token(&base, IAM_PASSWORD), move || {
-        SystemTime::now() + Duration::from_secs(clock.load(Ordering::SeqCst))
+        server_clock.wall()
     })
     .unwrap();
     huawei_buys_and_applies(&upstream).await;
@@ -248,7 +254,7 @@ async fn huawei_iam_tokens_are_fetched_once_and_renewed_when_due() {
         .unwrap();
     assert!(buy["headers"]["x-auth-token"].is_string(), "{buy}");
     // Two days on, every IAM token has expired: one new login, then the calls go on.
-    ahead.store(2 * 86_400, Ordering::SeqCst);
+    clock.advance(Duration::from_secs(2 * 86_400));
     huawei_buys_and_applies(&upstream).await;
     assert_eq!(count(&base, "/v3/auth/tokens").await, 2);
 }
