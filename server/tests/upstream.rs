@@ -692,3 +692,21 @@ async fn a_gogetssl_key_refused_is_replaced_once_and_the_call_sent_again() {
     assert_eq!(logins.load(Ordering::SeqCst), 2);
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
+
+#[tokio::test]
+async fn a_login_at_the_wrong_address_is_not_sent_and_says_which_setting() {
+    // The sandbox has no GoGetSSL API at its root: /auth/ there is a 404.
+    let base = sandbox().await;
+    let upstream = Upstream::from_settings(&UpstreamSettings {
+        base_url: format!("{base}/nowhere"),
+        ..gogetssl_settings("unused", GOGETSSL_PASSWORD)
+    })
+    .unwrap();
+    let order = order_of(Provider::GoGetSsl);
+    let error = upstream
+        .send(order_request(&upstream, &order))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, SendError::NotSent { .. }), "{error:?}");
+    assert!(error.to_string().contains("upstream.base_url"), "{error}");
+}

@@ -63,6 +63,9 @@ impl GoGetSsl {
                 value: SecretString::from(key),
                 renew_at: None,
             }),
+            _ if answer.status == 404 => Err(SendError::NotSent {
+                reason: "GoGetSSL has no /auth/ there (HTTP 404); check upstream.base_url".into(),
+            }),
             _ if answer.status >= 500 => Err(SendError::NotSent {
                 reason: format!("GoGetSSL answered the login with HTTP {}", answer.status),
             }),

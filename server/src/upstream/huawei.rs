@@ -117,7 +117,10 @@ impl IamToken {
             }
             status => {
                 return Err(SendError::NotSent {
-                    reason: format!("Huawei IAM answered the login with HTTP {status}"),
+                    reason: format!(
+                        "Huawei IAM answered the login with HTTP {status}; check \
+                         upstream.huawei.iam_url if it persists"
+                    ),
                 })
             }
         }
