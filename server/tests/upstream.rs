@@ -710,3 +710,25 @@ async fn a_login_at_the_wrong_address_is_not_sent_and_says_which_setting() {
     assert!(matches!(error, SendError::NotSent { .. }), "{error:?}");
     assert!(error.to_string().contains("upstream.base_url"), "{error}");
 }
+
+#[tokio::test]
+async fn a_token_the_proxy_forbids_comes_back_as_its_refusal() {
+    // The generic sandbox takes any bearer token but one containing "forbidden": a 403 in
+    // the generic error shape, which the caller reads as the proxy's answer.
+    let base = sandbox().await;
+    let upstream = Upstream::from_settings(&UpstreamSettings {
+        generic: Some(GenericSettings {
+            token_file: Some(secret_file("forbidden-token-0001")),
+            token_env: None,
+        }),
+        ..settings(ApiName::Generic, format!("{base}/sandbox/generic"))
+    })
+    .unwrap();
+    let order = order_of(Provider::GoGetSsl);
+    let reply = upstream
+        .send(order_request(&upstream, &order))
+        .await
+        .unwrap();
+    assert_eq!(reply.status, 403, "{}", reply.body);
+    assert!(generic::parse_order(reply.status, &reply.body).is_err());
+}
