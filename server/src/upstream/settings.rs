@@ -55,7 +55,7 @@ impl ApiName {
 /// Where one secret comes from: exactly one of `<name>_file` (its content, the trailing
 /// newline trimmed) or `<name>_env` (the NAME of an environment variable).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SecretSource<'a> {
+pub(crate) struct SecretSource<'a> {
     /// The setting as the operator writes it, e.g. `upstream.huawei.secret_key`.
     pub setting: &'static str,
     pub file: Option<&'a PathBuf>,
@@ -119,7 +119,7 @@ pub struct GenericSettings {
 }
 
 impl HuaweiSettings {
-    pub fn secret(&self) -> SecretSource<'_> {
+    pub(crate) fn secret(&self) -> SecretSource<'_> {
         match self {
             HuaweiSettings::Aksk {
                 secret_key_file,
@@ -144,7 +144,7 @@ impl HuaweiSettings {
 }
 
 impl GoGetSslSettings {
-    pub fn password(&self) -> SecretSource<'_> {
+    pub(crate) fn password(&self) -> SecretSource<'_> {
         SecretSource {
             setting: "upstream.gogetssl.password",
             file: self.password_file.as_ref(),
@@ -154,7 +154,7 @@ impl GoGetSslSettings {
 }
 
 impl CpanelSettings {
-    pub fn token(&self) -> SecretSource<'_> {
+    pub(crate) fn token(&self) -> SecretSource<'_> {
         SecretSource {
             setting: "upstream.cpanel.token",
             file: self.token_file.as_ref(),
@@ -162,7 +162,7 @@ impl CpanelSettings {
         }
     }
 
-    pub fn access_token(&self) -> SecretSource<'_> {
+    pub(crate) fn access_token(&self) -> SecretSource<'_> {
         SecretSource {
             setting: "upstream.cpanel.access_token",
             file: self.access_token_file.as_ref(),
@@ -172,7 +172,7 @@ impl CpanelSettings {
 }
 
 impl GenericSettings {
-    pub fn token(&self) -> SecretSource<'_> {
+    pub(crate) fn token(&self) -> SecretSource<'_> {
         SecretSource {
             setting: "upstream.generic.token",
             file: self.token_file.as_ref(),
