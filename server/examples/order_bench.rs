@@ -7,6 +7,8 @@
 //! `cargo run --release -p ssl-order-server --example order_bench -- [ORDERS_PER_RUN]`
 //! (the release server binary must be built; PostgreSQL's initdb/pg_ctl must be installed).
 
+// The tests' throwaway cluster; the benchmark uses only part of it.
+#[allow(dead_code)]
 #[path = "../tests/common/postgres.rs"]
 mod postgres;
 
@@ -163,7 +165,10 @@ async fn main() {
     let dir = std::env::temp_dir().join(format!("ssl-order-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temp dir");
 
-    let sandbox = start(&binary, &["--addr", "127.0.0.1:0", "--sandbox", "--dist", &public_arg]);
+    let sandbox = start(
+        &binary,
+        &["--addr", "127.0.0.1:0", "--sandbox", "--dist", &public_arg],
+    );
     let cluster = postgres::TempCluster::start();
     let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
     let with_sqlite = start(
@@ -174,7 +179,9 @@ async fn main() {
             "--dist",
             &public_arg,
             "--settings",
-            settings(&dir, &public, &sandbox.url, &sqlite).to_str().expect("UTF-8"),
+            settings(&dir, &public, &sandbox.url, &sqlite)
+                .to_str()
+                .expect("UTF-8"),
         ],
     );
     let with_postgres = start(
@@ -232,7 +239,11 @@ async fn main() {
         "p99 overhead ms"
     );
     for concurrency in [1usize, 16, 64] {
-        let total = if concurrency == 1 { per_run / 4 } else { per_run };
+        let total = if concurrency == 1 {
+            per_run / 4
+        } else {
+            per_run
+        };
         let c = client.clone();
         let d = direct.clone();
         let (direct_rate, direct_p50, direct_p99) = load(total, concurrency, move |_| {

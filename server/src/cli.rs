@@ -43,7 +43,12 @@ pub struct Args {
     /// The order server's settings file (TOML; README, "Order server"): the provider and
     /// its credentials (by file or environment variable), the customers, the order log and
     /// the limits. Serves the order API at /api/ beside the app.
-    #[arg(long, env = "SSL_ORDER_SETTINGS", value_name = "FILE", conflicts_with = "demo")]
+    #[arg(
+        long,
+        env = "SSL_ORDER_SETTINGS",
+        value_name = "FILE",
+        conflicts_with = "demo"
+    )]
     pub settings: Option<PathBuf>,
 
     /// The order server with the sandbox as its provider, SQLite as its log and one demo

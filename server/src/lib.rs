@@ -140,9 +140,15 @@ impl Config {
 
 #[derive(Debug)]
 pub enum StartError {
-    MissingDir { what: &'static str, path: PathBuf },
+    MissingDir {
+        what: &'static str,
+        path: PathBuf,
+    },
     DuplicateMount(String),
-    Bind { addr: String, source: io::Error },
+    Bind {
+        addr: String,
+        source: io::Error,
+    },
     Io(io::Error),
     /// The order server's settings, log, credentials or customers cannot be used.
     Settings(String),
@@ -271,7 +277,8 @@ async fn order_routes(
         .await
         .map_err(|e| StartError::Settings(e.to_string()))?;
     let limits = settings.limits.clone().unwrap_or_default();
-    let routes = order_server::routes(orders.clone(), &limits, &config.dist);
+    let routes = order_server::routes(orders.clone(), &limits, &config.dist)
+        .map_err(|e| StartError::Settings(e.to_string()))?;
     Ok(Some((
         routes,
         orders,

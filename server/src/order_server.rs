@@ -17,7 +17,7 @@ use ssl_order_core::providers::requests::SendOptions;
 use crate::customers::Gate;
 use crate::limits::{LimitSettings, RateLimits};
 use crate::metrics::Metrics;
-use crate::order_log::{LogSettings, OrderLog};
+use crate::order_log::OrderLog;
 use crate::orders::{Inner, Orders};
 use crate::settings::{Settings, SettingsError};
 use crate::upstream::Upstream;
@@ -43,7 +43,10 @@ impl DemoProvider {
 /// The sandbox's published demo credentials (README, "Sandbox"): not secrets, but they still
 /// reach the server the way real ones do, through files.
 const DEMO_SECRETS: [(&str, &str); 4] = [
-    ("huawei-secret-key", "sandbox-secret-key-not-a-secret-00000000"),
+    (
+        "huawei-secret-key",
+        "sandbox-secret-key-not-a-secret-00000000",
+    ),
     ("gogetssl-password", "sandbox-password-not-a-secret"),
     ("cpanel-token", "SANDBOXCPANELTOKEN00000000000001"),
     ("iam-password", "sandbox-iam-password-not-a-secret"),
@@ -166,13 +169,19 @@ pub async fn build(settings: &Settings, listen: SocketAddr) -> Result<Orders, Se
 }
 
 /// The routes of the order server: the API behind its limits, the app's `config.json`
-/// pointing at it, health, readiness and metrics.
-pub fn routes(orders: Orders, limits: &LimitSettings, dist: &Path) -> Router {
+/// pointing at it, health, readiness and metrics. CORS only where origins are listed.
+pub fn routes(
+    orders: Orders,
+    limits: &LimitSettings,
+    dist: &Path,
+) -> Result<Router, SettingsError> {
+    let cors =
+        crate::limits::cors(limits).map_err(|e| SettingsError::Invalid(format!("[limits] {e}")))?;
     let config = app_config(dist);
-    let api = crate::limits::apply(orders.clone().router(), limits);
+    let api = crate::limits::limit_body(orders.clone().router(), limits);
     let ready_orders = orders.clone();
     let metrics = orders.metrics.clone();
-    Router::new()
+    let routes = Router::new()
         .route(
             "/config.json",
             get(move || {
@@ -220,7 +229,11 @@ pub fn routes(orders: Orders, limits: &LimitSettings, dist: &Path) -> Router {
                 }
             }),
         )
-        .merge(api)
+        .merge(match cors {
+            Some(cors) => api.layer(cors),
+            None => api,
+        });
+    Ok(routes)
 }
 
 /// The app's config.json with the provider replaced by this server: the generic format at

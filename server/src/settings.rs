@@ -109,9 +109,7 @@ impl Settings {
     }
 
     /// The catalogue's text and what it holds, read with the app's own rules.
-    pub fn catalogue(
-        &self,
-    ) -> Result<(String, ssl_order_core::order::Catalogue), SettingsError> {
+    pub fn catalogue(&self) -> Result<(String, ssl_order_core::order::Catalogue), SettingsError> {
         let fail = |why: String| SettingsError::Catalogue {
             path: self.catalogue.clone(),
             why,

@@ -188,7 +188,7 @@ async fn two_servers_on_one_database_place_each_key_once() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_database_restarted_mid_run_loses_nothing_and_buys_nothing_twice() {
-    let mut cluster = TempCluster::start();
+    let cluster = TempCluster::start();
     let dir = cluster.dir().to_path_buf();
     let dist = public_dir();
     let sandbox = Server::start(

@@ -233,6 +233,32 @@ impl OrderLog {
         }
     }
 
+    /// Frees the key of an order marked `Sending` whose request provably never reached the
+    /// provider (the connection was never made, or our own login was refused first): nothing
+    /// happened, so the customer's retry under the same key must be free to place it. Only
+    /// the sender, which saw the connection fail, may call this; a lost answer never does.
+    pub async fn release(&self, id: &OrderId) -> Result<(), LogError> {
+        let deleted = on_db!(&self.db, pool => sqlx::query(
+            "DELETE FROM orders WHERE id = $1 AND state = 'sending'",
+        )
+        .bind(id.as_str())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected()))
+        .map_err(failed("releasing an order never sent"))?;
+        if deleted == 1 {
+            return Ok(());
+        }
+        match self.state_of(id).await? {
+            None => Ok(()),
+            found @ Some(_) => Err(LogError::Transition {
+                id: id.clone(),
+                doing: "released",
+                found,
+            }),
+        }
+    }
+
     /// Rows of a server that died: `Reserved`, `Sending` or `Bought`, and not updated for
     /// `stale_ms`. Oldest first.
     pub async fn orphans(&self, now_ms: i64, stale_ms: i64) -> Result<Vec<OrderRecord>, LogError> {

@@ -301,7 +301,9 @@ mod tests {
         assert_eq!(back, problems);
         let err = generic::parse_order(422, &body).expect_err("an error");
         assert_eq!(err.code.as_deref(), Some("invalid_order"));
-        let at = ErrorAnswer::new(Code::Schema, "bad").at("/names/0").to_json();
+        let at = ErrorAnswer::new(Code::Schema, "bad")
+            .at("/names/0")
+            .to_json();
         let value: Value = serde_json::from_str(&at).expect("json");
         assert_eq!(value["error"]["field"], "/names/0");
     }

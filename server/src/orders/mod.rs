@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -178,13 +178,17 @@ impl Orders {
         response
     }
 
-    /// Who is asking, after the per-address limit.
-    pub(crate) fn customer(&self, headers: &HeaderMap, peer: IpAddr) -> Result<Customer, Response> {
+    /// Who is asking, after the per-address limit; the answer to give if nobody.
+    pub(crate) fn customer(
+        &self,
+        headers: &HeaderMap,
+        peer: IpAddr,
+    ) -> Result<Customer, Box<Response>> {
         self.limits
             .check_ip(peer)
-            .map_err(|wait| self.rate_limited(wait))?;
+            .map_err(|wait| Box::new(self.rate_limited(wait)))?;
         self.gate.identify(headers, peer).map_err(|refusal| {
-            self.error(ErrorAnswer::new(Code::Unauthorized, refusal.message()))
+            Box::new(self.error(ErrorAnswer::new(Code::Unauthorized, refusal.message())))
         })
     }
 }
@@ -229,7 +233,7 @@ async fn create(
 ) -> Response {
     let customer = match orders.customer(&headers, peer.ip()) {
         Ok(customer) => customer,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     if let Err(wait) = orders.limits.check_customer(&customer.id) {
         return orders.rate_limited(wait);
@@ -268,7 +272,15 @@ async fn create(
         Ok(accepted) => accepted,
         Err(problems) => {
             orders
-                .audit(None, &customer.id, "validate", "refused", None, Some(422), 0)
+                .audit(
+                    None,
+                    &customer.id,
+                    "validate",
+                    "refused",
+                    None,
+                    Some(422),
+                    0,
+                )
                 .await;
             return orders.error(ErrorAnswer::refused(problems));
         }
@@ -318,11 +330,10 @@ async fn create(
             // connection must not leave a bought certificate without its apply.
             let task_orders = orders.clone();
             let customer_id = customer.id.clone();
-            let placing = tokio::spawn(async move {
-                task_orders
-                    .place(&id, &customer_id, &accepted.order)
-                    .await
-            });
+            let placing =
+                tokio::spawn(
+                    async move { task_orders.place(&id, &customer_id, &accepted.order).await },
+                );
             match placing.await {
                 Ok(StoredAnswer { status, body }) => json(status, body),
                 Err(_) => orders.error(ErrorAnswer::new(

@@ -9,7 +9,7 @@ use ssl_order_core::order::ValidatedOrder;
 use ssl_order_core::providers::facade::{self, Answer};
 use ssl_order_core::providers::generic::OrderKey;
 use ssl_order_core::providers::huawei::CertId;
-use ssl_order_core::providers::requests::{requests_for, take, Purpose, SendOptions};
+use ssl_order_core::providers::requests::{requests_for, take, Purpose};
 use ssl_order_core::providers::{Message, Placed, PreparedRequest, ProviderError};
 
 use super::answer::{self, Code, ErrorAnswer, OrderAnswer, OrderStatus};
@@ -22,7 +22,7 @@ enum Sent {
     /// The provider answered.
     Answered(Reply),
     /// The request cannot have reached the provider: nothing happened.
-    NotSent(String),
+    Never(String),
     /// It went out and no answer came: the provider may have acted.
     Lost(String),
     /// Our own credential was refused: nothing happened, and the operator must act.
@@ -35,7 +35,7 @@ impl Orders {
         let started = Instant::now();
         let sent = match self.upstream.send(request).await {
             Ok(reply) => Sent::Answered(reply),
-            Err(SendError::NotSent { reason }) => Sent::NotSent(reason),
+            Err(SendError::NotSent { reason }) => Sent::Never(reason),
             Err(SendError::Lost { reason }) => Sent::Lost(reason),
             Err(SendError::Credentials { reason }) => Sent::Credentials(reason),
         };
@@ -43,7 +43,7 @@ impl Orders {
         let outcome = match &sent {
             Sent::Answered(reply) if reply.status < 400 => "answered",
             Sent::Answered(_) => "refused",
-            Sent::NotSent(_) => "not_sent",
+            Sent::Never(_) => "not_sent",
             Sent::Lost(_) => "lost",
             Sent::Credentials(_) => "credentials",
         };
@@ -84,15 +84,31 @@ impl Orders {
         let (sent, elapsed_ms) = self.send(purpose_name(purpose), request).await;
         let reply = match sent {
             Sent::Answered(reply) => reply,
-            Sent::NotSent(reason) | Sent::Credentials(reason) => {
-                self.audit(Some(id), customer, purpose_name(purpose), "not_sent", None, None, elapsed_ms)
-                    .await;
+            Sent::Never(reason) | Sent::Credentials(reason) => {
+                self.audit(
+                    Some(id),
+                    customer,
+                    purpose_name(purpose),
+                    "not_sent",
+                    None,
+                    None,
+                    elapsed_ms,
+                )
+                .await;
                 tracing_line(&format!("order {id}: not sent: {reason}"));
                 return self.release(id).await;
             }
             Sent::Lost(reason) => {
-                self.audit(Some(id), customer, purpose_name(purpose), "lost", None, None, elapsed_ms)
-                    .await;
+                self.audit(
+                    Some(id),
+                    customer,
+                    purpose_name(purpose),
+                    "lost",
+                    None,
+                    None,
+                    elapsed_ms,
+                )
+                .await;
                 tracing_line(&format!("order {id}: answer lost: {reason}"));
                 return self.unknown(id, None).await;
             }
@@ -149,18 +165,28 @@ impl Orders {
         };
         let (sent, elapsed_ms) = self.send("apply", request).await;
         let outcome = match &sent {
-            Sent::Answered(reply) => facade::read_answer(api, Purpose::Apply, reply.status, &reply.body, order)
-                .map(|_| ()),
-            Sent::NotSent(_) | Sent::Lost(_) | Sent::Credentials(_) => {
-                self.audit(Some(id), customer, "apply", "no_answer", Some(cert.as_str()), None, elapsed_ms)
-                    .await;
+            Sent::Answered(reply) => {
+                facade::read_answer(api, Purpose::Apply, reply.status, &reply.body, order)
+                    .map(|_| ())
+            }
+            Sent::Never(_) | Sent::Lost(_) | Sent::Credentials(_) => {
+                self.audit(
+                    Some(id),
+                    customer,
+                    "apply",
+                    "no_answer",
+                    Some(cert.as_str()),
+                    None,
+                    elapsed_ms,
+                )
+                .await;
                 // Paid for and kept: the resumer applies again later.
                 return self.still_bought(id, cert).await;
             }
         };
         let status = match &sent {
             Sent::Answered(reply) => Some(reply.status),
-            Sent::NotSent(_) | Sent::Lost(_) | Sent::Credentials(_) => None,
+            Sent::Never(_) | Sent::Lost(_) | Sent::Credentials(_) => None,
         };
         self.audit(
             Some(id),
@@ -224,8 +250,15 @@ impl Orders {
             checkout_url: None,
             instructions: Vec::new(),
         };
-        self.finish(id, Outcome::Placed, 201, answer.to_json(), None, Some(cert.as_str()))
-            .await
+        self.finish(
+            id,
+            Outcome::Placed,
+            201,
+            answer.to_json(),
+            None,
+            Some(cert.as_str()),
+        )
+        .await
     }
 
     async fn placed(&self, id: &OrderId, placed: &Placed) -> StoredAnswer {
@@ -268,8 +301,15 @@ impl Orders {
             | Message::NoOrderId(_)
             | Message::NoCertificateId(_) => error,
         };
-        self.finish(id, Outcome::Refused, Code::ProviderRefused.status(), body.to_json(), None, cert)
-            .await
+        self.finish(
+            id,
+            Outcome::Refused,
+            Code::ProviderRefused.status(),
+            body.to_json(),
+            None,
+            cert,
+        )
+        .await
     }
 
     /// The answer was lost after the order went out: recorded as unknown, never sent again.

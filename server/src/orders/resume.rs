@@ -70,8 +70,12 @@ impl Orders {
                 });
                 match (cert, order) {
                     (Some(cert), Some(accepted)) => {
-                        tracing_line(&format!("resumer: order {id}: applying for {}", cert.as_str()));
-                        self.apply(id, &record.customer, &accepted.order, &cert).await;
+                        tracing_line(&format!(
+                            "resumer: order {id}: applying for {}",
+                            cert.as_str()
+                        ));
+                        self.apply(id, &record.customer, &accepted.order, &cert)
+                            .await;
                     }
                     (cert, _) => {
                         // Bought, and the order can no longer be read (the catalogue changed):

@@ -16,11 +16,14 @@ use super::answer::{self, Code, ErrorAnswer, OrderAnswer, OrderStatus};
 use super::{json, Orders, UNKNOWN_WORDS};
 use crate::order_log::{OrderId, OrderRecord, State as RowState, StoredAnswer};
 
+/// One order's last status read and when; its lock is held while the provider is asked.
+type Slot = Arc<tokio::sync::Mutex<Option<(Instant, StoredAnswer)>>>;
+
 /// The last status read per order, each behind a lock of its own so that only one request
 /// per order goes to the provider at a time.
 pub struct Cache {
     fresh: Duration,
-    entries: Mutex<HashMap<String, Arc<tokio::sync::Mutex<Option<(Instant, StoredAnswer)>>>>>,
+    entries: Mutex<HashMap<String, Slot>>,
 }
 
 impl Cache {
@@ -31,7 +34,7 @@ impl Cache {
         }
     }
 
-    fn slot(&self, id: &str) -> Arc<tokio::sync::Mutex<Option<(Instant, StoredAnswer)>>> {
+    fn slot(&self, id: &str) -> Slot {
         let mut entries = match self.entries.lock() {
             Ok(entries) => entries,
             Err(poisoned) => poisoned.into_inner(),
@@ -52,7 +55,7 @@ pub async fn handler(
 ) -> Response {
     let customer = match orders.customer(&headers, peer.ip()) {
         Ok(customer) => customer,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let not_found = || {
         orders.error(ErrorAnswer::new(
@@ -60,7 +63,7 @@ pub async fn handler(
             "No order of yours has this ID. Check the link, or place the order again.",
         ))
     };
-    let Some(id) = OrderId::parse(&id) else {
+    let Ok(id) = OrderId::parse(&id) else {
         return not_found();
     };
     let record = match orders.log.find(&customer.id, &id).await {

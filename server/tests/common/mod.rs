@@ -3,8 +3,8 @@
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
 pub mod orders;
-pub mod process;
 pub mod postgres;
+pub mod process;
 
 use std::path::PathBuf;
 use std::time::Duration;
