@@ -42,13 +42,15 @@ impl DemoProvider {
 
 /// The sandbox's published demo credentials (README, "Sandbox"): not secrets, but they still
 /// reach the server the way real ones do, through files.
-const DEMO_SECRETS: [(&str, &str); 4] = [
+const DEMO_SECRETS: [(&str, &str); 5] = [
     (
         "huawei-secret-key",
         "sandbox-secret-key-not-a-secret-00000000",
     ),
     ("gogetssl-password", "sandbox-password-not-a-secret"),
     ("cpanel-token", "SANDBOXCPANELTOKEN00000000000001"),
+    // The cPanel Store's access token (a UUID the Market's login gives).
+    ("cpanel-store-token", "725431a1-d5bc-11e5-a28b-8b0e09a93f05"),
     ("iam-password", "sandbox-iam-password-not-a-secret"),
 ];
 
@@ -88,15 +90,18 @@ pub fn demo_settings(
             file("gogetssl-password")
         ),
         DemoProvider::Cpanel => format!(
-            "api = \"cpanel\"\nbase_url = {}\n[upstream.cpanel]\nuser = \"sandbox\"\ntoken_file = {}\n",
+            "api = \"cpanel\"\nbase_url = {}\n[upstream.cpanel]\nuser = \"sandbox\"\n\
+             token_file = {}\naccess_token_file = {}\n",
             toml_string(&format!("{base}/cpanel")),
-            file("cpanel-token")
+            file("cpanel-token"),
+            file("cpanel-store-token")
         ),
     };
     let text = format!(
         "catalogue = {catalogue}\npublic_suffix_list = {suffixes}\n\
          [database]\nurl = {database}\n\
          [customers]\nmode = \"demo\"\n\
+         [limits]\norders_per_minute_per_customer = 600\n\
          [upstream]\n{upstream}",
         catalogue = toml_string(
             &dist
