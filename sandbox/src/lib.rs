@@ -18,6 +18,7 @@ mod calendar;
 pub mod checks;
 pub mod clock;
 pub mod cpanel;
+pub mod credentials;
 pub mod faults;
 pub mod generic;
 pub mod gogetssl;
