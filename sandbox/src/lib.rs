@@ -1,6 +1,8 @@
 //! Sandboxes of the providers' APIs, plus the endpoints tests use to inspect and reset them.
 //!
 //! - `/sandbox/huawei/...`: Huawei Cloud SCM v3 (see [`huawei`]); every request is logged.
+//! - `/sandbox/iam/v3/auth/tokens`: Huawei Cloud IAM's password login, SCM's token mode (see
+//!   [`iam`]); logged the same way.
 //! - `/sandbox/gogetssl/...`: GoGetSSL reseller API v1 (see [`gogetssl`]); logged the same way.
 //! - `/sandbox/cpanel/...`: cPanel UAPI `Market` and its checkout (see [`cpanel`]); logged too.
 //! - `/sandbox/generic/...`: the generic JSON order format (see [`generic`]); logged too.
@@ -23,6 +25,7 @@ pub mod faults;
 pub mod generic;
 pub mod gogetssl;
 pub mod huawei;
+pub mod iam;
 pub mod log;
 
 use std::time::Duration;
@@ -64,6 +67,11 @@ const HUAWEI: Provider = Provider {
     name: "huawei",
     too_large: huawei_body_too_large,
     fault_error: huawei_injected_error,
+};
+const IAM: Provider = Provider {
+    name: "iam",
+    too_large: iam::body_too_large,
+    fault_error: iam::injected_error,
 };
 const GOGETSSL: Provider = Provider {
     name: "gogetssl",
@@ -123,6 +131,10 @@ pub fn router(issue_delay: Duration, clock: &Clock) -> Router {
         .nest(
             "/sandbox/huawei",
             shared.mount(huawei::router(control.huawei.clone()), HUAWEI),
+        )
+        .nest(
+            "/sandbox/iam",
+            shared.mount(iam::router(clock.clone()), IAM),
         )
         .nest(
             "/sandbox/gogetssl",
