@@ -9,11 +9,13 @@
 //! - `/sandbox/_faults`: rules that make the next matching provider calls fail (see [`faults`]).
 //! - `GET /sandbox/_log`: the log, a JSON array of [`log::LogEntry`], oldest first: the newest
 //!   [`log::CAPACITY`] requests, credentials redacted (see [`log`]).
-//! - `POST /sandbox/_reset`: forgets the log, every certificate and every order, and clears the
-//!   fault rules (answers 204).
+//! - `POST /sandbox/_reset`: forgets the log, every certificate, every order and every
+//!   GoGetSSL key issued, and clears the fault rules (answers 204).
+//! - `POST /sandbox/_gogetssl/expire_keys`: every GoGetSSL `auth_key` issued so far is refused
+//!   from now on, as an expired key is (answers 204).
 //!
 //! The providers answer any origin (CORS); the control endpoints (`_log`, `_reset`,
-//! `_faults`) send no CORS headers, so only same-origin pages and non-browser clients can use
+//! `_faults`, `_gogetssl`) send no CORS headers, so only same-origin pages and non-browser clients can use
 //! them.
 
 mod calendar;
@@ -151,6 +153,7 @@ pub fn router(issue_delay: Duration, clock: &Clock) -> Router {
     Router::new()
         .route("/sandbox/_log", get(read_log))
         .route("/sandbox/_reset", post(reset))
+        .route("/sandbox/_gogetssl/expire_keys", post(expire_gogetssl_keys))
         .with_state(control)
         .merge(faults::routes(shared.faults))
         // No CORS here: another site's page must not read the log or change the sandbox.
@@ -179,6 +182,11 @@ async fn reset(State(control): State<Control>, request: Request) -> StatusCode {
     control.cpanel.clear();
     control.generic.clear();
     control.faults.clear(faults::reuse_of(request.extensions()));
+    StatusCode::NO_CONTENT
+}
+
+async fn expire_gogetssl_keys(State(control): State<Control>) -> StatusCode {
+    control.gogetssl.expire_keys();
     StatusCode::NO_CONTENT
 }
 
