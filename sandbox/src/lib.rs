@@ -1,27 +1,33 @@
 //! Sandboxes of the providers' APIs, plus the endpoints tests use to inspect and reset them.
 //!
 //! - `/sandbox/huawei/...`: Huawei Cloud SCM v3 (see [`huawei`]); every request is logged.
+//! - `/sandbox/iam/v3/auth/tokens`: Huawei Cloud IAM's password login, SCM's token mode (see
+//!   [`iam`]); logged the same way.
 //! - `/sandbox/gogetssl/...`: GoGetSSL reseller API v1 (see [`gogetssl`]); logged the same way.
 //! - `/sandbox/cpanel/...`: cPanel UAPI `Market` and its checkout (see [`cpanel`]); logged too.
 //! - `/sandbox/generic/...`: the generic JSON order format (see [`generic`]); logged too.
 //! - `/sandbox/_faults`: rules that make the next matching provider calls fail (see [`faults`]).
 //! - `GET /sandbox/_log`: the log, a JSON array of [`log::LogEntry`], oldest first: the newest
 //!   [`log::CAPACITY`] requests, credentials redacted (see [`log`]).
-//! - `POST /sandbox/_reset`: forgets the log, every certificate and every order, and clears the
-//!   fault rules (answers 204).
+//! - `POST /sandbox/_reset`: forgets the log, every certificate, every order and every
+//!   GoGetSSL key issued, and clears the fault rules (answers 204).
+//! - `POST /sandbox/_gogetssl/expire_keys`: every GoGetSSL `auth_key` issued so far is refused
+//!   from now on, as an expired key is (answers 204).
 //!
 //! The providers answer any origin (CORS); the control endpoints (`_log`, `_reset`,
-//! `_faults`) send no CORS headers, so only same-origin pages and non-browser clients can use
+//! `_faults`, `_gogetssl`) send no CORS headers, so only same-origin pages and non-browser clients can use
 //! them.
 
 mod calendar;
 pub mod checks;
 pub mod clock;
 pub mod cpanel;
+pub mod credentials;
 pub mod faults;
 pub mod generic;
 pub mod gogetssl;
 pub mod huawei;
+pub mod iam;
 pub mod log;
 
 use std::time::Duration;
@@ -63,6 +69,11 @@ const HUAWEI: Provider = Provider {
     name: "huawei",
     too_large: huawei_body_too_large,
     fault_error: huawei_injected_error,
+};
+const IAM: Provider = Provider {
+    name: "iam",
+    too_large: iam::body_too_large,
+    fault_error: iam::injected_error,
 };
 const GOGETSSL: Provider = Provider {
     name: "gogetssl",
@@ -124,6 +135,10 @@ pub fn router(issue_delay: Duration, clock: &Clock) -> Router {
             shared.mount(huawei::router(control.huawei.clone()), HUAWEI),
         )
         .nest(
+            "/sandbox/iam",
+            shared.mount(iam::router(clock.clone()), IAM),
+        )
+        .nest(
             "/sandbox/gogetssl",
             shared.mount(gogetssl::router(control.gogetssl.clone()), GOGETSSL),
         )
@@ -138,6 +153,7 @@ pub fn router(issue_delay: Duration, clock: &Clock) -> Router {
     Router::new()
         .route("/sandbox/_log", get(read_log))
         .route("/sandbox/_reset", post(reset))
+        .route("/sandbox/_gogetssl/expire_keys", post(expire_gogetssl_keys))
         .with_state(control)
         .merge(faults::routes(shared.faults))
         // No CORS here: another site's page must not read the log or change the sandbox.
@@ -166,6 +182,11 @@ async fn reset(State(control): State<Control>, request: Request) -> StatusCode {
     control.cpanel.clear();
     control.generic.clear();
     control.faults.clear(faults::reuse_of(request.extensions()));
+    StatusCode::NO_CONTENT
+}
+
+async fn expire_gogetssl_keys(State(control): State<Control>) -> StatusCode {
+    control.gogetssl.expire_keys();
     StatusCode::NO_CONTENT
 }
 

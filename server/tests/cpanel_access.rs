@@ -54,16 +54,31 @@ async fn execute_without_a_session_or_credentials_is_a_401_html_page() {
 }
 
 #[tokio::test]
-async fn an_api_token_or_basic_credentials_open_execute() {
+async fn the_sandbox_api_token_or_basic_credentials_open_execute() {
     let app = test_app();
     let path = format!("{CPANEL_EXECUTE}/{PRODUCTS}");
     // Basic YWxpY2U6c2VjcmV0 is alice:secret.
     for authorization in [
-        "cpanel alice:U7HMR63FHY282DQZ4H5BIH16JLYSO01M",
-        "Basic YWxpY2U6c2VjcmV0",
+        format!("cpanel {CPANEL_USER}:{CPANEL_API_TOKEN}"),
+        "Basic YWxpY2U6c2VjcmV0".to_string(),
     ] {
-        let answer = get_with(&app, &path, Some(authorization)).await;
+        let answer = get_with(&app, &path, Some(&authorization)).await;
         assert_eq!(uapi_data(&answer, PRODUCTS).as_array().unwrap().len(), 3);
+    }
+}
+
+#[tokio::test]
+async fn another_api_token_or_user_is_a_401_html_page() {
+    let app = test_app();
+    let path = format!("{CPANEL_EXECUTE}/{PRODUCTS}");
+    for authorization in [
+        "cpanel alice:U7HMR63FHY282DQZ4H5BIH16JLYSO01M".to_string(),
+        format!("cpanel alice:{CPANEL_API_TOKEN}"),
+        format!("cpanel {CPANEL_USER}:U7HMR63FHY282DQZ4H5BIH16JLYSO01M"),
+    ] {
+        let answer = get_with(&app, &path, Some(&authorization)).await;
+        assert_unauthorized_html(&answer);
+        assert!(!answer.text().contains(CPANEL_API_TOKEN));
     }
 }
 

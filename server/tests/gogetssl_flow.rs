@@ -30,12 +30,7 @@ fn status_path(order_id: &Value) -> String {
 
 #[tokio::test]
 async fn auth_answers_a_32_hex_key() {
-    let answer = post_form(
-        &test_app(),
-        "/sandbox/gogetssl/auth/",
-        "user=reseller%40example.com&pass=s3cret",
-    )
-    .await;
+    let answer = post_form(&test_app(), "/sandbox/gogetssl/auth/", &sandbox_login()).await;
     assert_eq!(answer.status, StatusCode::OK);
     let body = answer.json();
     let key = body["key"].as_str().unwrap();
@@ -50,7 +45,7 @@ async fn auth_answers_a_32_hex_key() {
 #[tokio::test]
 async fn the_key_from_auth_opens_the_other_calls() {
     let app = test_app();
-    let login = post_form(&app, "/sandbox/gogetssl/auth", "user=reseller&pass=s3cret")
+    let login = post_form(&app, "/sandbox/gogetssl/auth", &sandbox_login())
         .await
         .json();
     let key = login["key"].as_str().unwrap();
@@ -63,25 +58,39 @@ async fn the_key_from_auth_opens_the_other_calls() {
     assert_eq!(products.json()["success"], true);
 }
 
+/// The form body that logs in with the sandbox's API user and password.
+fn sandbox_login() -> String {
+    format!("user={GOGETSSL_USER}&pass={GOGETSSL_PASSWORD}")
+}
+
 #[tokio::test]
-async fn auth_refuses_the_password_wrong_with_401() {
-    let answer = post_form(
-        &test_app(),
-        "/sandbox/gogetssl/auth/",
-        "user=reseller&pass=wrong",
-    )
-    .await;
-    assert_gogetssl_error(
-        &answer,
-        StatusCode::UNAUTHORIZED,
-        "Authentication failed",
-        &["pass", "reseller"],
-    );
+async fn auth_refuses_a_wrong_password_or_user_with_401() {
+    for (body, needles) in [
+        (
+            format!("user={GOGETSSL_USER}&pass=wrong"),
+            ["Invalid pass", GOGETSSL_USER],
+        ),
+        (
+            format!("user=reseller&pass={GOGETSSL_PASSWORD}"),
+            ["Invalid user", "reseller"],
+        ),
+    ] {
+        let answer = post_form(&test_app(), "/sandbox/gogetssl/auth/", &body).await;
+        assert_gogetssl_error(
+            &answer,
+            StatusCode::UNAUTHORIZED,
+            "Authentication failed",
+            &needles,
+        );
+        assert!(!answer.text().contains(GOGETSSL_PASSWORD));
+    }
 }
 
 #[tokio::test]
 async fn auth_requires_user_and_pass() {
-    for (body, field) in [("pass=s3cret", "user"), ("user=reseller&pass=", "pass")] {
+    let no_user = format!("pass={GOGETSSL_PASSWORD}");
+    let no_pass = format!("user={GOGETSSL_USER}&pass=");
+    for (body, field) in [(no_user.as_str(), "user"), (no_pass.as_str(), "pass")] {
         let answer = post_form(&test_app(), "/sandbox/gogetssl/auth/", body).await;
         assert_gogetssl_missing(&answer, field);
     }

@@ -131,16 +131,20 @@ async fn the_log_names_credentials_only_by_their_hash() {
         .body(Body::empty())
         .unwrap();
     send(&app, generic).await;
-    let cpanel_token = "CPANELAPITOKEN0123456789";
     let cpanel = Request::get("/sandbox/cpanel/execute/Market/get_all_products")
-        .header("authorization", format!("cpanel alice:{cpanel_token}"))
+        .header(
+            "authorization",
+            format!("cpanel {CPANEL_USER}:{CPANEL_API_TOKEN}"),
+        )
         .body(Body::empty())
         .unwrap();
-    send(&app, cpanel).await;
+    assert_eq!(send(&app, cpanel).await.status, StatusCode::OK);
+    // The password as sent has an escape; the log hashes it decoded, as the sandbox read it.
+    let sent_password = GOGETSSL_PASSWORD.replacen('-', "%2D", 1);
     let auth = post_form(
         &app,
         "/sandbox/gogetssl/auth/",
-        "user=reseller%40example.com&pass=hunter2%2Bmore",
+        &format!("user={GOGETSSL_USER}&pass={sent_password}"),
     )
     .await;
     assert_eq!(auth.status, StatusCode::OK);
@@ -152,8 +156,9 @@ async fn the_log_names_credentials_only_by_their_hash() {
         TOKEN,
         bearer,
         "abc123",
-        cpanel_token,
-        "hunter2",
+        CPANEL_API_TOKEN,
+        GOGETSSL_PASSWORD,
+        &sent_password,
         GOGETSSL_KEY,
     ] {
         assert!(!text.contains(secret), "{secret} is in the log: {text}");
@@ -166,15 +171,12 @@ async fn the_log_names_credentials_only_by_their_hash() {
     assert_eq!(entries[1]["headers"]["cookie"], redacted("session=abc123"));
     assert_eq!(
         entries[2]["headers"]["authorization"],
-        format!("cpanel alice:{}", redacted(cpanel_token))
+        format!("cpanel {CPANEL_USER}:{}", redacted(CPANEL_API_TOKEN))
     );
     // The user stays as sent; the password is hashed as the sandbox read it, decoded.
     assert_eq!(
         entries[3]["body"],
-        format!(
-            "user=reseller%40example.com&pass={}",
-            redacted("hunter2+more")
-        )
+        format!("user={GOGETSSL_USER}&pass={}", redacted(GOGETSSL_PASSWORD))
     );
     assert_eq!(
         entries[4]["query"],

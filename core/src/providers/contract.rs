@@ -270,3 +270,47 @@ async fn the_generic_format_places_every_order_once_per_key() {
         assert!(report.pending, "{label}");
     }
 }
+
+/// The core's AK/SK signer and the sandbox's verifier, written apart from each other, agree:
+/// a buy signed with the sandbox's published key is accepted, one signed with another secret
+/// is refused in the gateway's shape.
+#[tokio::test]
+async fn huawei_accepts_a_buy_signed_with_the_sandbox_key_and_refuses_another_secret() {
+    use super::huawei_signing::{sign, AccessKey, SdkDate};
+    use std::time::{SystemTime, UNIX_EPOCH};
+    // Sign at a fixed time and move the sandbox's clock there, so the date is never skewed.
+    let date = SdkDate::utc(2100, 1, 1, 0, 0, 0).expect("a date");
+    let clock = ssl_order_sandbox::clock::Clock::default();
+    let at = UNIX_EPOCH + Duration::from_secs(4_102_444_800);
+    clock.advance(at.duration_since(SystemTime::now()).expect("before 2100"));
+    let app = ssl_order_sandbox::router(Duration::from_secs(3600), &clock);
+    let endpoint = Endpoint {
+        base_url: "http://127.0.0.1:8080/sandbox/huawei".into(),
+        token: None,
+    };
+    let order = &of(Provider::Huawei)[0];
+    let signed_by = |secret: &str| {
+        let mut request = huawei::buy_request(order, &endpoint);
+        let key = AccessKey::new("SANDBOXAKEXAMPLE0001", secret);
+        sign(
+            &mut request,
+            &key,
+            Some("0123456789abcdef0123456789abcdef"),
+            &date,
+        )
+        .expect("an absolute URL");
+        request
+    };
+    let (status, body) = send(&app, &signed_by("sandbox-secret-key-not-a-secret-00000000")).await;
+    huawei::parse_buy(status, &body).unwrap_or_else(|e| panic!("signed buy: {e:?} {body}"));
+    let (status, body) = send(
+        &app,
+        &signed_by("another-secret-key-0000000000000000000000"),
+    )
+    .await;
+    assert_eq!(status, 401, "{body}");
+    assert!(
+        body.contains("APIGW.0301") && body.contains("signature mismatch"),
+        "{body}"
+    );
+}

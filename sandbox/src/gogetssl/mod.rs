@@ -3,6 +3,12 @@
 //!
 //! Every call but `/auth/` needs `?auth_key=`; bodies are form-encoded; answers are JSON, and
 //! refusals come in GoGetSSL's error shape with HTTP 200, as the real API sends them.
+//!
+//! Only the sandbox's API user and password (see [`crate::credentials`]) get a key from
+//! `/auth/`. Keys it issued pass until `POST /sandbox/_gogetssl/expire_keys`, after which
+//! they are refused as expired (so a client's "log in again once" can be tested). A key it
+//! never issued passes if it has 8 or more characters and no `forbidden` in it: the direct
+//! mode, where an operator pastes a key from GoGetSSL's own panel into the app's config.
 
 mod approvers;
 mod contacts;
@@ -31,20 +37,18 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::checks::check_name;
+use crate::credentials::{same, GOGETSSL_PASSWORD, GOGETSSL_USER};
 use approvers::approver_emails;
-use dcv::random_text;
 pub use error::error_response;
 use error::ApiError;
 use form::{require_form_body, Form};
 use order::{DryRun, Placed, StatusAnswer};
 use products::Listing;
-pub use store::Store;
+pub use store::{KeyState, Store};
 use webservers::{WebServer, LIST_TYPES, WEBSERVERS};
 
-/// Any `auth_key` this long passes (unless it contains `forbidden`): keys are not remembered.
+/// A key the sandbox never issued passes if this long (and without `forbidden`).
 const AUTH_KEY_MIN: usize = 8;
-/// The one password `/auth/` refuses, so tests can provoke a failed login.
-const WRONG_PASSWORD: &str = "wrong";
 
 /// Routes relative to the sandbox's base, as in GoGetSSL's API (`/orders/...`).
 pub fn router(store: Store) -> Router {
@@ -59,7 +63,10 @@ pub fn router(store: Store) -> Router {
     .fold(Router::new(), |router, (path, route)| {
         with_and_without_slash(router, path, route)
     })
-    .route_layer(middleware::from_fn(require_auth_key));
+    .route_layer(middleware::from_fn_with_state(
+        store.clone(),
+        require_auth_key,
+    ));
     with_and_without_slash(Router::new(), "/auth/", post(auth))
         .merge(with_key)
         .fallback(not_found)
@@ -79,7 +86,11 @@ fn with_and_without_slash(
         .route(&format!("{bare}/"), route)
 }
 
-async fn auth(headers: HeaderMap, body: Bytes) -> Result<Json<Value>, ApiError> {
+async fn auth(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
     require_form_body(&headers)?;
     let form = Form::parse(&body);
     let user = form
@@ -88,13 +99,24 @@ async fn auth(headers: HeaderMap, body: Bytes) -> Result<Json<Value>, ApiError> 
     let pass = form
         .value("pass")
         .ok_or_else(|| ApiError::missing("pass"))?;
-    if pass == WRONG_PASSWORD {
+    check_login(user, pass)?;
+    Ok(Json(json!({ "key": store.issue_key(), "success": true })))
+}
+
+/// Only the sandbox's API user with its password; the message names which one is wrong,
+/// never echoing the password sent.
+fn check_login(user: &str, pass: &str) -> Result<(), ApiError> {
+    if !same(user.as_bytes(), GOGETSSL_USER.as_bytes()) {
         return Err(ApiError::unauthorized(format!(
-            "Invalid pass: wrong API password for user {user:?} (the sandbox refuses the password \"{WRONG_PASSWORD}\")."
+            "Invalid user: {user:?} is not an API user of this account (the sandbox's is {GOGETSSL_USER:?}, see its README)."
         )));
     }
-    let key = random_text(&mut rand::rng(), b"0123456789abcdef", 32);
-    Ok(Json(json!({ "key": key, "success": true })))
+    if !same(pass.as_bytes(), GOGETSSL_PASSWORD.as_bytes()) {
+        return Err(ApiError::unauthorized(format!(
+            "Invalid pass: wrong API password for user {user:?}."
+        )));
+    }
+    Ok(())
 }
 
 async fn add_ssl_order(
@@ -193,22 +215,29 @@ async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> Ap
     )
 }
 
-async fn require_auth_key(request: Request, next: Next) -> Response {
-    match check_auth_key(request.uri().query()) {
+async fn require_auth_key(State(store): State<Store>, request: Request, next: Next) -> Response {
+    match check_auth_key(&store, request.uri().query()) {
         Ok(()) => next.run(request).await,
         Err(error) => error.into_response(),
     }
 }
 
-/// Any key of 8 or more characters passes, except one containing `forbidden`, which lets
-/// tests provoke a refused key.
-fn check_auth_key(query: Option<&str>) -> Result<(), ApiError> {
+/// A key `/auth/` issued passes until expired. One it never issued passes with 8 or more
+/// characters, except one containing `forbidden`, which lets tests provoke a refused key.
+fn check_auth_key(store: &Store, query: Option<&str>) -> Result<(), ApiError> {
     let query = Form::from_query(query);
     let key = query.value("auth_key").ok_or_else(|| {
         ApiError::unauthorized(
             "Missing auth_key: every call but /auth/ needs ?auth_key= with the key POST /auth/ answered.",
         )
     })?;
+    match store.key_state(key) {
+        KeyState::Issued => return Ok(()),
+        KeyState::Expired => return Err(ApiError::unauthorized(
+            "Invalid auth_key: this key has expired; log in again with POST /auth/ for a new one.",
+        )),
+        KeyState::NeverIssued => {}
+    }
     let count = key.chars().count();
     if count < AUTH_KEY_MIN {
         return Err(ApiError::unauthorized(format!(
@@ -276,7 +305,107 @@ mod tests {
     }
 
     #[test]
+    fn only_the_sandbox_user_and_password_log_in() {
+        assert_eq!(check_login(GOGETSSL_USER, GOGETSSL_PASSWORD), Ok(()));
+        let wrong_user = check_login("reseller", GOGETSSL_PASSWORD).unwrap_err();
+        assert_eq!(wrong_user.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            wrong_user.description.starts_with("Invalid user"),
+            "{wrong_user:?}"
+        );
+        assert!(!wrong_user.description.contains(GOGETSSL_PASSWORD));
+        let wrong_pass = check_login(GOGETSSL_USER, "hunter2").unwrap_err();
+        assert_eq!(wrong_pass.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            wrong_pass.description.starts_with("Invalid pass"),
+            "{wrong_pass:?}"
+        );
+        assert!(!wrong_pass.description.contains("hunter2"));
+    }
+
+    /// Through the whole sandbox: status and body of `method path` with a form `body`.
+    async fn call(app: &Router, method: Method, path: &str, body: &str) -> (StatusCode, Value) {
+        use http_body_util::BodyExt;
+        use tower::ServiceExt;
+        let request = axum::http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", "https://app.example.com")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let cors = response
+            .headers()
+            .contains_key("access-control-allow-origin");
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        // Providers answer any origin; control endpoints no origin but their own.
+        assert_eq!(cors, !path.starts_with("/sandbox/_"), "{path}");
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    #[tokio::test]
+    async fn after_expire_keys_issued_keys_are_refused_and_a_new_login_works() {
+        let app = crate::router(Duration::from_secs(30), &crate::clock::Clock::default());
+        let login = format!("user={GOGETSSL_USER}&pass={GOGETSSL_PASSWORD}");
+        let login = || call(&app, Method::POST, "/sandbox/gogetssl/auth/", &login);
+        let (status, body) = login().await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let old = body["key"].as_str().unwrap().to_string();
+        let products = |key: &str| format!("/sandbox/gogetssl/products/ssl/?auth_key={key}");
+        let (status, _) = call(&app, Method::GET, &products(&old), "").await;
+        assert_eq!(status, StatusCode::OK);
+
+        let (status, _) = call(&app, Method::POST, "/sandbox/_gogetssl/expire_keys", "").await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, body) = call(&app, Method::GET, &products(&old), "").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(body["message"], error::AUTH_FAILED);
+        assert!(
+            body["description"].as_str().unwrap().contains("expired"),
+            "{body}"
+        );
+
+        let (_, body) = login().await;
+        let new = body["key"].as_str().unwrap().to_string();
+        assert_ne!(new, old);
+        let (status, _) = call(&app, Method::GET, &products(&new), "").await;
+        assert_eq!(status, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn a_wrong_login_gets_no_key() {
+        let app = crate::router(Duration::from_secs(30), &crate::clock::Clock::default());
+        let body = format!("user={GOGETSSL_USER}&pass=wrong-password");
+        let (status, answer) = call(&app, Method::POST, "/sandbox/gogetssl/auth/", &body).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(answer["error"], true);
+        assert!(answer.get("key").is_none(), "{answer}");
+    }
+
+    #[test]
+    fn issued_keys_pass_until_expired() {
+        let store = Store::new(Duration::ZERO);
+        let key = store.issue_key();
+        let query = format!("auth_key={key}");
+        assert!(check_auth_key(&store, Some(&query)).is_ok());
+        store.expire_keys();
+        let error = check_auth_key(&store, Some(&query)).unwrap_err();
+        assert_eq!(error.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(error.message, error::AUTH_FAILED);
+        assert!(error.description.contains("expired"), "{error:?}");
+        // A key the sandbox never issued keeps the direct mode's rule.
+        assert!(check_auth_key(&store, Some("auth_key=12345678")).is_ok());
+    }
+
+    #[test]
     fn auth_keys_need_eight_characters_and_no_forbidden() {
+        let store = Store::new(Duration::ZERO);
+        let check_auth_key = |query| check_auth_key(&store, query);
         assert!(check_auth_key(Some("auth_key=12345678")).is_ok());
         assert!(check_auth_key(Some("x=1&auth_key=0123456789abcdef0123456789abcdef")).is_ok());
         for refused in [

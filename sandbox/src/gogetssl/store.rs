@@ -1,15 +1,34 @@
 //! The orders one server instance has taken, in memory.
 
 use crate::clock::Clock;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
 
 use rand::Rng;
 
+use super::dcv::random_text;
 use super::error::{ApiError, ORDER_NOT_FOUND};
 use super::model::OrderRequest;
 use super::order::{Order, Placed, StatusAnswer};
+
+/// The `auth_key`s `/auth/` handed out.
+#[derive(Default)]
+struct Keys {
+    issued: HashSet<String>,
+    expired: HashSet<String>,
+}
+
+/// How the sandbox regards an `auth_key`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyState {
+    /// Handed out by `/auth/` and not expired since.
+    Issued,
+    /// Handed out, then expired by `POST /sandbox/_gogetssl/expire_keys`.
+    Expired,
+    /// Not from this sandbox: an operator pasted it (the direct mode).
+    NeverIssued,
+}
 
 /// Order and invoice IDs are seven-digit numbers, like GoGetSSL's.
 const ID_RANGE: std::ops::RangeInclusive<u32> = 1_000_000..=9_999_999;
@@ -17,6 +36,7 @@ const ID_RANGE: std::ops::RangeInclusive<u32> = 1_000_000..=9_999_999;
 #[derive(Clone)]
 pub struct Store {
     orders: Arc<Mutex<HashMap<u32, Order>>>,
+    keys: Arc<Mutex<Keys>>,
     issue_delay: Duration,
     /// What the handlers take for now.
     pub clock: Clock,
@@ -27,6 +47,7 @@ impl Store {
     pub fn new(issue_delay: Duration) -> Self {
         Self {
             orders: Arc::default(),
+            keys: Arc::default(),
             issue_delay,
             clock: Clock::default(),
         }
@@ -81,8 +102,46 @@ impl Store {
             })
     }
 
+    /// Forgets every order and every key issued (expired ones too).
     pub fn clear(&self) {
         self.lock().clear();
+        *self.keys() = Keys::default();
+    }
+
+    /// Each change is one insert, one move or one reset, so a poisoned lock is consistent.
+    fn keys(&self) -> MutexGuard<'_, Keys> {
+        self.keys.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A new `auth_key`, remembered as issued.
+    pub fn issue_key(&self) -> String {
+        let mut keys = self.keys();
+        let mut rng = rand::rng();
+        loop {
+            let key = random_text(&mut rng, b"0123456789abcdef", 32);
+            if !keys.expired.contains(&key) && keys.issued.insert(key.clone()) {
+                return key;
+            }
+        }
+    }
+
+    /// What the sandbox knows of `key`.
+    pub fn key_state(&self, key: &str) -> KeyState {
+        let keys = self.keys();
+        if keys.issued.contains(key) {
+            KeyState::Issued
+        } else if keys.expired.contains(key) {
+            KeyState::Expired
+        } else {
+            KeyState::NeverIssued
+        }
+    }
+
+    /// Every key issued so far is refused from now on; later logins get fresh ones.
+    pub fn expire_keys(&self) {
+        let mut keys = self.keys();
+        let issued = std::mem::take(&mut keys.issued);
+        keys.expired.extend(issued);
     }
 
     #[cfg(test)]
@@ -122,6 +181,23 @@ mod tests {
         assert_eq!(store.order_count(), 0);
         let error = store.status(&placed.order_id.to_string(), now).unwrap_err();
         assert_eq!(error.message, ORDER_NOT_FOUND);
+    }
+
+    #[test]
+    fn issued_keys_are_remembered_until_expired_and_forgotten_on_clear() {
+        let store = Store::new(Duration::ZERO);
+        let first = store.issue_key();
+        assert_eq!(first.len(), 32);
+        assert_eq!(store.key_state(&first), KeyState::Issued);
+        assert_eq!(store.key_state("0123456789abcdef"), KeyState::NeverIssued);
+        store.expire_keys();
+        assert_eq!(store.key_state(&first), KeyState::Expired);
+        let second = store.issue_key();
+        assert_ne!(first, second);
+        assert_eq!(store.key_state(&second), KeyState::Issued);
+        store.clear();
+        assert_eq!(store.key_state(&first), KeyState::NeverIssued);
+        assert_eq!(store.key_state(&second), KeyState::NeverIssued);
     }
 
     #[test]

@@ -10,6 +10,9 @@ use serde::Serialize;
 pub const MALFORMED_BODY: &str = "SCM.0400";
 /// `X-Auth-Token` missing or of the wrong length.
 pub const AUTH_FAILED: &str = "SCM.0401";
+/// An AK/SK signed request is refused (unknown key, bad signature, date skew, a header
+/// missing or unsigned): API Gateway's code, its message saying which check failed.
+pub const SIGNATURE_REFUSED: &str = "APIGW.0301";
 /// The token is refused (tokens containing `forbidden`).
 pub const ACCESS_DENIED: &str = "SCM.0403";
 /// Unknown certificate ID or unknown path.

@@ -3,10 +3,12 @@
 //! arrived without the log holding it. Every other byte of the request is kept as sent.
 //!
 //! Redacted: the headers `Authorization` and `Proxy-Authorization` (after the scheme, and for
-//! `cpanel USER:TOKEN` after `USER:`), `Cookie`, and any header whose name contains `token`
-//! (`X-Auth-Token`); in query strings, form bodies and JSON bodies, the value of any field
+//! `cpanel USER:TOKEN` after `USER:`; for Huawei's `SDK-HMAC-SHA256 Access=…, SignedHeaders=…,
+//! Signature=…` the whole value after the scheme, access key included), `Cookie`, and any
+//! header whose name contains `token` (`X-Auth-Token`, `X-Subject-Token`); in query strings, form bodies and JSON bodies, the value of any field
 //! named `auth_key`, `pass` or `passwd`, or whose name contains `token`, `password` or
-//! `secret` (case ignored). A query or form value is hashed decoded (`+` and `%XX`), a JSON
+//! `secret` (case ignored), so IAM's login body keeps its user and domain names but not the
+//! password. A query or form value is hashed decoded (`+` and `%XX`), a JSON
 //! string unescaped.
 
 use std::fmt::Write as _;
@@ -204,6 +206,45 @@ mod tests {
             header(&proxy, "Basic eA=="),
             format!("Basic {}", redacted("eA=="))
         );
+    }
+
+    #[test]
+    fn huawei_signatures_are_hidden_whole_after_the_scheme() {
+        let name = HeaderName::from_static("authorization");
+        let credentials = "Access=SANDBOXAKEXAMPLE0001, SignedHeaders=host;x-domain-id;x-sdk-date, Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe";
+        let logged = header(&name, &format!("SDK-HMAC-SHA256 {credentials}"));
+        assert_eq!(logged, format!("SDK-HMAC-SHA256 {}", redacted(credentials)));
+        assert!(!logged.contains("SANDBOXAKEXAMPLE0001"), "{logged}");
+        assert!(!logged.contains("7be66680"), "{logged}");
+        // The signed headers that are no credentials stay readable.
+        let date = HeaderName::from_static("x-sdk-date");
+        assert_eq!(header(&date, "20191115T033655Z"), "20191115T033655Z");
+        let domain = HeaderName::from_static("x-domain-id");
+        assert_eq!(
+            header(&domain, "0123456789abcdef0123456789abcdef"),
+            "0123456789abcdef0123456789abcdef"
+        );
+    }
+
+    #[test]
+    fn iam_tokens_are_redacted() {
+        let name = HeaderName::from_static("x-subject-token");
+        assert_eq!(header(&name, "MIIabc0123"), redacted("MIIabc0123"));
+    }
+
+    #[test]
+    fn the_iam_login_keeps_its_names_and_hides_its_password() {
+        let json_type = header_value("application/json;charset=utf8");
+        let sent = r#"{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"sandbox-iam-user","password":"sandbox-iam-password-not-a-secret","domain":{"name":"sandbox-account"}}}},"scope":{"domain":{"name":"sandbox-account"}}}}"#;
+        let logged = body(Some(&json_type), sent);
+        assert_eq!(
+            logged,
+            sent.replace(
+                "sandbox-iam-password-not-a-secret",
+                &redacted("sandbox-iam-password-not-a-secret")
+            )
+        );
+        assert!(logged.contains(r#""methods":["password"]"#), "{logged}");
     }
 
     #[test]

@@ -216,6 +216,9 @@ pub const CSR_EXAMPLE_COM_AND_ORG: &str = include_str!("../fixtures/example.com-
 pub const CPANEL_SESSION: &str = "/sandbox/cpanel/cpsess0123456789/execute/Market";
 /// UAPI `Market` outside a session, which needs an `Authorization` header.
 pub const CPANEL_EXECUTE: &str = "/sandbox/cpanel/execute/Market";
+/// The sandbox's cPanel user and API token (published in the README; no secret).
+pub const CPANEL_USER: &str = "sandbox";
+pub const CPANEL_API_TOKEN: &str = "SANDBOXCPANELTOKEN00000000000001";
 /// The access token of the documented example.
 pub const CPANEL_ACCESS_TOKEN: &str = "725431a1-d5bc-11e5-a28b-8b0e09a93f05";
 /// The `Host` cPanel tests send, so the checkout URLs are absolute.
@@ -350,7 +353,11 @@ pub fn cpanel_certificate(product_id: &str) -> Value {
 // GoGetSSL: form bodies, `?auth_key=` paths and the error shape.
 
 pub const GOGETSSL: &str = "/sandbox/gogetssl";
-/// Any key of 8+ characters passes the GoGetSSL sandbox; this one looks like a real one.
+/// The sandbox's GoGetSSL API user and password (published in the README; no secret).
+pub const GOGETSSL_USER: &str = "sandbox-reseller";
+pub const GOGETSSL_PASSWORD: &str = "sandbox-password-not-a-secret";
+/// A key the sandbox never issued passes with 8+ characters (the direct mode, where an
+/// operator pastes one); this one looks like a real one.
 pub const GOGETSSL_KEY: &str = "5f2b3c4d5e6f708192a3b4c5d6e7f809";
 
 /// `path` of the GoGetSSL sandbox with the test key in the query.
