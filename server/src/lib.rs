@@ -225,8 +225,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             addr: config.addr.clone(),
             source,
         })?;
-    if let Some(warning) = config.config_warning() {
-        eprintln!("warning: {warning}");
+    // The order server writes the app's config.json itself.
+    if config.orders.is_none() {
+        if let Some(warning) = config.config_warning() {
+            eprintln!("warning: {warning}");
+        }
     }
     let local = listener.local_addr().map_err(StartError::Io)?;
     let (extra, resumer) = match order_routes(&config, local).await? {

@@ -262,9 +262,11 @@ impl Orders {
     }
 
     async fn placed(&self, id: &OrderId, placed: &Placed) -> StoredAnswer {
+        let instructions = answer::instructions(&placed.instructions);
         let answer = OrderAnswer {
             order_id: id.to_string(),
-            status: if placed.instructions.is_empty() {
+            // Waiting on the person only when there is something for them to do.
+            status: if instructions.is_empty() {
                 OrderStatus::Processing
             } else {
                 OrderStatus::PendingValidation
@@ -272,7 +274,7 @@ impl Orders {
             status_text: None,
             certificate_id: placed.cert_id.clone(),
             checkout_url: placed.checkout_url.clone(),
-            instructions: answer::instructions(&placed.instructions),
+            instructions,
         };
         self.finish(
             id,
