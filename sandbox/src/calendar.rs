@@ -33,7 +33,9 @@ pub fn days_from_civil(year: u64, month: u64, day: u64) -> Option<u64> {
 /// Days in `month` of `year` (1 to 12).
 pub fn days_in_month(year: u64, month: u64) -> u64 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -15,8 +15,8 @@
 //!   from now on, as an expired key is (answers 204).
 //!
 //! The providers answer any origin (CORS); the control endpoints (`_log`, `_reset`,
-//! `_faults`, `_gogetssl`) send no CORS headers, so only same-origin pages and non-browser clients can use
-//! them.
+//! `_faults`, `_gogetssl`) send no CORS headers, so only same-origin pages and non-browser
+//! clients can use them.
 
 mod calendar;
 pub mod checks;

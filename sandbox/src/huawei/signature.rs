@@ -124,11 +124,22 @@ impl fmt::Display for Refusal {
 }
 
 /// What a signed request's `Authorization` header says.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 struct Authorization<'a> {
     access: &'a str,
     signed_headers: Vec<&'a str>,
     signature: Vec<u8>,
+}
+
+/// The signature only proves one request, but is still not for logs.
+impl fmt::Debug for Authorization<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Authorization")
+            .field("access", &self.access)
+            .field("signed_headers", &self.signed_headers)
+            .field("signature", &"[redacted]")
+            .finish()
+    }
 }
 
 /// Whether `headers` carry an AK/SK signature (rather than, say, an `X-Auth-Token`).
@@ -396,7 +407,7 @@ fn hex(bytes: &[u8]) -> String {
 
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     bytes.chunks(2).map(hex_byte).collect()
