@@ -24,7 +24,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     next_already_applied: "This certificate has already been applied for: follow its progress in the Huawei Cloud console.",
     next_proxy_refused_value: "The proxy refused an answer: correct the one named in the message with its Change link above, then try again.",
     next_correct_marked: "Correct the answers marked beside their fields, then submit again.",
-    next_session_expired: "Your session with the control panel has expired: reload this page from the control panel, then submit again. Nothing you typed is lost.",
+    next_session_expired: "Your session with the control panel has expired: reload this page from the control panel and carry on. Nothing you typed is lost.",
     next_spending_cap: "The order costs more than your spending limit allows: choose a cheaper certificate or a shorter validity, or ask the site to raise your limit.",
     problems_found: |n| match n {
         1 => "The order server refused one answer: it is marked beside its field".to_string(),

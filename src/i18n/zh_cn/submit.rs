@@ -24,7 +24,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     next_already_applied: "此证书已提交过申请：请在华为云控制台查看其进度。",
     next_proxy_refused_value: "代理拒绝了一项回答：请通过上方对应的“修改”链接更正信息中指出的那一项，然后重试。",
     next_correct_marked: "请更正各字段旁标出的回答，然后再次提交。",
-    next_session_expired: "您在控制面板的会话已过期：请从控制面板重新加载此页面，然后再次提交。您填写的内容都没有丢失。",
+    next_session_expired: "您在控制面板的会话已过期：请从控制面板重新加载此页面后继续。您填写的内容都没有丢失。",
     next_spending_cap: "此订单的价格超出了您的消费上限：请选择更便宜的证书或更短的有效期，或请网站提高您的上限。",
     problems_found: |n| match n {
         1 => "订单服务器拒绝了 1 项回答：已在对应字段旁标出".to_string(),
