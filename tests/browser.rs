@@ -371,3 +371,84 @@ fn the_request_built_for_the_browser_keeps_the_url_as_prepared() {
     assert_eq!(built.url(), prepared.url);
     assert_eq!(built.method(), "POST");
 }
+
+/// Answers every `fetch` with `status` and `body` from now on; gives back the browser's own.
+fn answer_every_fetch(status: u16, body: &str) -> wasm_bindgen::JsValue {
+    let own = js_sys::Reflect::get(&window(), &"fetch".into()).expect("fetch");
+    let mock = js_sys::Function::new_with_args(
+        "status, body",
+        "return () => Promise.resolve(new Response(body, \
+         {status, headers: {'Content-Type': 'application/json'}}));",
+    )
+    .call2(&wasm_bindgen::JsValue::NULL, &status.into(), &body.into())
+    .expect("mock");
+    js_sys::Reflect::set(&window(), &"fetch".into(), &mock).expect("set fetch");
+    own
+}
+
+#[wasm_bindgen_test]
+async fn the_order_servers_problems_show_beside_their_fields_and_in_the_summary() {
+    let own_fetch = answer_every_fetch(
+        422,
+        r#"{"error":{"code":"invalid_order","message":"The order has problems"},
+            "problems":[{"field":"Domain","problem":{"Name":"Underscore"}}]}"#,
+    );
+    let config = Config::from_json(r#"{"provider":"generic","endpoint":"api","catalogue":"catalog/huawei.json","storage":"none"}"#)
+        .expect("valid config");
+    let saved = ssl_order_core::draft_store::SavedState {
+        step: "review".into(),
+        draft: ssl_order_core::order::fixtures::dv_draft(),
+        ..Default::default()
+    };
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <Wizard config=config.clone() catalogue=catalogue() saved=saved.clone()/> }
+    })
+    .forget();
+    until("the review page", || {
+        find(&host, "button[type=submit]").is_some_and(|b| {
+            b.text_content()
+                .is_some_and(|t| t.contains("Place the order"))
+        })
+    })
+    .await;
+    must(&host, "button[type=submit]").click();
+    // The wizard goes to the domain step, its summary taking the focus.
+    until("the error summary to take focus", || {
+        focused_id().as_deref() == Some("error-summary")
+    })
+    .await;
+    js_sys::Reflect::set(&window(), &"fetch".into(), &own_fetch).expect("own fetch back");
+    assert!(find(&host, "#domain").is_some(), "on the domain step");
+    let said = "Underscores are not allowed";
+    assert!(must(&host, "#error-summary")
+        .text_content()
+        .is_some_and(|t| t.contains(said)));
+    assert_eq!(
+        must(&host, "#error-summary a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("#domain")
+    );
+    assert!(must(&host, "#domain-error")
+        .text_content()
+        .is_some_and(|t| t.starts_with("Error: ") && t.contains(said)));
+    assert_eq!(
+        must(&host, "#domain")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // Changing the answer takes its problem away.
+    type_into(&host, "#domain", "www.shop.example.com");
+    until("the error to go", || find(&host, "#domain-error").is_none()).await;
+    host.remove();
+}

@@ -35,6 +35,16 @@ pub fn again(attempt: u32, outcome: Attempt) -> bool {
     attempt < MAX_RETRIES && worth_retrying(outcome)
 }
 
+/// How many times the wizard waits for a first attempt the order server is still working on
+/// (409 `idempotency_in_progress`) before it stops and leaves the next try to the person.
+pub const IN_PROGRESS_WAITS: u32 = 8;
+
+/// The wait before asking again after the `wait`th (1-based) "still in progress": 1 s, 2 s,
+/// 4 s, then 8 s each; 47 s in all, longer than an order server's call to its provider.
+pub fn in_progress_wait_ms(wait: u32) -> u32 {
+    1_000u32.saturating_mul(2u32.saturating_pow(wait.saturating_sub(1).min(3)))
+}
+
 /// What one status check came to, as far as the schedule of the next is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Checked {
@@ -169,6 +179,16 @@ mod tests {
         assert!(again(1, Attempt::Answered(503)));
         assert!(!again(2, Attempt::NoAnswer));
         assert!(!again(0, Attempt::Answered(400)));
+    }
+
+    #[test]
+    fn a_first_attempt_in_progress_is_waited_for_growing_then_steady() {
+        let waits: Vec<u32> = (1..=IN_PROGRESS_WAITS).map(in_progress_wait_ms).collect();
+        assert_eq!(
+            waits,
+            [1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000, 8_000]
+        );
+        assert_eq!(in_progress_wait_ms(u32::MAX), 8_000);
     }
 
     #[test]

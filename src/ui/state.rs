@@ -31,6 +31,10 @@ pub struct WizardState {
     /// The browser's verdict on a CSR's own signature, by the signature's bytes: a CSR that
     /// fails it is refused like any other bad answer.
     pub csr_verdict: RwSignal<Option<(Vec<u8>, bool)>>,
+    /// The order server's refusal of answers (`invalid_order`): the draft it refused and the
+    /// problems it found. Each shows beside its field like the form's own, until that answer
+    /// changes or the order is submitted again.
+    pub refused: RwSignal<Option<(OrderDraft, FieldErrors)>>,
     /// Set while a private key generated on the CSR step has not been downloaded or copied:
     /// leaving the step then asks first, as leaving the page does.
     pub unsaved_key: StoredValue<bool>,
@@ -39,6 +43,8 @@ pub struct WizardState {
     product: Memo<Option<Product>>,
     /// The errors on show, derived once for every field that displays one.
     shown: Memo<FieldErrors>,
+    /// The order server's problems of answers not changed since it refused them.
+    standing: Memo<FieldErrors>,
 }
 
 /// Whether the browser found the draft's CSR signature bad.
@@ -100,25 +106,42 @@ impl WizardState {
         let checked = RwSignal::new(false);
         let touched = RwSignal::new(Vec::<Field>::new());
         let csr_verdict = RwSignal::new(None);
+        let refused = RwSignal::new(None::<(OrderDraft, FieldErrors)>);
+        let standing = Memo::new(move |_| {
+            refused.with(|r| match r {
+                Some((then, problems)) => draft.with(|now| problems.still_standing(then, now)),
+                None => FieldErrors::new(),
+            })
+        });
         let product_id = Memo::new(move |_| draft.with(|d| d.product_id.clone()));
         let product =
             Memo::new(move |_| product_id.with(|id| env.catalogue.with(|c| c.find(id).cloned())));
         // Those of fields changed and left; once Continue was pressed, all of the current
-        // step, or of every step on the review page.
+        // step, or of every step on the review page. The order server's problems show
+        // whatever was pressed, as they answer the submission.
         let shown = Memo::new(move |_| {
             let is_checked = checked.get();
+            let step = step.get();
+            let on_show = standing.with(|s| match step {
+                Step::Review => s.clone(),
+                step => s.on_step(step),
+            });
             if !is_checked && touched.with(Vec::is_empty) {
-                return FieldErrors::new();
+                return on_show;
             }
             let all = env.with_rules(|rules| {
                 csr_verdict
                     .with(|v| draft.with(|d| env.catalogue.with(|c| errors_of(d, c, rules, v))))
             });
-            match (step.get(), is_checked) {
+            let mut local = match (step, is_checked) {
                 (Step::Review, true) => all,
                 (step, true) => all.on_step(step),
                 (step, false) => touched.with(|fields| all.on_step(step).only(fields)),
+            };
+            if !on_show.is_empty() {
+                local.merge(&on_show);
             }
+            local
         });
         WizardState {
             env,
@@ -130,9 +153,11 @@ impl WizardState {
             waiting_touch: StoredValue::new(Vec::new()),
             submission,
             csr_verdict,
+            refused,
             unsaved_key: StoredValue::new(false),
             product,
             shown,
+            standing,
         }
     }
 
@@ -176,14 +201,36 @@ impl WizardState {
         }
     }
 
-    /// Every problem with the whole draft, as of now.
+    /// Every problem with the whole draft, as of now, the order server's still standing
+    /// included: a step holding one is not complete.
     pub fn all_errors(&self) -> FieldErrors {
-        self.with_rules(|rules| {
+        let mut all = self.with_rules(|rules| {
             self.csr_verdict.with(|v| {
                 self.draft
                     .with(|d| self.env.catalogue.with(|c| errors_of(d, c, rules, v)))
             })
-        })
+        });
+        self.standing.with(|standing| {
+            if !standing.is_empty() {
+                all.merge(standing);
+            }
+        });
+        all
+    }
+
+    /// The order server refused answers of the draft as it is now: each shows beside its
+    /// field, the wizard goes to the step of the first (if this product has it) and the
+    /// summary lists them on that step (the caller moves the focus to it).
+    pub fn show_refusal(&self, problems: FieldErrors) {
+        let first = problems.iter().next().map(|e| Step::of_field(e.field));
+        self.refused
+            .set(Some((self.draft.get_untracked(), problems)));
+        if let Some(step) = first.filter(|s| untrack(|| self.steps()).contains(s)) {
+            if step != self.step.get_untracked() {
+                self.go_to(step);
+            }
+        }
+        self.checked.set(true);
     }
 
     /// The errors in the summary at the top (those beside the fields come from
@@ -381,6 +428,60 @@ mod tests {
             assert_eq!(reads(), 3);
             assert_eq!(wizard.product(), None);
             assert!(!wizard.steps().contains(&Step::Organisation));
+        });
+    }
+
+    #[test]
+    fn the_order_servers_problems_show_beside_their_fields_until_changed() {
+        use crate::order::{NameError, OrgPart};
+        let owner = Owner::new();
+        owner.with(|| {
+            let wizard = wizard();
+            let product = wizard
+                .env
+                .catalogue
+                .with_untracked(|c| c.products[0].id.clone());
+            wizard.draft.update(|d| {
+                d.product_id = product;
+                d.domain = "shop.example.com".into();
+            });
+            wizard.step.set(Step::Review);
+            let problem = FieldProblem::Name(NameError::Empty);
+            let mut problems = FieldErrors::new();
+            problems.push(Field::Domain, problem.clone());
+            // Of a step this product does not have: listed on the review page only.
+            problems.push(Field::Org(OrgPart::City), FieldProblem::AgreePrivacy);
+            wizard.show_refusal(problems);
+            // The wizard is at the first problem's step, its summary on show.
+            assert_eq!(wizard.step.get_untracked(), Step::of_field(Field::Domain));
+            let words = field_problem_words(&problem, Locale::En.texts());
+            assert_eq!(
+                wizard.shown_errors_for(Field::Domain),
+                Some(vec![words.clone()])
+            );
+            assert_eq!(wizard.error_for(Field::Domain), Some(words));
+            let summary: Vec<Field> = wizard.summary_errors().iter().map(|e| e.field).collect();
+            assert_eq!(summary, [Field::Domain]);
+            // Continue does not pass it while it stands.
+            let step = wizard.step.get_untracked();
+            assert!(!wizard.all_errors().on_step(step).is_empty());
+            // Still there after going elsewhere and back, without pressing anything.
+            wizard.go_to(Step::Product);
+            wizard.go_to(step);
+            assert!(wizard.shown_errors_for(Field::Domain).is_some());
+            // Changed: gone, beside the field and from the step.
+            wizard.draft.update(|d| d.domain = "www.example.com".into());
+            assert_eq!(wizard.shown_errors_for(Field::Domain), None);
+            assert!(wizard.all_errors().on_step(step).is_empty());
+            // Submitting again forgets a refusal altogether.
+            wizard.show_refusal({
+                let mut again = FieldErrors::new();
+                again.push(Field::Domain, problem.clone());
+                again
+            });
+            assert!(wizard.shown_errors_for(Field::Domain).is_some());
+            wizard.refused.set(None);
+            assert_eq!(wizard.shown_errors_for(Field::Domain), None);
         });
     }
 }

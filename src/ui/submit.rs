@@ -7,7 +7,7 @@ use super::state::WizardState;
 use crate::config::Config;
 use crate::order::{OrderDraft, Step, ValidatedOrder};
 use crate::providers::requests::SendOptions;
-use crate::providers::{Api, Endpoint};
+use crate::providers::{Api, Endpoint, Message, ProviderError};
 use crate::transport::{self, TransportError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,6 +43,8 @@ pub fn submit(wizard: WizardState) {
     if wizard.submission.in_flight() {
         return;
     }
+    // Submitting again answers the order server's last refusal: its problems go.
+    wizard.refused.set(None);
     let order = match untrack(|| wizard.validated()) {
         Ok(order) => order,
         Err(_) => {
@@ -159,6 +161,22 @@ fn finish(wizard: WizardState) {
 }
 
 fn fail(wizard: WizardState, failure: Failure) {
+    // The order server's own validation refused answers: shown as the form's own are.
+    if let Failure::Refused {
+        error:
+            ProviderError {
+                message: Message::Problems { problems, .. },
+                ..
+            },
+        ..
+    } = &failure
+    {
+        let problems = problems.clone();
+        wizard.submission.fail(failure);
+        wizard.show_refusal(problems);
+        focus_later("error-summary".into());
+        return;
+    }
     // Asked to look first: the confirmation is what to answer.
     let focus = match failure {
         Failure::EarlierInDoubt { .. } => DOUBT_CHECKBOX,
@@ -168,6 +186,7 @@ fn fail(wizard: WizardState, failure: Failure) {
         | Failure::NotSold { .. }
         | Failure::InDoubt { .. }
         | Failure::InDoubtKeyKept { .. }
+        | Failure::StillInProgress
         | Failure::NoKey
         | Failure::SavedIdInvalid { .. }
         | Failure::ApplyRefused { .. }

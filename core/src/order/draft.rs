@@ -160,6 +160,37 @@ impl OrderDraft {
         }
     }
 
+    /// Whether `field` has the same answer here as in `other`: its text, or for the choices,
+    /// what they are made of (a method's index refers to the names, so those count too).
+    pub fn same_answer(&self, other: &OrderDraft, field: Field) -> bool {
+        match field {
+            Field::Product => self.product_id == other.product_id,
+            Field::CsrSource => {
+                (&self.csr_source, &self.key_algorithm) == (&other.csr_source, &other.key_algorithm)
+            }
+            Field::Method(_) | Field::Approver(_) => {
+                (
+                    &self.method,
+                    &self.methods,
+                    &self.approvers,
+                    &self.domain,
+                    &self.other_names,
+                ) == (
+                    &other.method,
+                    &other.methods,
+                    &other.approvers,
+                    &other.domain,
+                    &other.other_names,
+                )
+            }
+            Field::Agreement => self.agree_privacy == other.agree_privacy,
+            Field::Contact(Role::Tech, _) if self.tech_differs != other.tech_differs => false,
+            Field::Domain | Field::OtherNames | Field::Csr | Field::Contact(..) | Field::Org(_) => {
+                self.text(field) == other.text(field)
+            }
+        }
+    }
+
     /// Stores `value` as the answer to `field`; non-text fields are left as they are.
     pub fn set_text(&mut self, field: Field, value: String) {
         let slot = match field {

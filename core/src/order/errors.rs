@@ -7,7 +7,7 @@ use super::dcv::MethodError;
 use super::domain_name::NameError;
 use super::field::{ContactPart, Role};
 use super::organisation::OrgError;
-use super::{Field, Step};
+use super::{Field, OrderDraft, Step};
 use crate::csr::CsrError;
 
 /// What is wrong with one answer, with what the words need to say how to put it right.
@@ -130,6 +130,28 @@ impl FieldErrors {
             .collect()
     }
 
+    /// The problems found in `refused` (by the order server) that still stand in `now`:
+    /// those of the answers not changed since.
+    pub fn still_standing(&self, refused: &OrderDraft, now: &OrderDraft) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .iter()
+                .filter(|e| refused.same_answer(now, e.field))
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Adds the errors of `other` not already here, and puts all in page order.
+    pub fn merge(&mut self, other: &FieldErrors) {
+        for error in other.iter() {
+            if !self.0.contains(error) {
+                self.0.push(error.clone());
+            }
+        }
+        self.sort_by_page_order();
+    }
+
     /// Stores `result`'s value, or records its problem against `field`.
     pub fn collect<T>(&mut self, field: Field, result: Result<T, FieldProblem>) -> Option<T> {
         match result {
@@ -162,6 +184,48 @@ mod tests {
         let json = serde_json::to_string(&errors).expect("serialises");
         let back: FieldErrors = serde_json::from_str(&json).expect("reads back");
         assert_eq!(back, errors);
+    }
+
+    #[test]
+    fn a_refused_answer_stands_until_it_is_changed() {
+        use super::super::field::OrgPart;
+        let refused = OrderDraft {
+            domain: "bad..example.com".into(),
+            product_id: "p1".into(),
+            ..OrderDraft::default()
+        };
+        let mut errors = FieldErrors::new();
+        errors.push(Field::Domain, FieldProblem::Name(NameError::Empty));
+        errors.push(Field::Product, FieldProblem::ChooseProduct);
+        errors.push(Field::Method(0), FieldProblem::AgreePrivacy);
+        errors.push(Field::Org(OrgPart::City), FieldProblem::AgreePrivacy);
+        errors.push(Field::Agreement, FieldProblem::AgreePrivacy);
+        assert_eq!(errors.still_standing(&refused, &refused), errors);
+        let mut now = refused.clone();
+        now.domain = "good.example.com".into();
+        now.agree_privacy = true;
+        let fields: Vec<Field> = errors
+            .still_standing(&refused, &now)
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        // The names changed: the methods, tied to them by index, go too.
+        assert_eq!(fields, [Field::Product, Field::Org(OrgPart::City)]);
+        now.organisation.city = "Paris".into();
+        now.product_id = "p2".into();
+        assert!(errors.still_standing(&refused, &now).is_empty());
+    }
+
+    #[test]
+    fn merging_adds_what_is_new_in_page_order() {
+        let mut mine = FieldErrors::new();
+        mine.push(Field::Agreement, FieldProblem::AgreePrivacy);
+        let mut theirs = FieldErrors::new();
+        theirs.push(Field::Agreement, FieldProblem::AgreePrivacy);
+        theirs.push(Field::Domain, FieldProblem::Name(NameError::Empty));
+        mine.merge(&theirs);
+        let fields: Vec<Field> = mine.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Domain, Field::Agreement]);
     }
 
     #[test]

@@ -7,8 +7,10 @@ use super::{
     parse_json, unexpected, Endpoint, GenericStatus, Header, Instruction, Message, Method, Placed,
     PreparedRequest, ProviderError, Status, StatusReport,
 };
-use crate::order::{Contact, ContactName, Coverage, Dcv, Level, ValidatedOrder};
-use serde::Serialize;
+use crate::order::{
+    Contact, ContactName, Coverage, Dcv, FieldError, FieldErrors, Level, ValidatedOrder,
+};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub const FORMAT: &str = "ssl-order/1";
@@ -300,6 +302,20 @@ fn instruction(found: &Value) -> Option<Instruction> {
     }
 }
 
+/// The order server's `problems`: the core's own `FieldError`s as serde writes them. One
+/// the wizard cannot read (a newer server's) is left out; the message still says it. None
+/// when there are none to show.
+fn problems(value: &Value) -> Option<FieldErrors> {
+    let mut found = FieldErrors::new();
+    for problem in value.get("problems")?.as_array()? {
+        if let Ok(FieldError { field, problem }) = FieldError::deserialize(problem) {
+            found.push(field, problem);
+        }
+    }
+    found.sort_by_page_order();
+    (!found.is_empty()).then_some(found)
+}
+
 fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
     let value: Value = parse_json(status, body)?;
     if !(200..300).contains(&status) {
@@ -309,9 +325,10 @@ fn answer_of(status: u16, body: &str) -> Result<Answer, ProviderError> {
                 Some((code, message)) => ProviderError {
                     status,
                     code: Some(code),
-                    message: match error.and_then(|e| text(e, "field")) {
-                        Some(field) => Message::AtField { message, field },
-                        None => Message::Provider(message),
+                    message: match (problems(&value), error.and_then(|e| text(e, "field"))) {
+                        (Some(problems), _) => Message::Problems { message, problems },
+                        (None, Some(field)) => Message::AtField { message, field },
+                        (None, None) => Message::Provider(message),
                     },
                     unreadable: false,
                 },
@@ -358,16 +375,22 @@ pub fn parse_status(status: u16, body: &str) -> Result<StatusReport, ProviderErr
         "issued" => Some(GenericStatus::Issued),
         "rejected" => Some(GenericStatus::Rejected),
         "cancelled" => Some(GenericStatus::Cancelled),
+        "unknown" => Some(GenericStatus::Unknown),
         _ => None,
     };
+    // An order whose provider answer was lost may still become anything: checked on.
     let pending = match known {
-        Some(GenericStatus::PendingValidation | GenericStatus::Processing) => true,
+        Some(
+            GenericStatus::PendingValidation | GenericStatus::Processing | GenericStatus::Unknown,
+        ) => true,
         Some(GenericStatus::Issued | GenericStatus::Rejected | GenericStatus::Cancelled) | None => {
             false
         }
     };
-    // The proxy's own words win; else the wizard's for a known value, else the value.
+    // The proxy's own words win; else the wizard's for a known value, else the value. Not
+    // for `unknown`: the wizard's words, in the person's language, say not to order again.
     let status = match (answer.status_text.clone(), known) {
+        (_, Some(GenericStatus::Unknown)) => Status::Generic(GenericStatus::Unknown),
         (Some(words), _) => Status::Stated(words),
         (None, Some(known)) => Status::Generic(known),
         (None, None) => Status::Unknown(answer.status.clone()),
@@ -515,6 +538,55 @@ mod tests {
         let err = parse_order(422, r#"{"error":{"code":"invalid_value","message":"Bad"}}"#)
             .expect_err("error");
         assert_eq!(err.message, Message::Provider("Bad".into()));
+    }
+
+    #[test]
+    fn an_answer_lost_after_the_order_went_out_is_placed_but_not_issued_and_checked_on() {
+        let body = r#"{"order_id":"ord_9","status":"unknown","status_text":"Provider answer lost","instructions":[]}"#;
+        // The order exists under its ID: the wizard shows it and never sends it again.
+        let placed = parse_order(201, body).expect("placed");
+        assert_eq!(placed.order_id, "ord_9");
+        let report = parse_status(200, body).expect("status");
+        assert_eq!(report.status, Status::Generic(GenericStatus::Unknown));
+        assert!(!report.issued);
+        assert!(report.pending, "the server may still learn the outcome");
+    }
+
+    #[test]
+    fn an_invalid_order_brings_its_problems_as_data_in_page_order() {
+        use crate::order::{ContactPart, Field, FieldProblem, NameError, Role};
+        let body = r#"{"error":{"code":"invalid_order","message":"The order has problems: see each field"},
+            "problems":[
+              {"field":{"Contact":["Applicant","Email"]},"problem":{"EnterContact":["Applicant","Email"]}},
+              {"field":"Domain","problem":{"Name":"Empty"}},
+              {"field":"Domain","problem":{"SomethingNewer":1}}]}"#;
+        let err = parse_order(422, body).expect_err("refused");
+        assert_eq!(err.code.as_deref(), Some("invalid_order"));
+        assert!(!err.maybe_acted() && !err.unreadable);
+        let Message::Problems { message, problems } = err.message else {
+            panic!("{:?}", err.message)
+        };
+        assert_eq!(message, "The order has problems: see each field");
+        let fields: Vec<Field> = problems.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Domain,
+                Field::Contact(Role::Applicant, ContactPart::Email)
+            ],
+            "the unreadable one left out, the rest in page order"
+        );
+        assert_eq!(
+            problems.for_field(Field::Domain),
+            Some(&FieldProblem::Name(NameError::Empty))
+        );
+        // Nothing readable among them: the message alone, as before.
+        let none =
+            r#"{"error":{"code":"invalid_order","message":"Bad"},"problems":[{"field":"Nope"}]}"#;
+        assert_eq!(
+            parse_order(422, none).expect_err("refused").message,
+            Message::Provider("Bad".into())
+        );
     }
 
     #[test]

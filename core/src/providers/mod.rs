@@ -19,6 +19,7 @@ pub use outcome::{
     ValidationSteps,
 };
 
+use crate::order::FieldErrors;
 use serde::Deserialize;
 use std::fmt;
 
@@ -253,6 +254,12 @@ pub enum Message {
     Provider(String),
     /// The provider's message about one field of the order (the generic format's `field`).
     AtField { message: String, field: String },
+    /// The order server's validation refused the order (`invalid_order`): its message, and
+    /// each problem as data, tied to its field, which the wizard shows beside that field.
+    Problems {
+        message: String,
+        problems: FieldErrors,
+    },
     /// An error flagged with no message at all.
     NoMessage,
     /// cPanel reported a failure without saying why.
@@ -284,6 +291,13 @@ pub enum NextStep {
     ProxyRefusedValue,
     /// `ssl-order/1`: the proxy does not take the order's format.
     ProxyWrongFormat,
+    /// The order server's validation refused answers, each shown beside its field.
+    CorrectMarked,
+    /// The order server no longer accepts the control panel's token (`unauthorized`): the
+    /// session with the control panel expired.
+    SessionExpired,
+    /// The order's price is over the customer's spending cap (`spending_cap`).
+    SpendingCap,
     /// A success status with an answer no provider gives: something else answered.
     NotTheProviders,
     BadRequest,
@@ -324,15 +338,26 @@ impl ProviderError {
     }
 }
 
-/// The codes whose meaning is documented (GoGetSSL, Huawei) or defined (`ssl-order/1`).
+/// The codes whose meaning is documented (GoGetSSL, Huawei) or defined (`ssl-order/1` and
+/// the order server's API).
 fn next_step_for_code(code: &str) -> Option<NextStep> {
     Some(match code {
         "115" => NextStep::WildcardCsr,
         "SCM.1005" => NextStep::AlreadyApplied,
-        "invalid_value" | "missing_field" | "wrong_type" => NextStep::ProxyRefusedValue,
-        "unknown_field" | "malformed_json" | "body_too_large" | "idempotency_key_required" => {
-            NextStep::ProxyWrongFormat
+        "invalid_value" | "missing_field" | "wrong_type" | "provider_refused" => {
+            NextStep::ProxyRefusedValue
         }
+        "unknown_field"
+        | "malformed_json"
+        | "body_too_large"
+        | "idempotency_key_required"
+        | "schema"
+        | "too_large"
+        | "idempotency_key_missing"
+        | "idempotency_key_malformed" => NextStep::ProxyWrongFormat,
+        "invalid_order" => NextStep::CorrectMarked,
+        "unauthorized" => NextStep::SessionExpired,
+        "spending_cap" => NextStep::SpendingCap,
         _ => return None,
     })
 }
@@ -422,6 +447,52 @@ mod tests {
         );
         // An unknown code falls back on the status.
         assert_eq!(refusal(403).next_step(), NextStep::Forbidden);
+    }
+
+    #[test]
+    fn the_order_servers_codes_say_what_to_do_about_them() {
+        let with_code = |code: &str, status| ProviderError {
+            code: Some(code.into()),
+            ..refusal(status)
+        };
+        assert_eq!(
+            with_code("unauthorized", 401).next_step(),
+            NextStep::SessionExpired
+        );
+        assert_eq!(
+            with_code("spending_cap", 403).next_step(),
+            NextStep::SpendingCap
+        );
+        assert_eq!(
+            with_code("invalid_order", 422).next_step(),
+            NextStep::CorrectMarked
+        );
+        assert_eq!(
+            with_code("rate_limited", 429).next_step(),
+            NextStep::TooManyRequests
+        );
+        for code in ["schema", "too_large", "idempotency_key_missing"] {
+            assert_eq!(
+                with_code(code, 400).next_step(),
+                NextStep::ProxyWrongFormat,
+                "{code}"
+            );
+        }
+        assert_eq!(
+            with_code("provider_refused", 422).next_step(),
+            NextStep::ProxyRefusedValue
+        );
+        for code in ["not_ready", "provider_unavailable"] {
+            assert_eq!(
+                with_code(code, 503).next_step(),
+                NextStep::ServerFailure,
+                "{code}"
+            );
+            assert!(
+                with_code(code, 503).maybe_acted(),
+                "{code}: retried under its key"
+            );
+        }
     }
 
     #[test]

@@ -155,6 +155,9 @@ pub enum GenericStatus {
     Issued,
     Rejected,
     Cancelled,
+    /// `unknown`: the order server sent the order but the provider's answer was lost. It is
+    /// not sent again; an operator checks, and the status may still change to any other.
+    Unknown,
 }
 
 /// One step the provider reports apart, and where it stands.

@@ -32,6 +32,9 @@ pub enum Failure {
     /// A generic-format order failed on the proxy's side; its key is kept, so sending
     /// again is safe.
     InDoubtKeyKept { error: ProviderError },
+    /// The order server was still working on the first attempt under the key after every
+    /// wait (409 `idempotency_in_progress`); the key is kept, so sending again is safe.
+    StillInProgress,
     /// The generic format needs a random key and the browser could make none.
     NoKey,
     /// The certificate ID kept from a buy is not one.

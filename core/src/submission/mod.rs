@@ -29,6 +29,11 @@ use crate::providers::Api;
 struct Attempt {
     step: Step,
     number: u32,
+    /// How many times the order server said a first attempt under the key was still being
+    /// processed (409 `idempotency_in_progress`); each is waited for, not counted as a failure.
+    waits: u32,
+    /// Queued after such an answer: it goes after that wait, not a retry's backoff.
+    waiting: bool,
 }
 
 /// Where a submission stands. Changed only by [`begin`], [`on_outcome`] and the person's
@@ -117,6 +122,7 @@ impl Saga {
         self.in_flight.as_ref().map(|a| Busy {
             doing: a.step.doing(),
             attempt: a.number,
+            waiting: a.waits > 0,
         })
     }
 

@@ -4,8 +4,8 @@ use super::plan::{OneRequest, Setting, Step};
 use super::{Attempt, Failure, Lost, Saga};
 use crate::draft_store::Purchase;
 use crate::providers::huawei::{self, CertId, CertStatus};
-use crate::providers::{cpanel, generic, gogetssl, Api, Placed};
-use crate::retry::{self, again};
+use crate::providers::{cpanel, generic, gogetssl, Api, Placed, ProviderError};
+use crate::retry::{self, again, IN_PROGRESS_WAITS};
 
 /// What one request came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,13 @@ impl Outcome {
 /// The submission after the outcome of the request in flight, and the failure to show if
 /// it stops here. With no failure, [`super::plan`] says what comes next.
 pub fn on_outcome(mut saga: Saga, setting: &Setting, outcome: Outcome) -> (Saga, Option<Failure>) {
-    let Some(Attempt { step, number }) = saga.in_flight.take() else {
+    let Some(Attempt {
+        step,
+        number,
+        waits,
+        ..
+    }) = saga.in_flight.take()
+    else {
         // An outcome with nothing in flight (a reload came in between) changes nothing.
         return (saga, None);
     };
@@ -39,10 +45,28 @@ pub fn on_outcome(mut saga: Saga, setting: &Setting, outcome: Outcome) -> (Saga,
         Step::Order(one) => one.key().is_some(),
         Step::Buy | Step::CheckApplied { .. } => false,
     };
+    // The order server is still working on an earlier attempt under the key: not a
+    // failure, and not a reason for a new key. Asked again, under the same key, after a wait.
+    let keyed = matches!(&step, Step::Order(one) if one.key().is_some());
+    if keyed && still_in_progress(&outcome) {
+        if waits < IN_PROGRESS_WAITS {
+            saga.queued = Some(Attempt {
+                step,
+                number,
+                waits: waits + 1,
+                waiting: true,
+            });
+            return (saga, None);
+        }
+        // The key stays kept (`begin`): the person submits again later under it.
+        return (saga, Some(Failure::StillInProgress));
+    }
     if repeatable && again(number, outcome.attempt()) {
         saga.queued = Some(Attempt {
             step,
             number: number + 1,
+            waits,
+            waiting: false,
         });
         return (saga, None);
     }
@@ -57,6 +81,8 @@ pub fn on_outcome(mut saga: Saga, setting: &Setting, outcome: Outcome) -> (Saga,
                     saga.queued = Some(Attempt {
                         step: Step::CheckApplied { cert, refusal },
                         number,
+                        waits,
+                        waiting: false,
                     });
                     None
                 }
@@ -76,6 +102,15 @@ pub fn on_outcome(mut saga: Saga, setting: &Setting, outcome: Outcome) -> (Saga,
         Step::Order(one) => placed(&mut saga, setting, one, outcome),
     };
     (saga, failure)
+}
+
+/// A 409 `idempotency_in_progress`: the first request under the key is still being processed.
+fn still_in_progress(outcome: &Outcome) -> bool {
+    match outcome {
+        Outcome::Answered { status: 409, body } => generic::parse_order(409, body)
+            .is_err_and(|e| e.code.as_deref() == Some("idempotency_in_progress")),
+        Outcome::Answered { .. } | Outcome::Lost(_) => false,
+    }
 }
 
 /// Huawei's buy: the certificate ID is written down at once, so from here on a failure or
@@ -205,17 +240,20 @@ fn placed(
         saga.buy_in_doubt = false;
         return Some(Failure::InDoubtKeyKept { error });
     }
-    if error.unreadable && saga.key_sent_before {
-        // A gateway in front refused this request (a 429 page): the proxy never read it, and
-        // an earlier send under the key, never answered, may have placed the order. The key
-        // stays; the next send repeats it, and the proxy answers with that order or places
-        // this one once.
+    if unread(&error) && saga.key_sent_before {
+        // A gateway in front refused this request (a 429 page), or the order server turned
+        // it away before reading it (an expired session, a rate limit): an earlier send under
+        // the key, never answered, may have placed the order. The key stays; the next send
+        // repeats it, and the proxy answers with that order or places this one once.
         return Some(Failure::Refused { api, error });
     }
     // The proxy refused the order: a refused key is not reused, the corrected order goes
     // under a new one. A refusal of a changed order under an old key whose first attempt
     // may have gone through leaves that first order in doubt: the person must check.
-    let mismatch = error.code.as_deref() == Some("idempotency_mismatch");
+    let mismatch = matches!(
+        error.code.as_deref(),
+        Some("idempotency_mismatch" | "idempotency_key_reused")
+    );
     saga.kept_key = None;
     saga.fresh_key = None;
     saga.buy_in_doubt = mismatch;
@@ -224,6 +262,15 @@ fn placed(
     } else {
         Failure::Refused { api, error }
     })
+}
+
+/// A refusal that says nothing about the order or its key: the proxy (or what is in front of
+/// it) never read them. Unreadable pages, and the order server's checks of who is asking and
+/// how often, which come before the order is read.
+fn unread(error: &ProviderError) -> bool {
+    error.unreadable
+        || matches!(error.status, 401 | 429)
+        || matches!(error.code.as_deref(), Some("unauthorized" | "rate_limited"))
 }
 
 fn purchase_of(placed: Placed) -> Purchase {

@@ -6,7 +6,7 @@ use crate::providers::generic::OrderKey;
 use crate::providers::huawei::{self, CertId};
 use crate::providers::requests::{requests_for, take, Purpose, SendOptions};
 use crate::providers::{Api, Endpoint, PreparedRequest, ProviderError};
-use crate::retry::backoff_ms;
+use crate::retry::{backoff_ms, in_progress_wait_ms};
 
 /// What a plan needs from outside: the API spoken, the order and where it goes.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +73,8 @@ pub enum Doing {
 pub struct Busy {
     pub doing: Doing,
     pub attempt: u32,
+    /// The order server is still working on an earlier attempt: this one asks after it.
+    pub waiting: bool,
 }
 
 impl Step {
@@ -91,6 +93,8 @@ pub struct Send {
     pub step: Step,
     /// 0 for the first attempt, then the retry's number.
     pub attempt: u32,
+    /// How many times the order server said the first attempt was still in progress.
+    pub waits: u32,
     pub wait_ms: u32,
     pub request: PreparedRequest,
 }
@@ -119,12 +123,21 @@ pub fn plan(saga: &Saga, setting: &Setting) -> Action {
         let wait_ms = match queued.step {
             // A check follows its refusal at once.
             Step::CheckApplied { .. } => 0,
+            // The first attempt is still being processed: give it time.
+            Step::Buy | Step::Apply(_) | Step::Order(_) if queued.waiting => {
+                in_progress_wait_ms(queued.waits)
+            }
             Step::Buy | Step::Apply(_) | Step::Order(_) if queued.number > 0 => {
                 backoff_ms(queued.number)
             }
             Step::Buy | Step::Apply(_) | Step::Order(_) => 0,
         };
-        return send(queued.step.clone(), queued.number, wait_ms, setting);
+        return send(
+            queued.step.clone(),
+            (queued.number, queued.waits),
+            wait_ms,
+            setting,
+        );
     }
     if saga.placed() {
         return Action::Done;
@@ -135,13 +148,13 @@ pub fn plan(saga: &Saga, setting: &Setting) -> Action {
             return match &saga.purchase {
                 // Bought: apply, however often it takes; never buy again.
                 Some(bought) => match CertId::parse(&bought.cert_id) {
-                    Some(cert) => send(Step::Apply(cert), 0, 0, setting),
+                    Some(cert) => send(Step::Apply(cert), (0, 0), 0, setting),
                     None => Action::Stop(Failure::SavedIdInvalid {
                         id: bought.cert_id.clone(),
                     }),
                 },
                 None if doubtful => Action::Stop(Failure::EarlierInDoubt { api: Api::Huawei }),
-                None => send(Step::Buy, 0, 0, setting),
+                None => send(Step::Buy, (0, 0), 0, setting),
             };
         }
         Api::GoGetSsl => Some(OneRequest::GoGetSsl),
@@ -156,17 +169,19 @@ pub fn plan(saga: &Saga, setting: &Setting) -> Action {
         return Action::Stop(Failure::EarlierInDoubt { api: setting.api });
     }
     match one {
-        Some(one) => send(Step::Order(one), 0, 0, setting),
+        Some(one) => send(Step::Order(one), (0, 0), 0, setting),
         // Never an empty or made-up key: a retry under it could place a second order.
         None => Action::Stop(Failure::NoKey),
     }
 }
 
-fn send(step: Step, attempt: u32, wait_ms: u32, setting: &Setting) -> Action {
+/// `(attempt, waits)`: the retry's number and the "still in progress" answers so far.
+fn send(step: Step, (attempt, waits): (u32, u32), wait_ms: u32, setting: &Setting) -> Action {
     match request_for(&step, setting) {
         Some(request) => Action::Send(Send {
             step,
             attempt,
+            waits,
             wait_ms,
             request,
         }),
@@ -213,6 +228,8 @@ pub fn begin(mut saga: Saga, send: &Send) -> Saga {
     saga.in_flight = Some(Attempt {
         step: send.step.clone(),
         number: send.attempt,
+        waits: send.waits,
+        waiting: false,
     });
     saga
 }

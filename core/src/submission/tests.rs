@@ -5,7 +5,7 @@ use super::*;
 use crate::order::fixtures::scenarios;
 use crate::order::{Provider, ValidatedOrder};
 use crate::providers::requests::SendOptions;
-use crate::providers::Endpoint;
+use crate::providers::{Endpoint, Message};
 use std::sync::OnceLock;
 
 pub(super) const KEY: &str = "0b6f1c1e-6a47-4b1e-9f1c-3f7d1d2a9e10";
@@ -654,7 +654,8 @@ fn the_busy_message_says_what_is_done_and_which_attempt() {
         out.busy(),
         Some(Busy {
             doing: Doing::Placing,
-            attempt: 0
+            attempt: 0,
+            waiting: false
         })
     );
     let (queued, failure) = fixture.outcome(out, server_error());
@@ -715,4 +716,153 @@ fn only_the_saved_parts_survive_a_reload() {
         ..SavedState::default()
     });
     assert_eq!(damaged.key(), None);
+}
+
+/// The order server's error answer: status, code, message.
+fn server_says(status: u16, code: &str) -> Outcome {
+    answered(
+        status,
+        &format!(r#"{{"error":{{"code":"{code}","message":"The order server says {code}"}}}}"#),
+    )
+}
+
+#[test]
+fn an_order_the_server_refused_with_problems_placed_nothing_and_spends_its_key() {
+    let fixture = Fixture::new(Api::Generic);
+    let invalid = answered(
+        422,
+        r#"{"error":{"code":"invalid_order","message":"The order has problems"},
+            "problems":[{"field":"Domain","problem":{"Name":"Empty"}}]}"#,
+    );
+    let (sent, saga, ended) = fixture.run(fixture.fresh(), |_| invalid.clone());
+    assert_eq!(sent.len(), 1, "a refusal is not retried");
+    let Ended::Failed(Failure::Refused {
+        api: Api::Generic,
+        error,
+    }) = ended
+    else {
+        panic!("{ended:?}")
+    };
+    assert!(matches!(error.message, Message::Problems { .. }));
+    assert!(!saga.buy_in_doubt() && !saga.under_way());
+    assert!(
+        saga.wants_key(Api::Generic),
+        "the corrected order goes under a new key"
+    );
+}
+
+#[test]
+fn an_earlier_attempt_still_in_progress_is_waited_for_under_the_same_key() {
+    let fixture = Fixture::new(Api::Generic);
+    let mut answers = vec![
+        server_says(409, "idempotency_in_progress"),
+        server_says(409, "idempotency_in_progress"),
+    ];
+    let (sent, saga, ended) = fixture.run(fixture.fresh(), |step| {
+        answers.pop().unwrap_or_else(|| success(step))
+    });
+    assert_eq!(ended, Ended::Done);
+    assert_eq!(steps(&sent), vec![first_step(Api::Generic); 3]);
+    let waits: Vec<(u32, u32, u32)> = sent
+        .iter()
+        .map(|s| (s.attempt, s.waits, s.wait_ms))
+        .collect();
+    // Not a failed attempt: no retry is counted, the waits are the in-progress ones.
+    assert_eq!(waits, [(0, 0, 0), (0, 1, 1_000), (0, 2, 2_000)]);
+    assert!(saga.placed());
+    // While it asks again, the busy message says it is waiting for the first attempt.
+    let out = begin(fixture.fresh(), &fixture.next_send(&fixture.fresh()));
+    let (queued, failure) = fixture.outcome(out, server_says(409, "idempotency_in_progress"));
+    assert_eq!(failure, None);
+    let again = fixture.next_send(&queued);
+    assert_eq!(
+        begin(queued, &again).busy(),
+        Some(Busy {
+            doing: Doing::Placing,
+            attempt: 0,
+            waiting: true
+        })
+    );
+}
+
+#[test]
+fn an_attempt_in_progress_after_every_wait_keeps_the_key_for_the_next_submit() {
+    let fixture = Fixture::new(Api::Generic);
+    let (sent, saga, ended) = fixture.run(fixture.fresh(), |_| {
+        server_says(409, "idempotency_in_progress")
+    });
+    assert_eq!(sent.len() as u32, 1 + crate::retry::IN_PROGRESS_WAITS);
+    assert_eq!(ended, Ended::Failed(Failure::StillInProgress));
+    assert_goes_again_under_the_key(&fixture, saga);
+    // A 409 of another kind is a refusal like any other.
+    let (sent, _, ended) = fixture.run(fixture.fresh(), |_| server_says(409, "conflict"));
+    assert_eq!(sent.len(), 1);
+    assert!(matches!(ended, Ended::Failed(Failure::Refused { .. })));
+}
+
+#[test]
+fn nothing_placed_upstream_or_no_database_is_retried_under_the_same_key() {
+    for (status, code) in [(502, "provider_unavailable"), (503, "not_ready")] {
+        let fixture = Fixture::new(Api::Generic);
+        let (sent, saga, ended) = fixture.run(fixture.fresh(), |_| server_says(status, code));
+        assert_eq!(steps(&sent), vec![first_step(Api::Generic); 3], "{code}");
+        assert!(
+            matches!(&ended, Ended::Failed(Failure::InDoubtKeyKept { error }) if error.status == status),
+            "{code}: {ended:?}"
+        );
+        assert_goes_again_under_the_key(&fixture, saga);
+        // And when the provider is back, the retry places the one order.
+        let mut first = true;
+        let (sent, saga, ended) = fixture.run(fixture.fresh(), |step| {
+            if std::mem::take(&mut first) {
+                server_says(status, code)
+            } else {
+                success(step)
+            }
+        });
+        assert_eq!((sent.len(), ended), (2, Ended::Done), "{code}");
+        assert!(saga.placed());
+    }
+}
+
+#[test]
+fn an_expired_session_or_a_rate_limit_after_a_lost_answer_keeps_the_key() {
+    for (status, code) in [(401, "unauthorized"), (429, "rate_limited")] {
+        let fixture = Fixture::new(Api::Generic);
+        // First send: nothing went before under the key, so nothing can be placed.
+        let (_, saga, ended) = fixture.run(fixture.fresh(), |_| server_says(status, code));
+        assert!(matches!(ended, Ended::Failed(Failure::Refused { .. })));
+        assert!(!saga.under_way(), "{code}");
+        // After a lost answer, the first send may have placed the order: the key stays.
+        let (_, saga, _) = fixture.run(fixture.fresh(), |_| offline());
+        let (sent, mut saga, ended) = fixture.run(saga, |_| server_says(status, code));
+        assert_eq!(sent.len(), 1, "{code}: not retried");
+        assert!(
+            matches!(&ended, Ended::Failed(Failure::Refused { error, .. }) if error.status == status),
+            "{code}: {ended:?}"
+        );
+        assert_eq!(saga.key(), Some(&key(KEY)), "{code}");
+        saga.offer_key(Some(key(OTHER_KEY)));
+        assert_eq!(
+            fixture.next_send(&reload(&saga)).step,
+            first_step(Api::Generic),
+            "{code}: the session renewed, the same order goes again"
+        );
+    }
+}
+
+#[test]
+fn a_key_reused_with_another_body_leaves_the_first_order_in_doubt() {
+    let fixture = Fixture::new(Api::Generic);
+    let (_, saga, ended) = fixture.run(fixture.fresh(), |_| {
+        server_says(422, "idempotency_key_reused")
+    });
+    assert!(matches!(
+        ended,
+        Ended::Failed(Failure::InDoubt {
+            api: Api::Generic,
+            ..
+        })
+    ));
+    assert!(saga.buy_in_doubt());
 }

@@ -23,6 +23,13 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     next_wildcard_csr: "A wildcard certificate needs a CSR whose Common Name starts with *. — generate one on the CSR step (its Change link is above), then try again.",
     next_already_applied: "This certificate has already been applied for: follow its progress in the Huawei Cloud console.",
     next_proxy_refused_value: "The proxy refused an answer: correct the one named in the message with its Change link above, then try again.",
+    next_correct_marked: "Correct the answers marked beside their fields, then submit again.",
+    next_session_expired: "Your session with the control panel has expired: reload this page from the control panel and carry on. Nothing you typed is lost.",
+    next_spending_cap: "The order costs more than your spending limit allows: choose a cheaper certificate or a shorter validity, or ask the site to raise your limit.",
+    problems_found: |n| match n {
+        1 => "The order server refused one answer: it is marked beside its field".to_string(),
+        n => format!("The order server refused {n} answers: each is marked beside its field"),
+    },
     next_proxy_wrong_format: "The proxy does not accept this form's orders: ask the site's administrator to check that it speaks the ssl-order/1 format.",
 
     no_certificate_id: |excerpt| {
@@ -75,6 +82,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     cpanel_validating: "Being validated: see each check below",
     generic_pending_validation: "Waiting for domain validation",
     generic_processing: "Being processed by the CA",
+    generic_unknown: "Being checked: the provider's answer was lost after the order went out. It was not sent again, and the order is being checked. Do not order again; if this does not change, contact support with the order ID.",
 
     timed_out: |seconds| format!("The provider did not answer within {seconds} seconds"),
     unreachable: |detail| format!("The provider could not be reached ({detail})"),
@@ -101,6 +109,12 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     retrying: |doing, attempt, attempts| {
         format!("{doing} The provider has not answered properly yet: trying again (attempt {attempt} of {attempts}).")
     },
+    waiting_for_first: |doing| {
+        format!("{doing} The order server is still working on an earlier attempt: waiting for it.")
+    },
+    still_in_progress: "The order is still being placed",
+    still_in_progress_why: "The order server was still working on your first attempt to place this order when this page stopped waiting.",
+    still_in_progress_next: "Nothing you typed is lost. Submit again in a minute: the same order key is sent, so the order cannot be placed twice.",
     not_sold: "The provider did not sell the certificate",
     saved_id_invalid: "The saved certificate ID is not valid",
     saved_id_why: |id| format!("\"{id}\" is not a 16-character certificate ID."),

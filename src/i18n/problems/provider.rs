@@ -33,6 +33,9 @@ pub fn message_words(message: &Message, texts: &Texts) -> String {
     match message {
         Message::Provider(said) => said.clone(),
         Message::AtField { message, field } => (submit.error_at_field)(message, field),
+        // The server's message is English; the count is said in the person's language and
+        // each problem's own words show beside its field.
+        Message::Problems { problems, .. } => (submit.problems_found)(problems.len()),
         Message::NoMessage => submit.no_message.to_string(),
         Message::FailedSilently => submit.cpanel_failed_silently.to_string(),
         Message::Unexpected(excerpt) => (submit.unexpected_answer)(&excerpt_words(excerpt, texts)),
@@ -60,6 +63,9 @@ pub fn next_step_words(step: NextStep, texts: &Texts) -> &'static str {
         NextStep::AlreadyApplied => texts.next_already_applied,
         NextStep::ProxyRefusedValue => texts.next_proxy_refused_value,
         NextStep::ProxyWrongFormat => texts.next_proxy_wrong_format,
+        NextStep::CorrectMarked => texts.next_correct_marked,
+        NextStep::SessionExpired => texts.next_session_expired,
+        NextStep::SpendingCap => texts.next_spending_cap,
         NextStep::NotTheProviders => texts.next_not_the_providers,
         NextStep::BadRequest => texts.next_400,
         NextStep::Unauthorised => texts.next_401,
@@ -140,6 +146,7 @@ pub fn generic_status_words(status: GenericStatus, texts: &Texts) -> &'static st
         GenericStatus::Issued => texts.status_issued,
         GenericStatus::Rejected => texts.status_rejected,
         GenericStatus::Cancelled => texts.status_cancelled,
+        GenericStatus::Unknown => texts.generic_unknown,
     }
 }
 
@@ -268,6 +275,10 @@ mod tests {
                 Message::Unexpected(excerpt.clone()),
                 Message::NoOrderId(excerpt.clone()),
                 Message::NoCertificateId(excerpt),
+                Message::Problems {
+                    message: "The order has problems".into(),
+                    problems: problems(2),
+                },
             ],
             message_words,
         );
@@ -302,6 +313,9 @@ mod tests {
                 NextStep::AlreadyApplied,
                 NextStep::ProxyRefusedValue,
                 NextStep::ProxyWrongFormat,
+                NextStep::CorrectMarked,
+                NextStep::SessionExpired,
+                NextStep::SpendingCap,
                 NextStep::NotTheProviders,
                 NextStep::BadRequest,
                 NextStep::Unauthorised,
@@ -322,6 +336,100 @@ mod tests {
         assert!(next_step_words(changed, en()).contains("Change link"));
         let forbidden = refusal(403, Some("E1"), "x".into()).next_step();
         assert!(next_step_words(forbidden, en()).contains("permission"));
+    }
+
+    /// `n` problems of the order, as the order server answers them.
+    fn problems(n: usize) -> crate::order::FieldErrors {
+        use crate::order::{Field, FieldProblem};
+        let mut all = crate::order::FieldErrors::new();
+        for _ in 0..n {
+            all.push(Field::Agreement, FieldProblem::AgreePrivacy);
+        }
+        all
+    }
+
+    #[test]
+    fn the_order_servers_refusals_are_told_in_the_persons_language() {
+        let invalid = refusal(
+            422,
+            Some("invalid_order"),
+            Message::Problems {
+                message: "The order has problems".into(),
+                problems: problems(1),
+            },
+        );
+        assert_eq!(
+            error_words(&invalid, en()),
+            "The order server refused one answer: it is marked beside its field (HTTP 422, invalid_order)"
+        );
+        assert!(message_words(&invalid.message, zh()).starts_with("订单服务器拒绝了 1 项回答"));
+        let three = Message::Problems {
+            message: "x".into(),
+            problems: problems(3),
+        };
+        assert!(message_words(&three, en()).contains("refused 3 answers"));
+        assert!(next_step_words(invalid.next_step(), en()).contains("marked beside their fields"));
+        // An expired session: reload from the control panel, nothing typed is lost.
+        let expired = refusal(401, Some("unauthorized"), "Token expired".into()).next_step();
+        let said = next_step_words(expired, en());
+        assert!(
+            said.contains("session with the control panel has expired"),
+            "{said}"
+        );
+        assert!(
+            said.contains("reload this page from the control panel"),
+            "{said}"
+        );
+        assert!(said.contains("Nothing you typed is lost"), "{said}");
+        let said = next_step_words(expired, zh());
+        assert!(
+            said.contains("会话已过期") && said.contains("从控制面板重新加载"),
+            "{said}"
+        );
+        // Another API's 401 is still about its token.
+        let token = refusal(401, None, "No".into()).next_step();
+        assert!(next_step_words(token, en()).contains("API token"));
+        let cap = refusal(403, Some("spending_cap"), "Over cap".into()).next_step();
+        assert!(next_step_words(cap, en()).contains("spending limit"));
+        assert!(next_step_words(cap, zh()).contains("消费上限"));
+        let limited = refusal(429, Some("rate_limited"), "Slow down".into()).next_step();
+        assert!(next_step_words(limited, en()).contains("wait a minute"));
+        for code in ["not_ready", "provider_unavailable"] {
+            let step = refusal(503, Some(code), "Down".into()).next_step();
+            assert!(
+                next_step_words(step, en()).contains("wait a few minutes"),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_order_whose_answer_was_lost_says_not_to_order_again_in_both_languages() {
+        let unknown = Status::Generic(GenericStatus::Unknown);
+        let said = status_words(&unknown, en());
+        for part in [
+            "answer was lost after the order went out",
+            "not sent again",
+            "being checked",
+            "Do not order again",
+            "contact support with the order ID",
+        ] {
+            assert!(said.contains(part), "{part}: {said}");
+        }
+        let said = status_words(&unknown, zh());
+        for part in [
+            "响应丢失",
+            "没有被再次发送",
+            "正在核查",
+            "请勿重新下单",
+            "订单 ID",
+        ] {
+            assert!(said.contains(part), "{part}: {said}");
+        }
+        assert_ne!(
+            said,
+            status_words(&Status::Generic(GenericStatus::Issued), zh())
+        );
     }
 
     #[test]
@@ -403,6 +511,7 @@ mod tests {
                 GenericStatus::Issued,
                 GenericStatus::Rejected,
                 GenericStatus::Cancelled,
+                GenericStatus::Unknown,
             ],
             |s, texts| generic_status_words(*s, texts).to_string(),
         );

@@ -54,6 +54,11 @@ pub fn failure_words(failure: &Failure, texts: &Texts) -> FailureWords {
             super::provider::error_words(error, texts),
             words.same_key.to_string(),
         ),
+        Failure::StillInProgress => (
+            words.still_in_progress.to_string(),
+            words.still_in_progress_why.to_string(),
+            words.still_in_progress_next.to_string(),
+        ),
         Failure::NoKey => (
             words.no_key_summary.to_string(),
             words.no_key_detail.to_string(),
@@ -98,6 +103,9 @@ pub fn busy_words(busy: &Busy, texts: &Texts) -> String {
         Doing::Applying => words.applying,
         Doing::Placing => words.placing,
     };
+    if busy.waiting {
+        return (words.waiting_for_first)(doing);
+    }
     match busy.attempt {
         0 => doing.to_string(),
         retry => (words.retrying)(doing, retry + 1, crate::retry::MAX_RETRIES + 1),
@@ -149,6 +157,7 @@ mod tests {
                 error: error(503),
             },
             Failure::InDoubtKeyKept { error: error(503) },
+            Failure::StillInProgress,
             Failure::NoKey,
             Failure::SavedIdInvalid { id: "x".into() },
             Failure::ApplyRefused {
@@ -217,12 +226,14 @@ mod tests {
         let first = Busy {
             doing: Doing::Placing,
             attempt: 0,
+            waiting: false,
         };
         assert_eq!(busy_words(&first, texts), "Placing the order…");
         let second = busy_words(
             &Busy {
                 doing: Doing::Applying,
                 attempt: 1,
+                waiting: false,
             },
             texts,
         );
@@ -232,11 +243,33 @@ mod tests {
         );
         assert!(second.contains("attempt 2 of 3"), "{second}");
         for doing in [Doing::Buying, Doing::Applying, Doing::Placing] {
-            let busy = Busy { doing, attempt: 0 };
+            let busy = Busy {
+                doing,
+                attempt: 0,
+                waiting: false,
+            };
             assert_ne!(
                 busy_words(&busy, Locale::En.texts()),
                 busy_words(&busy, Locale::ZhCn.texts())
             );
         }
+    }
+
+    #[test]
+    fn waiting_for_an_earlier_attempt_says_so_and_what_to_do_if_it_takes_too_long() {
+        let waiting = Busy {
+            doing: Doing::Placing,
+            attempt: 0,
+            waiting: true,
+        };
+        let en = busy_words(&waiting, Locale::En.texts());
+        assert!(en.starts_with("Placing the order…"), "{en}");
+        assert!(en.contains("still working on an earlier attempt"), "{en}");
+        let zh = busy_words(&waiting, Locale::ZhCn.texts());
+        assert!(zh.contains("仍在处理之前的一次提交"), "{zh}");
+        let stopped = words_in(Locale::En, &Failure::StillInProgress);
+        assert_eq!(stopped.summary, "The order is still being placed");
+        assert!(stopped.next_step.contains("the same order key is sent"));
+        set(Locale::En);
     }
 }

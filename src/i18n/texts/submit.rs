@@ -48,6 +48,16 @@ pub struct SubmitTexts {
     pub next_proxy_refused_value: &'static str,
     /// Next step after an ssl-order/1 proxy refused the format itself (`malformed_json` etc.).
     pub next_proxy_wrong_format: &'static str,
+    /// Next step after the order server's validation refused answers (`invalid_order`), each
+    /// shown beside its field.
+    pub next_correct_marked: &'static str,
+    /// Next step after the order server refused the control panel's token (`unauthorized`).
+    pub next_session_expired: &'static str,
+    /// Next step after the order's price was over the customer's cap (`spending_cap`).
+    pub next_spending_cap: &'static str,
+    /// The order server's refusal of answers, shown beside their fields; the parameter is
+    /// how many.
+    pub problems_found: fn(usize) -> String,
 
     // --- What adapters read out of answers. ---
     /// Huawei's purchase answer without a usable certificate ID; the parameter is an excerpt.
@@ -146,6 +156,8 @@ pub struct SubmitTexts {
     pub generic_pending_validation: &'static str,
     /// Generic format processing.
     pub generic_processing: &'static str,
+    /// Generic format unknown: the provider's answer was lost after the order went out.
+    pub generic_unknown: &'static str,
 
     // --- Transport. ---
     /// No answer in time; the parameter is the timeout in seconds.
@@ -182,6 +194,15 @@ pub struct SubmitTexts {
     pub applying: &'static str,
     /// Busy text after a failed attempt: what is being done, this attempt's number, all attempts.
     pub retrying: fn(&str, u32, u32) -> String,
+    /// Busy text while the order server is still working on an earlier attempt; the
+    /// parameter is what is being done.
+    pub waiting_for_first: fn(&str) -> String,
+    /// Failure heading: the order server was still working on the first attempt.
+    pub still_in_progress: &'static str,
+    /// Why.
+    pub still_in_progress_why: &'static str,
+    /// What to do.
+    pub still_in_progress_next: &'static str,
     /// Failure heading when Huawei refused the purchase.
     pub not_sold: &'static str,
     /// Failure heading: the saved certificate ID cannot be used.

@@ -23,6 +23,13 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     next_wildcard_csr: "通配符证书需要通用名称（Common Name）以 *. 开头的 CSR：请在 CSR 步骤生成一个（通过上方的“修改”链接进入），然后重试。",
     next_already_applied: "此证书已提交过申请：请在华为云控制台查看其进度。",
     next_proxy_refused_value: "代理拒绝了一项回答：请通过上方对应的“修改”链接更正信息中指出的那一项，然后重试。",
+    next_correct_marked: "请更正各字段旁标出的回答，然后再次提交。",
+    next_session_expired: "您在控制面板的会话已过期：请从控制面板重新加载此页面后继续。您填写的内容都没有丢失。",
+    next_spending_cap: "此订单的价格超出了您的消费上限：请选择更便宜的证书或更短的有效期，或请网站提高您的上限。",
+    problems_found: |n| match n {
+        1 => "订单服务器拒绝了 1 项回答：已在对应字段旁标出".to_string(),
+        n => format!("订单服务器拒绝了 {n} 项回答：均已在对应字段旁标出"),
+    },
     next_proxy_wrong_format: "代理不接受此表单的订单：请联系网站管理员，确认代理支持 ssl-order/1 格式。",
 
     no_certificate_id: |excerpt| format!("购买响应中没有可用的证书 ID：{excerpt}"),
@@ -73,6 +80,7 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     cpanel_validating: "验证中：请查看下方各检查项",
     generic_pending_validation: "等待域名验证",
     generic_processing: "CA 处理中",
+    generic_unknown: "核查中：订单发出后服务商的响应丢失了。订单没有被再次发送，目前正在核查。请勿重新下单；如果状态一直不变，请提供订单 ID 联系技术支持。",
 
     timed_out: |seconds| format!("服务商未在 {seconds} 秒内响应"),
     unreachable: |detail| format!("无法连接服务商（{detail}）"),
@@ -99,6 +107,10 @@ pub const SUBMIT: SubmitTexts = SubmitTexts {
     retrying: |doing, attempt, attempts| {
         format!("{doing}服务商尚未正常响应：正在重试（第 {attempt} 次，共 {attempts} 次）。")
     },
+    waiting_for_first: |doing| format!("{doing}订单服务器仍在处理之前的一次提交：正在等待其完成。"),
+    still_in_progress: "订单仍在提交中",
+    still_in_progress_why: "本页面停止等待时，订单服务器仍在处理您第一次提交的订单。",
+    still_in_progress_next: "您填写的内容都没有丢失。请一分钟后再次提交：将发送相同的订单标识，因此订单不会被重复提交。",
     not_sold: "服务商未售出该证书",
     saved_id_invalid: "保存的证书 ID 无效",
     saved_id_why: |id| format!("“{id}”不是 16 位的证书 ID。"),
