@@ -128,7 +128,8 @@ fn ended_by_cancelling(status: &Status) -> bool {
             GenericStatus::PendingValidation
             | GenericStatus::Processing
             | GenericStatus::Issued
-            | GenericStatus::Rejected => false,
+            | GenericStatus::Rejected
+            | GenericStatus::Unknown => false,
         },
         Status::Stated(_) | Status::Unknown(_) => false,
     }

@@ -297,6 +297,7 @@ impl Orders {
         let body = match &refusal.message {
             Message::AtField { field, .. } => error.at(field.clone()),
             Message::Provider(_)
+            | Message::Problems { .. }
             | Message::NoMessage
             | Message::FailedSilently
             | Message::Unexpected(_)
@@ -468,7 +469,9 @@ fn provider_ids(read: &Result<Answer, ProviderError>) -> Option<String> {
 /// A provider's refusal in English: its code and its own words where it gave them.
 pub fn describe(refusal: &ProviderError) -> String {
     let said = match &refusal.message {
-        Message::Provider(words) | Message::AtField { message: words, .. } => words.clone(),
+        Message::Provider(words)
+        | Message::AtField { message: words, .. }
+        | Message::Problems { message: words, .. } => words.clone(),
         Message::NoMessage => "no reason given".into(),
         Message::FailedSilently => "the provider reported a failure without saying why".into(),
         Message::Unexpected(_) | Message::NoOrderId(_) | Message::NoCertificateId(_) => {
