@@ -35,8 +35,9 @@ use crate::sandbox::faults::{self, ConnectionReuse};
 /// Room for a 2 MiB token plus the other headers of a request.
 const MAX_HEAD_BYTES: usize = 2 * 1024 * 1024 + 64 * 1024;
 
-/// Open requests get this long to finish once shutdown starts.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// Open requests get this long to finish once shutdown starts: longer than an order
+/// server's provider call (30 s by default), so an order in flight is finished, not cut.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(40);
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets open requests finish.
 pub async fn serve(

@@ -413,3 +413,43 @@ async fn a_server_killed_between_buy_and_apply_applies_after_restart_and_never_b
     assert_eq!(answer["status"], "processing");
     assert_eq!(calls(&sandbox, "certificates/buy").await, 1, "bought once");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigterm_finishes_the_order_in_flight_before_the_server_exits() {
+    let (mut server, _dir) = demo("gogetssl", &[]);
+    // The provider takes its time over this order.
+    fault(
+        &server,
+        serde_json::json!({"provider": "gogetssl", "path": "add_ssl_order", "fault": {"kind": "delay", "ms": 1500}}),
+    )
+    .await;
+    let body = dv_order("gogetssl");
+    let placing = {
+        let (url, body) = (server.url.clone(), body.clone());
+        tokio::spawn(async move {
+            let response = client()
+                .post(format!("{url}api/orders"))
+                .header("content-type", "application/json")
+                .header("idempotency-key", new_key())
+                .body(body)
+                .send()
+                .await
+                .expect("an answer before the exit");
+            response.status().as_u16()
+        })
+    };
+    let at = &server;
+    until(
+        Duration::from_secs(20),
+        "the order reaches the provider",
+        || async move { calls(at, "add_ssl_order").await == 1 },
+    )
+    .await;
+    let status = server.terminate(Duration::from_secs(30));
+    assert!(status.success(), "a clean exit: {status:?}");
+    assert_eq!(
+        placing.await.expect("the task"),
+        201,
+        "the order in flight was finished"
+    );
+}
