@@ -453,3 +453,44 @@ async fn sigterm_finishes_the_order_in_flight_before_the_server_exits() {
         "the order in flight was finished"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provider_never_reached_frees_the_key_for_a_retry() {
+    let dir = tempfile_dir::Dir::new("unreachable");
+    let password = dir.path().join("gogetssl-password");
+    std::fs::write(&password, "sandbox-password-not-a-secret").expect("the password");
+    let settings = dir.path().join("settings.toml");
+    // Nothing listens on port 9 of this machine: the connection is refused.
+    std::fs::write(
+        &settings,
+        format!(
+            "catalogue = {catalogue:?}\n[database]\nurl = \"sqlite://{db}\"\n\
+             [customers]\nmode = \"demo\"\n\
+             [upstream]\napi = \"gogetssl\"\nbase_url = \"http://127.0.0.1:9/api\"\n\
+             [upstream.gogetssl]\nuser = \"sandbox-reseller\"\npassword_file = {password:?}\n",
+            catalogue = public_dir().join("catalog/gogetssl.json"),
+            db = dir.path().join("orders.db").display(),
+        ),
+    )
+    .expect("settings");
+    let dist = public_dir();
+    let server = Server::start(
+        &[
+            "--addr",
+            "127.0.0.1:0",
+            "--dist",
+            dist.to_str().expect("UTF-8"),
+            "--settings",
+            settings.to_str().expect("UTF-8"),
+        ],
+        &[],
+    );
+    let body = dv_order("gogetssl");
+    let key = new_key();
+    for attempt in 0..2 {
+        let (status, answer) = post_order(&server, Some(&key), &body).await;
+        // Not a replay and not "in progress": nothing was sent, so the key was freed.
+        assert_eq!(status, 502, "attempt {attempt}: {answer}");
+        assert_eq!(answer["error"]["code"], "provider_unavailable");
+    }
+}

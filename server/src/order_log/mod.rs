@@ -212,25 +212,12 @@ impl OrderLog {
     /// refused as `KeyReused`. Only a `Reserved` row is deleted: once `Sending`, a row is
     /// never deleted, and asking is an error. A row already gone is fine.
     pub async fn forget_unsent(&self, id: &OrderId) -> Result<(), LogError> {
-        let deleted = on_db!(&self.db, pool => sqlx::query(
-            "DELETE FROM orders WHERE id = $1 AND state = 'reserved'",
+        self.delete_in(
+            id,
+            State::Reserved,
+            ("forgetting an unsent order", "forgotten"),
         )
-        .bind(id.as_str())
-        .execute(pool)
         .await
-        .map(|done| done.rows_affected()))
-        .map_err(failed("forgetting an unsent order"))?;
-        if deleted == 1 {
-            return Ok(());
-        }
-        match self.state_of(id).await? {
-            None => Ok(()),
-            found @ Some(_) => Err(LogError::Transition {
-                id: id.clone(),
-                doing: "forgotten",
-                found,
-            }),
-        }
     }
 
     /// Frees the key of an order marked `Sending` whose request provably never reached the
@@ -238,14 +225,31 @@ impl OrderLog {
     /// happened, so the customer's retry under the same key must be free to place it. Only
     /// the sender, which saw the connection fail, may call this; a lost answer never does.
     pub async fn release(&self, id: &OrderId) -> Result<(), LogError> {
+        self.delete_in(
+            id,
+            State::Sending,
+            ("releasing an order never sent", "released"),
+        )
+        .await
+    }
+
+    /// Deletes the row while it is in `state` (a key freed); gone already is fine, any
+    /// other state is a `Transition` error naming it.
+    async fn delete_in(
+        &self,
+        id: &OrderId,
+        state: State,
+        (doing, done): (&'static str, &'static str),
+    ) -> Result<(), LogError> {
         let deleted = on_db!(&self.db, pool => sqlx::query(
-            "DELETE FROM orders WHERE id = $1 AND state = 'sending'",
+            "DELETE FROM orders WHERE id = $1 AND state = $2",
         )
         .bind(id.as_str())
+        .bind(state.as_str())
         .execute(pool)
         .await
         .map(|done| done.rows_affected()))
-        .map_err(failed("releasing an order never sent"))?;
+        .map_err(failed(doing))?;
         if deleted == 1 {
             return Ok(());
         }
@@ -253,7 +257,7 @@ impl OrderLog {
             None => Ok(()),
             found @ Some(_) => Err(LogError::Transition {
                 id: id.clone(),
-                doing: "released",
+                doing: done,
                 found,
             }),
         }

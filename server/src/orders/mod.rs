@@ -124,21 +124,13 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-/// Today in UTC as (year, month, day), from days since 1970 (Howard Hinnant's civil_from_days).
+/// Today in UTC as (year, month, day).
 pub fn today() -> (u16, u8, u8) {
     civil(now_ms().div_euclid(86_400_000))
 }
 
 fn civil(days: i64) -> (u16, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::upstream::calendar::civil_from_days(days);
     (
         u16::try_from(year).unwrap_or(u16::MAX),
         u8::try_from(month).unwrap_or(1),

@@ -8,7 +8,7 @@
 //! error, not in a URL (nothing here logs one).
 
 mod cache;
-mod calendar;
+pub(crate) mod calendar;
 mod error;
 mod gogetssl;
 mod huawei;
