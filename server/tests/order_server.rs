@@ -494,3 +494,114 @@ async fn a_provider_never_reached_frees_the_key_for_a_retry() {
         assert_eq!(answer["error"]["code"], "provider_unavailable");
     }
 }
+
+/// An HS256 token for `sub`, issued now and living `life` seconds (negative: expired).
+fn token(secret: &[u8], sub: &str, life: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs() as i64;
+    let claims = serde_json::json!({
+        "sub": sub, "aud": "ssl-order", "iat": now - 120, "exp": now + life,
+    });
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(secret),
+    )
+    .expect("a token")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_prove_who_they_are_and_see_only_their_own_orders() {
+    let dir = tempfile_dir::Dir::new("jwt");
+    let dist = public_dir();
+    let dist = dist.to_str().expect("UTF-8");
+    let sandbox = Server::start(&["--addr", "127.0.0.1:0", "--sandbox", "--dist", dist], &[]);
+    let secret = b"a-panel-secret-of-at-least-32-bytes-0123456789";
+    let key_file = dir.path().join("panel-key");
+    std::fs::write(&key_file, secret).expect("the key");
+    let password = dir.path().join("gogetssl-password");
+    std::fs::write(&password, "sandbox-password-not-a-secret").expect("the password");
+    let settings = dir.path().join("settings.toml");
+    std::fs::write(
+        &settings,
+        format!(
+            "catalogue = \"{dist}/catalog/gogetssl.json\"\n\
+             [database]\nurl = \"sqlite://{db}\"\n\
+             [customers]\nmode = \"jwt\"\nalgorithm = \"HS256\"\nkey_file = {key_file:?}\naudience = \"ssl-order\"\n\
+             [upstream]\napi = \"gogetssl\"\nbase_url = \"{sandbox}sandbox/gogetssl\"\n\
+             [upstream.gogetssl]\nuser = \"sandbox-reseller\"\npassword_file = {password:?}\n",
+            db = dir.path().join("orders.db").display(),
+            sandbox = sandbox.url,
+        ),
+    )
+    .expect("settings");
+    let server = Server::start(
+        &[
+            "--addr",
+            "127.0.0.1:0",
+            "--dist",
+            dist,
+            "--settings",
+            settings.to_str().expect("UTF-8"),
+        ],
+        &[],
+    );
+    let body = dv_order("gogetssl");
+    let send = |bearer: Option<String>| {
+        let (url, body) = (server.url.clone(), body.clone());
+        async move {
+            let mut request = client()
+                .post(format!("{url}api/orders"))
+                .header("content-type", "application/json")
+                .header("idempotency-key", new_key())
+                .body(body);
+            if let Some(bearer) = bearer {
+                request = request.header("authorization", format!("Bearer {bearer}"));
+            }
+            let response = request.send().await.expect("an answer");
+            let status = response.status().as_u16();
+            (status, response.json::<Value>().await.expect("JSON"))
+        }
+    };
+    // No token, a forged one, an expired one: 401 each, and nothing reaches the provider.
+    for bearer in [
+        None,
+        Some(token(
+            b"another-secret-entirely-0123456789abcdef",
+            "alice",
+            600,
+        )),
+        Some(token(secret, "alice", -600)),
+    ] {
+        let (status, answer) = send(bearer).await;
+        assert_eq!(status, 401, "{answer}");
+        assert_eq!(answer["error"]["code"], "unauthorized");
+    }
+    assert_eq!(calls(&sandbox, "add_ssl_order").await, 0);
+    // Alice orders and reads her order; Bob cannot read it.
+    let (status, placed) = send(Some(token(secret, "alice", 600))).await;
+    assert_eq!(status, 201, "{placed}\n{}", server.said());
+    let id = placed["order_id"].as_str().expect("an ID");
+    let read = |sub: &'static str| {
+        let url = format!("{}api/orders/{id}", server.url);
+        let bearer = token(secret, sub, 600);
+        async move {
+            client()
+                .get(url)
+                .header("authorization", format!("Bearer {bearer}"))
+                .send()
+                .await
+                .expect("an answer")
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(read("alice").await, 200);
+    assert_eq!(
+        read("bob").await,
+        404,
+        "another customer's order is not found"
+    );
+}
