@@ -43,8 +43,8 @@ pub use name_list::{
 };
 pub use organisation::{org_need, Duns, Lei, Need, OrgError, Organisation};
 pub use product::{
-    Catalogue, CatalogueError, CatalogueRules, Coverage, DcvMethod, Level, NameLimits, Product,
-    ProductError, Provider, ProviderProfile, UnitPrice, Validity,
+    cents, Catalogue, CatalogueError, CatalogueRules, Coverage, DcvMethod, Level, NameLimits,
+    Product, ProductError, Provider, ProviderProfile, UnitPrice, Validity,
 };
 pub use public_suffix::PublicSuffixList;
 pub use rules::{Rules, ToAscii};

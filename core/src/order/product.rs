@@ -290,8 +290,9 @@ impl UnitPrice {
     }
 }
 
-/// Reads a price such as `3`, `3.5` or `3.50` into cents.
-fn cents(raw: &str) -> Option<u32> {
+/// Reads a price such as `3`, `3.5` or `3.50` into cents (the catalogue's, and the order
+/// server's reading of a price text).
+pub fn cents(raw: &str) -> Option<u32> {
     let (whole, fraction) = raw.trim().split_once('.').unwrap_or((raw.trim(), ""));
     if whole.is_empty()
         || fraction.len() > 2

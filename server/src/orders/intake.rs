@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 use ssl_order_core::order::{
-    validate_with, Catalogue, ContactDraft, Field, FieldErrors, FieldProblem, Level, OrderDraft,
-    OrganisationDraft, Product, PublicSuffixList, Rules, ValidatedOrder,
+    cents, validate_with, Catalogue, ContactDraft, Field, FieldErrors, FieldProblem, Level,
+    OrderDraft, OrganisationDraft, Product, PublicSuffixList, Rules, ValidatedOrder,
 };
 
 use super::signature;
@@ -267,30 +267,9 @@ pub fn price_cents(order: &ValidatedOrder) -> Option<u64> {
         return Some(unit.total(exact, wildcards));
     }
     let text = product.price.as_deref()?;
-    let amount = text.split_whitespace().find_map(amount_cents)?;
+    let amount = u64::from(text.split_whitespace().find_map(cents)?);
     let years = u64::from(product.validity.months()).div_ceil(12).max(1);
     Some(amount.saturating_mul(years))
-}
-
-/// `8`, `8.5` or `8.00` in cents.
-fn amount_cents(word: &str) -> Option<u64> {
-    let (whole, fraction) = word.split_once('.').unwrap_or((word, ""));
-    if whole.is_empty()
-        || fraction.len() > 2
-        || !whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let whole: u64 = whole.parse().ok()?;
-    let fraction: u64 = match fraction.len() {
-        0 => 0,
-        1 => fraction.parse::<u64>().ok()? * 10,
-        _ => fraction.parse().ok()?,
-    };
-    whole.checked_mul(100)?.checked_add(fraction)
 }
 
 #[cfg(test)]
@@ -397,12 +376,13 @@ mod tests {
     }
 
     #[test]
-    fn prices_are_read_in_cents() {
-        assert_eq!(amount_cents("8.00"), Some(800));
-        assert_eq!(amount_cents("8.5"), Some(850));
-        assert_eq!(amount_cents("75"), Some(7500));
-        assert_eq!(amount_cents("EUR"), None);
-        assert_eq!(amount_cents("1.234"), None);
-        assert_eq!(amount_cents(".5"), None);
+    fn an_orders_price_is_the_catalogues_amount_times_the_years() {
+        let mut order = scenarios().remove(0);
+        order.product.unit_price = None;
+        order.product.price = Some("EUR 8.50 a year".into());
+        order.product.validity = ssl_order_core::order::Validity::Months(24);
+        assert_eq!(price_cents(&order), Some(1700));
+        order.product.price = Some("on request".into());
+        assert_eq!(price_cents(&order), None);
     }
 }
