@@ -15,11 +15,66 @@ export async function heading(page) {
 }
 
 export async function waitForHeading(page, text) {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30000 });
+  try {
+    await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30000 });
+  } catch (error) {
+    // Says where the form stood instead, so a timeout names what was on screen.
+    error.message += `\n  on screen: ${await onScreen(page)}`;
+    throw error;
+  }
+}
+
+/** The heading and any alerts the form shows, for a failure's message. */
+async function onScreen(page) {
+  try {
+    return await page.evaluate(() => {
+      const text = (selector) => [...document.querySelectorAll(selector)]
+        .map((e) => e.textContent.trim().replace(/\s+/g, ' ')).filter(Boolean);
+      return JSON.stringify({ headings: text('h1'), alerts: text('[role=alert], .error, [aria-invalid=true]') });
+    });
+  } catch (error) {
+    return `unreadable (${error.message})`;
+  }
 }
 
 export async function continueOn(page) {
+  await steady(page);
   await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/**
+ * In a frame from another site, waits until the form and its frame have stopped resizing.
+ * Chromium routes a click into such a frame by where the frame was last drawn: a click sent
+ * while the host is still applying a `height` message reaches the host's page instead, and
+ * the form never sees it (as a person's click might land beside a moving button).
+ */
+export async function steady(scope) {
+  if (typeof scope.parentFrame !== 'function' || !scope.parentFrame()) return;
+  const element = await scope.frameElement();
+  // Each side is read after two animation frames, so what it read has been drawn.
+  const measure = async () => {
+    const inner = await scope.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return document.documentElement.scrollHeight;
+    }).catch(() => -1);
+    const outer = await element.evaluate(async (frame) => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const events = frame.ownerDocument.defaultView.hostEvents ?? [];
+      const reported = events.filter((e) => e.type === 'height').at(-1)?.height;
+      return { box: frame.getBoundingClientRect().height, reported };
+    });
+    return { inner, ...outer };
+  };
+  let before = await measure();
+  for (let i = 0; i < 100; i += 1) {
+    const now = await measure();
+    const same = now.inner === before.inner && now.box === before.box;
+    // A host that sizes the frame has heard the form's current height.
+    const heard = now.reported === undefined || now.reported === now.inner;
+    if (same && heard) return;
+    before = now;
+  }
+  throw new Error(`the frame kept resizing: ${JSON.stringify(before)}`);
 }
 
 /** Chooses the first product and continues to the domain step. */
@@ -71,6 +126,7 @@ export async function contactsToReview(page) {
 
 /** Ticks the privacy agreement on the review page and presses the submit button. */
 export async function agreeAndSubmit(page, button = 'Buy and apply') {
+  await steady(page);
   await page.getByLabel(/I agree to the provider's privacy statement/).check();
   await page.getByRole('button', { name: button }).click();
 }
