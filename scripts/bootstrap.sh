@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 CARGO_FUZZ_VERSION=0.13.2
 BINARYEN_VERSION=132
+# Cuts the wasm into a first and a later module (scripts/split.sh).
+WASM_SPLIT_VERSION=0.2.4
 # The order log's tests start throwaway PostgreSQL clusters with initdb and pg_ctl.
 POSTGRESQL_MAJOR=15
 # wasm-bindgen's CLI must match the library version the app is built with.
@@ -60,6 +62,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   # resolving afresh, still at the pinned CLI version.
   cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" ||
     cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (under 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then

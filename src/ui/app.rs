@@ -1,7 +1,7 @@
 //! The root component: reads the configuration and catalogue, then shows the wizard.
 
 use super::dom::mark;
-use super::wizard::Wizard;
+use super::later::{self, Render, Start};
 use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store::{self, SavedState};
 use crate::i18n::problems::catalogue_words;
@@ -101,10 +101,32 @@ pub fn App() -> impl IntoView {
                         {(t().flow.refused_settings)(&refused.join(", "))}
                     </p>
                 })}
-                <Wizard config catalogue saved=saved.unwrap_or_default()/>
+                <LaterWizard start=Start { config, catalogue, saved }/>
             }
             .into_any()
         }
+    }
+}
+
+/// The wizard from its own module: a message while it is fetched, and a retry if it fails.
+#[component]
+fn LaterWizard(start: Start) -> impl IntoView {
+    let loaded = RwSignal::new(None::<Result<Render, later::NotLoaded>>);
+    let fetch = move || {
+        loaded.set(None);
+        spawn_local(async move { loaded.set(Some(later::wizard().await)) });
+    };
+    fetch();
+    move || match loaded.get() {
+        None => view! { <p class="loading" role="status">{t().flow.loading}</p> }.into_any(),
+        Some(Ok(render)) => untrack(|| render(start.clone())),
+        Some(Err(later::NotLoaded)) => view! {
+            <div class="failure" role="alert">
+                <p class="body">{t().flow.cannot_start}</p>
+                <button type="button" class="button" on:click=move |_| fetch()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
     }
 }
 

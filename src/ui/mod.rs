@@ -9,6 +9,7 @@ mod fields;
 mod frame;
 mod history;
 mod keygen;
+mod later;
 mod leaving;
 mod locale;
 mod progress;
