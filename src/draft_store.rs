@@ -16,6 +16,12 @@ fn storage(kind: StorageKind) -> Option<web_sys::Storage> {
     }
 }
 
+/// Whether a previous visit left anything, without reading it (the first module does not
+/// carry the draft's reader).
+pub fn has_saved(kind: StorageKind) -> bool {
+    storage(kind).is_some_and(|store| store.get_item(KEY).ok().flatten().is_some())
+}
+
 pub fn load(kind: StorageKind) -> Option<SavedState> {
     let text = storage(kind)?.get_item(KEY).ok().flatten()?;
     SavedState::from_json(&text)

@@ -50,7 +50,7 @@ pub fn org_label(part: OrgPart, texts: &Texts) -> &'static str {
 pub fn step_title(step: Step, texts: &Texts) -> &'static str {
     let t = &texts.flow;
     match step {
-        Step::Product => t.title_product,
+        Step::Product => texts.start.title_product,
         Step::Domain => t.title_domain,
         Step::Csr => t.title_csr,
         Step::Validation => t.title_validation,

@@ -14,7 +14,7 @@ pub mod texts;
 mod zh_cn;
 
 use std::cell::Cell;
-pub use texts::Texts;
+pub use texts::{StartTexts, Texts};
 
 /// A language the form is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -56,6 +56,14 @@ impl Locale {
             .unwrap_or_default()
     }
 
+    /// What the first step needs, without reaching the rest of the catalogue.
+    pub fn start(self) -> &'static StartTexts {
+        match self {
+            Locale::En => &en::start::START,
+            Locale::ZhCn => &zh_cn::start::START,
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::En => &en::EN,
@@ -78,6 +86,11 @@ pub fn set(locale: Locale) {
 
 pub fn current() -> Locale {
     CURRENT.with(Cell::get)
+}
+
+/// The first step's texts in the current language (the first module reads only these).
+pub fn s() -> &'static StartTexts {
+    current().start()
 }
 
 /// The texts of the current language.
@@ -109,10 +122,10 @@ mod tests {
     #[test]
     fn each_language_has_its_own_words() {
         let (en, zh) = (Locale::En.texts(), Locale::ZhCn.texts());
-        assert_ne!(en.flow.continue_button, zh.flow.continue_button);
+        assert_ne!(en.start.continue_button, zh.start.continue_button);
         set(Locale::ZhCn);
-        assert_eq!(t().flow.continue_button, zh.flow.continue_button);
+        assert_eq!(t().start.continue_button, zh.start.continue_button);
         set(Locale::En);
-        assert_eq!(t().flow.continue_button, en.flow.continue_button);
+        assert_eq!(t().start.continue_button, en.start.continue_button);
     }
 }

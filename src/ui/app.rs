@@ -1,23 +1,28 @@
-//! The root component: reads the configuration and catalogue, then shows the wizard.
+//! The root component: reads the configuration and catalogue, shows the first step, and
+//! hands over to the wizard once Continue is pressed. This, the first step and the texts
+//! they read (`i18n::s`) are the first wasm module; the wizard is fetched as soon as the
+//! first step is usable (`super::later`).
 
 use super::dom::mark;
-use super::later::{self, Render, Start};
+use super::first_step::{remembered_choice, FirstStep};
+use super::later::{self, FirstChoice, Render, Start};
 use crate::config::{Config, DEFAULT_CATALOGUE};
-use crate::draft_store::{self, SavedState};
+use crate::draft_store;
 use crate::i18n::problems::catalogue_words;
 use crate::i18n::problems::config::config_error_words;
-use crate::i18n::t;
+use crate::i18n::s;
 use crate::order::Catalogue;
 use crate::transport::fetch_text;
 use futures_util::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 
 #[derive(Clone)]
 enum Load {
     Loading,
     Failed(String),
-    Ready(Box<(Config, Catalogue, Option<SavedState>, Vec<String>)>),
+    Ready(Box<(Config, Catalogue, Vec<String>)>),
 }
 
 /// The `locale` the embedding page's options ask for, before config.json is read.
@@ -35,10 +40,10 @@ async fn load() -> Load {
     let (config_text, default_catalogue) =
         join(fetch_text(&config_url), fetch_text(DEFAULT_CATALOGUE)).await;
     let (config, refused) = match config_text
-        .map_err(|e| (t().flow.config_unreadable)(&config_url, &e))
+        .map_err(|e| (s().config_unreadable)(&config_url, &e))
         .and_then(|text| {
             Config::from_layers(&text, page.as_deref(), &query)
-                .map_err(|e| config_error_words(&e, t()))
+                .map_err(|e| config_error_words(&e, s()))
         }) {
         Ok(loaded) => (loaded.config, loaded.refused),
         Err(message) => return Load::Failed(message),
@@ -52,19 +57,18 @@ async fn load() -> Load {
     };
     let url = config.catalogue_url.as_str();
     let catalogue = match catalogue_text
-        .map_err(|e| (t().flow.catalogue_unreadable)(url, &e))
+        .map_err(|e| (s().catalogue_unreadable)(url, &e))
         .and_then(|text| {
             Catalogue::from_json(&text)
-                .map_err(|e| (t().flow.catalogue_invalid)(url, &catalogue_words(&e, t())))
+                .map_err(|e| (s().catalogue_invalid)(url, &catalogue_words(&e, s())))
         }) {
         Ok(catalogue) if !config.sells(catalogue.provider) => {
-            return Load::Failed((t().flow.catalogue_other_provider)(url, config.api.slug()))
+            return Load::Failed((s().catalogue_other_provider)(url, config.api.slug()))
         }
         Ok(catalogue) => catalogue,
         Err(message) => return Load::Failed(message),
     };
-    let saved = draft_store::load(config.storage);
-    Load::Ready(Box::new((config, catalogue, saved, refused)))
+    Load::Ready(Box::new((config, catalogue, refused)))
 }
 
 #[component]
@@ -82,48 +86,99 @@ pub fn App() -> impl IntoView {
         state.set(loaded);
     });
     move || match state.get() {
-        Load::Loading => {
-            view! { <p class="loading" role="status">{t().flow.loading}</p> }.into_any()
-        }
+        Load::Loading => view! { <p class="loading" role="status">{s().loading}</p> }.into_any(),
         Load::Failed(message) => view! {
             <div class="failure" role="alert">
-                <h1 class="heading">{t().flow.cannot_start}</h1>
+                <h1 class="heading">{s().cannot_start}</h1>
                 <p class="body">{message}</p>
-                <p class="body">{t().flow.ask_administrator}</p>
+                <p class="body">{s().ask_administrator}</p>
             </div>
         }
         .into_any(),
         Load::Ready(ready) => {
-            let (config, catalogue, saved, refused) = *ready;
+            let (config, catalogue, refused) = *ready;
             view! {
                 {(!refused.is_empty()).then(|| view! {
                     <p class="warning" role="alert" data-testid="refused-settings">
-                        {(t().flow.refused_settings)(&refused.join(", "))}
+                        {(s().refused_settings)(&refused.join(", "))}
                     </p>
                 })}
-                <LaterWizard start=Start { config, catalogue, saved }/>
+                <Begin config catalogue/>
             }
             .into_any()
         }
     }
 }
 
+/// Whether the page is in a frame: the host talks to the wizard from the start (`ready`,
+/// `init`), so the wizard is waited for instead of drawing the first step on its own.
+fn in_frame() -> bool {
+    let own = window();
+    own.top()
+        .ok()
+        .flatten()
+        .is_some_and(|top| JsValue::from(top) != JsValue::from(own))
+}
+
+/// The first step on its own, then the wizard. A visit that left a draft, and a form in a
+/// frame, go to the wizard at once: it has the draft's reader and the host's protocol.
+#[component]
+fn Begin(config: Config, catalogue: Catalogue) -> impl IntoView {
+    let at_once = in_frame() || draft_store::has_saved(config.storage);
+    let chosen = RwSignal::new(remembered_choice().unwrap_or_default());
+    let handed_over = RwSignal::new(at_once);
+    let first_step = {
+        let catalogue = catalogue.clone();
+        move || {
+            // The wizard is fetched as soon as the first step is usable.
+            spawn_local(async {
+                let _ = later::preload().await;
+            });
+            view! { <FirstStep catalogue chosen on_continue=move || handed_over.set(true)/> }
+        }
+    };
+    move || {
+        if handed_over.get() {
+            let first = (!at_once).then(|| FirstChoice {
+                product_id: chosen.get_untracked(),
+                continued: true,
+            });
+            let start = Start {
+                config: config.clone(),
+                catalogue: catalogue.clone(),
+                first,
+            };
+            view! { <LaterWizard start/> }.into_any()
+        } else {
+            untrack(first_step.clone()).into_any()
+        }
+    }
+}
+
 /// The wizard from its own module: a message while it is fetched, and a retry if it fails.
+/// What was chosen stays in `start`, so nothing is lost however often it is tried.
 #[component]
 fn LaterWizard(start: Start) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<Render, later::NotLoaded>>);
     let fetch = move || {
         loaded.set(None);
-        spawn_local(async move { loaded.set(Some(later::wizard().await)) });
+        spawn_local(async move {
+            let result = later::wizard().await;
+            if result.is_err() {
+                super::dom::focus_later("next-retry".into());
+            }
+            loaded.set(Some(result));
+        });
     };
     fetch();
     move || match loaded.get() {
-        None => view! { <p class="loading" role="status">{t().flow.loading}</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{s().next_loading}</p> }.into_any(),
         Some(Ok(render)) => untrack(|| render(start.clone())),
         Some(Err(later::NotLoaded)) => view! {
-            <div class="failure" role="alert">
-                <p class="body">{t().flow.cannot_start}</p>
-                <button type="button" class="button" on:click=move |_| fetch()>"Try again"</button>
+            <div class="failure" role="alert" data-testid="next-failed">
+                <p class="body">{s().next_failed}</p>
+                <button type="button" class="button" id="next-retry"
+                    on:click=move |_| fetch()>{s().try_again}</button>
             </div>
         }
         .into_any(),
@@ -147,13 +202,13 @@ mod tests {
 
     #[test]
     fn a_catalogue_that_cannot_be_used_is_told_in_the_current_language() {
-        let english = (t().flow.catalogue_other_provider)("catalog/x.json", "gogetssl");
+        let english = (s().catalogue_other_provider)("catalog/x.json", "gogetssl");
         assert_eq!(
             english,
             "The catalogue catalog/x.json lists products of another provider than \"gogetssl\", which config.json names."
         );
         set(Locale::ZhCn);
-        let chinese = (t().flow.catalogue_unreadable)("catalog/x.json", "HTTP 404");
+        let chinese = (s().catalogue_unreadable)("catalog/x.json", "HTTP 404");
         set(Locale::En);
         assert_eq!(chinese, "无法读取产品目录 catalog/x.json：HTTP 404");
     }

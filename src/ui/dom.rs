@@ -26,7 +26,7 @@ pub fn mark(name: &str) {
 }
 
 pub fn set_title(title: &str) {
-    document().set_title(&(crate::i18n::t().flow.page_title)(title));
+    document().set_title(&(crate::i18n::s().page_title)(title));
 }
 
 /// UTS 46 ToASCII by the browser's own URL parser, at no cost in wasm size.

@@ -126,7 +126,7 @@ pub fn TextField(
             {hint.map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
             {move || error().map(|message| view! {
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
+                    <span class="visually-hidden">{t().start.error_prefix}</span>{message}
                 </p>
             })}
             {control}

@@ -5,8 +5,8 @@
 
 use super::wizard::Wizard;
 use crate::config::Config;
-use crate::draft_store::SavedState;
-use crate::order::Catalogue;
+use crate::draft_store;
+use crate::order::{Catalogue, Step};
 use leptos::prelude::*;
 
 /// What the wizard starts from.
@@ -14,7 +14,18 @@ use leptos::prelude::*;
 pub struct Start {
     pub config: Config,
     pub catalogue: Catalogue,
-    pub saved: Option<SavedState>,
+    /// What the first module's first step was given, when it was shown: the wizard starts
+    /// there and carries on as if Continue had been pressed in it. None: the wizard reads
+    /// what a previous visit saved, as on any start.
+    pub first: Option<FirstChoice>,
+}
+
+/// The product chosen on the first module's first step.
+#[derive(Clone, Debug)]
+pub struct FirstChoice {
+    pub product_id: String,
+    /// Continue was pressed.
+    pub continued: bool,
 }
 
 /// The later module could not be fetched or instantiated (a network drop, or a 404 after
@@ -37,9 +48,16 @@ fn render(start: Start) -> AnyView {
     let Start {
         config,
         catalogue,
-        saved,
+        first,
     } = start;
-    view! { <Wizard config catalogue saved=saved.unwrap_or_default()/> }.into_any()
+    let mut saved = draft_store::load(config.storage).unwrap_or_default();
+    let mut continued = false;
+    if let Some(first) = first {
+        saved.draft.product_id = first.product_id;
+        saved.step = Step::Product.slug().to_string();
+        continued = first.continued;
+    }
+    view! { <Wizard config catalogue saved continued/> }.into_any()
 }
 
 #[cfg_attr(

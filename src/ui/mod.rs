@@ -6,6 +6,7 @@ mod dom;
 mod environment;
 mod error_summary;
 mod fields;
+mod first_step;
 mod frame;
 mod history;
 mod keygen;

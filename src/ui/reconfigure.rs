@@ -34,7 +34,7 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
             }
             next
         }
-        Err(err) => return refuse(names, config_error_words(&err, t())),
+        Err(err) => return refuse(names, config_error_words(&err, t().start)),
     };
     let same_products = wizard
         .env
@@ -49,7 +49,7 @@ pub fn apply(wizard: WizardState, settings: &Map<String, Value>, send: impl Fn(V
             .await
             .and_then(|text| {
                 Catalogue::from_json(&text)
-                    .map_err(|e| crate::i18n::problems::catalogue_words(&e, crate::i18n::t()))
+                    .map_err(|e| crate::i18n::problems::catalogue_words(&e, crate::i18n::t().start))
             })
             .and_then(|catalogue| {
                 if next.sells(catalogue.provider) {

@@ -27,6 +27,10 @@ pub fn Wizard(
     /// What a previous visit left, to carry on where it stopped.
     #[prop(optional)]
     saved: Option<SavedState>,
+    /// Continue was pressed on the first module's first step: do it here once drawn, so the
+    /// step, its history entry and its focus follow as for any Continue.
+    #[prop(optional)]
+    continued: bool,
 ) -> impl IntoView {
     let wizard = WizardState::new(config, catalogue, saved);
     provide_context(wizard);
@@ -57,6 +61,11 @@ pub fn Wizard(
         step
     });
     Effect::new(move |_| mark("ssl-order:interactive"));
+    if continued {
+        // After the effects above have seen the first step (effects run in order).
+        // Untracked: it runs once, not again whenever what Continue reads changes.
+        Effect::new(move |_| untrack(|| wizard.continue_from(Step::Product)));
+    }
     // A pasted CSR's own signature is checked by the browser once it reads; the verdict
     // joins the errors through `WizardState::csr_verdict`.
     let csr_text = Memo::new(move |_| wizard.draft.with(|d| d.csr.clone()));
@@ -141,7 +150,7 @@ pub fn Wizard(
                     <form class="step" novalidate on:submit=on_submit>
                         {step_view}
                         {move || (wizard.step.get() != Step::Review).then(|| view! {
-                            <button type="submit" class="button">{t().flow.continue_button}</button>
+                            <button type="submit" class="button">{t().start.continue_button}</button>
                         })}
                     </form>
                     <p class="start-over">

@@ -1,24 +1,22 @@
 //! Why a catalogue file is refused, shown when the form cannot start.
 
-use crate::i18n::Texts;
+use crate::i18n::StartTexts;
 use crate::order::{CatalogueError, ProductError};
 
-pub fn catalogue_words(error: &CatalogueError, texts: &Texts) -> String {
-    let t = &texts.flow;
+pub fn catalogue_words(error: &CatalogueError, t: &StartTexts) -> String {
     match error {
         CatalogueError::Shape(reason) => (t.catalogue_shape)(reason),
         CatalogueError::UnknownProvider(provider) => {
             (t.catalogue_shape)(&(t.catalogue_unknown_provider)(provider))
         }
         CatalogueError::Product { id, problem } => {
-            (t.catalogue_product)(id, &product_words(problem, texts))
+            (t.catalogue_product)(id, &product_words(problem, t))
         }
         CatalogueError::Empty => t.catalogue_empty.into(),
     }
 }
 
-pub fn product_words(error: &ProductError, texts: &Texts) -> String {
-    let t = &texts.flow;
+pub fn product_words(error: &ProductError, t: &StartTexts) -> String {
     match error {
         ProductError::UnknownLevel(level) => (t.catalogue_unknown_level)(level),
         ProductError::UnknownCertType(code) => (t.catalogue_unknown_cert_type)(code),
@@ -103,7 +101,7 @@ mod tests {
             ProductError::MethodTwice("DNS".into()),
             ProductError::NoMethod,
         ];
-        in_both_languages(&problems, product_words);
+        in_both_languages(&problems, |p, t| product_words(p, t.start));
         let mut refusals: Vec<CatalogueError> = problems
             .into_iter()
             .map(|problem| CatalogueError::Product {
@@ -116,7 +114,7 @@ mod tests {
             CatalogueError::UnknownProvider("acme".into()),
             CatalogueError::Empty,
         ]);
-        in_both_languages(&refusals, catalogue_words);
+        in_both_languages(&refusals, |r, t| catalogue_words(r, t.start));
     }
 
     #[test]
@@ -126,15 +124,15 @@ mod tests {
             "validation_methods":["DNS"]}]}"#;
         let refusal = Catalogue::from_json(json).expect_err("unknown brand");
         assert_eq!(
-            catalogue_words(&refusal, Locale::En.texts()),
+            catalogue_words(&refusal, Locale::En.start()),
             "Product \"geotrust-dv\": unknown brand \"ACME\""
         );
         assert_eq!(
-            catalogue_words(&refusal, Locale::ZhCn.texts()),
+            catalogue_words(&refusal, Locale::ZhCn.start()),
             "产品“geotrust-dv”：未知的 brand“ACME”"
         );
         assert_eq!(
-            catalogue_words(&CatalogueError::Empty, Locale::ZhCn.texts()),
+            catalogue_words(&CatalogueError::Empty, Locale::ZhCn.start()),
             "产品目录中没有任何产品"
         );
     }

@@ -1,12 +1,11 @@
 //! The words for why the configuration is refused (`config::ConfigError`).
 
 use crate::config::{ConfigError, Layer};
-use crate::i18n::Texts;
+use crate::i18n::StartTexts;
 
 /// Why the form cannot start, or why a host's `init` settings were refused. The JSON
 /// parser's own reasons stay in English.
-pub fn config_error_words(e: &ConfigError, texts: &Texts) -> String {
-    let t = &texts.flow;
+pub fn config_error_words(e: &ConfigError, t: &StartTexts) -> String {
     match e {
         ConfigError::Shape(reason) => (t.config_shape)(reason),
         ConfigError::NotObject(Layer::File) => (t.config_shape)(t.config_not_object),
@@ -112,15 +111,20 @@ mod tests {
             },
         ]);
         for e in &all {
-            let (english, chinese) = (config_error_words(e, en()), config_error_words(e, zh()));
+            let (english, chinese) = (
+                config_error_words(e, en().start),
+                config_error_words(e, zh().start),
+            );
             assert!(
                 !english.trim().is_empty() && !chinese.trim().is_empty(),
                 "{e:?}"
             );
             assert_ne!(english, chinese);
         }
-        let english: std::collections::HashSet<_> =
-            all.iter().map(|e| config_error_words(e, en())).collect();
+        let english: std::collections::HashSet<_> = all
+            .iter()
+            .map(|e| config_error_words(e, en().start))
+            .collect();
         assert_eq!(english.len(), all.len(), "no two refusals read the same");
     }
 
@@ -129,28 +133,29 @@ mod tests {
         let json = r#"{"provider":"huawei","endpoint":"x","storage":"cookie"}"#;
         let err = Config::from_json(json).expect_err("bad");
         assert_eq!(
-            config_error_words(&err, en()),
+            config_error_words(&err, en().start),
             "config.json: storage \"cookie\" is not one of \"local\", \"session\", \"none\""
         );
         assert_eq!(
-            config_error_words(&err, zh()),
+            config_error_words(&err, zh().start),
             "config.json：storage“cookie”无效，应为“local”、“session”或“none”"
         );
         let page = Config::from_layers("{}", Some("[1,2]"), "").expect_err("not an object");
         assert_eq!(
-            config_error_words(&page, en()),
+            config_error_words(&page, en().start),
             "config.json is not valid: The embedding page's options must be a JSON object"
         );
         assert_eq!(
-            config_error_words(&page, zh()),
+            config_error_words(&page, zh().start),
             "config.json 无效：嵌入页面的选项必须是 JSON 对象"
         );
     }
 
     #[test]
     fn a_refusal_names_the_setting_and_what_may_be_used_instead() {
-        let words =
-            |json: &str| config_error_words(&Config::from_json(json).expect_err("refused"), en());
+        let words = |json: &str| {
+            config_error_words(&Config::from_json(json).expect_err("refused"), en().start)
+        };
         let provider = words(r#"{"provider":"acme","endpoint":"x"}"#);
         for known in ["huawei", "gogetssl", "cpanel", "generic"] {
             assert!(provider.contains(&format!("\"{known}\"")), "{provider}");
@@ -162,11 +167,11 @@ mod tests {
         );
         let file = r#"{"provider":"huawei","endpoint":"e","allow_query":["token"]}"#;
         assert_eq!(
-            config_error_words(&Config::from_layers(file, None, "").expect_err("token"), en()),
+            config_error_words(&Config::from_layers(file, None, "").expect_err("token"), en().start),
             "config.json: allow_query may list only provider, endpoint, catalogue, storage, poll_seconds, timeout_seconds, locale, not \"token\""
         );
         let not_json = Config::from_layers("{", None, "").expect_err("not JSON");
-        assert!(config_error_words(&not_json, en())
+        assert!(config_error_words(&not_json, en().start)
             .starts_with("config.json is not valid: config.json: "));
     }
 }

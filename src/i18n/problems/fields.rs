@@ -6,7 +6,7 @@ use crate::order::{ContactPart, FieldProblem, Role};
 
 pub fn field_problem_words(problem: &FieldProblem, texts: &Texts) -> String {
     match problem {
-        FieldProblem::ChooseProduct => texts.flow.choose_product.into(),
+        FieldProblem::ChooseProduct => texts.start.choose_product.into(),
         FieldProblem::Name(error) => name_words(error, texts),
         FieldProblem::OtherName { typed, error } => {
             (texts.flow.other_name_problem)(typed, &name_words(error, texts))

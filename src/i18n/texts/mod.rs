@@ -5,18 +5,22 @@ mod csr;
 mod domains;
 mod flow;
 mod people;
+mod start;
 mod submit;
 
 pub use csr::CsrTexts;
 pub use domains::DomainTexts;
 pub use flow::FlowTexts;
 pub use people::PeopleTexts;
+pub use start::StartTexts;
 pub use submit::SubmitTexts;
 
 /// One language's catalogue.
 pub struct Texts {
-    /// The frame of the form: loading, steps, progress, Back / Continue, error summary,
-    /// the product step and the configuration's messages.
+    /// What the first step needs: loading, the configuration's and catalogue's messages,
+    /// the product step. A static of its own, so the first module holds only these.
+    pub start: &'static StartTexts,
+    /// The frame of the form: steps, progress, Back, the error summary.
     pub flow: FlowTexts,
     /// Domain names, the list of names, validation methods and approver addresses.
     pub domains: DomainTexts,

@@ -4,11 +4,13 @@ mod csr;
 mod domains;
 mod flow;
 mod people;
+pub(super) mod start;
 mod submit;
 
 use super::Texts;
 
 pub static ZH_CN: Texts = Texts {
+    start: &start::START,
     flow: flow::FLOW,
     domains: domains::DOMAINS,
     csr: csr::CSR,

@@ -94,7 +94,7 @@ fn SourceChoice() -> impl IntoView {
             <legend class="legend">{labels::field_label(field, t())}</legend>
             {move || error().map(|message| view! {
                 <p class="error-message" id=format!("{}-error", field.id())>
-                    <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
+                    <span class="visually-hidden">{t().start.error_prefix}</span>{message}
                 </p>
             })}
             <div class="radios">{radios}</div>

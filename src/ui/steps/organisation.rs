@@ -32,7 +32,7 @@ fn CountrySelect(#[prop(optional)] label_suffix: &'static str) -> impl IntoView 
             {
                 let error_id = error_id.clone();
                 move || error().map(|m| view! {
-                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t().flow.error_prefix}</span>{m}</p>
+                    <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t().start.error_prefix}</span>{m}</p>
                 })
             }
             <select class="select" id=field.id() autocomplete="country"

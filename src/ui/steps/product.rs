@@ -1,33 +1,9 @@
 use crate::i18n::labels::step_title;
 use crate::i18n::t;
-use crate::order::{Field, Level, Product, Step};
+use crate::order::{Field, Step};
+use crate::ui::first_step::details;
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
-
-fn level_name(level: Level) -> &'static str {
-    let texts = &t().flow;
-    match level {
-        Level::Dv => texts.level_dv,
-        Level::Ov => texts.level_ov,
-        Level::Ev => texts.level_ev,
-    }
-}
-
-/// The hint under a product's name: its level, its term and the catalogue's description.
-fn details(product: &Product) -> String {
-    let texts = &t().flow;
-    let months = product.validity.months();
-    let term = if months.is_multiple_of(12) {
-        (texts.term_years)(months / 12)
-    } else {
-        (texts.term_months)(months)
-    };
-    (texts.product_details)(
-        level_name(product.level),
-        &term,
-        product.description.get(crate::i18n::current().tag()),
-    )
-}
 
 /// Choose the product: one radio button per catalogue entry.
 #[component]
@@ -79,7 +55,7 @@ pub fn ProductStep() -> impl IntoView {
             <legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{step_title(Step::Product, t())}</h1></legend>
             {move || error().map(|message| view! {
                 <p class="error-message" id="product-error">
-                    <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
+                    <span class="visually-hidden">{t().start.error_prefix}</span>{message}
                 </p>
             })}
             <div class="radios">{options}</div>
@@ -91,7 +67,7 @@ pub fn ProductStep() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
-    use crate::order::Validity;
+    use crate::order::{Level, Validity};
 
     #[test]
     fn a_products_hint_names_its_level_and_term_in_the_current_language() {

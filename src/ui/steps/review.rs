@@ -351,7 +351,7 @@ pub fn ReviewStep() -> impl IntoView {
         <div class=move || if agreement_error().is_some() { "field field-error" } else { "field" }>
             {move || agreement_error().map(|message| view! {
                 <p class="error-message" id="agree-privacy-error">
-                    <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
+                    <span class="visually-hidden">{t().start.error_prefix}</span>{message}
                 </p>
             })}
             <div class="checkbox">
@@ -433,7 +433,7 @@ fn ResumeAtApply() -> impl IntoView {
                 <label class="label" for="existing-cert-id">{t().submit.cert_id}</label>
                 <p class="hint" id="existing-cert-id-hint">{t().submit.cert_id_hint}</p>
                 {move || error.get().map(|message| view! {
-                    <p class="error-message" id="existing-cert-id-error"><span class="visually-hidden">{t().flow.error_prefix}</span>{message}</p>
+                    <p class="error-message" id="existing-cert-id-error"><span class="visually-hidden">{t().start.error_prefix}</span>{message}</p>
                 })}
                 <input class="input" id="existing-cert-id" type="text" autocomplete="off" spellcheck="false"
                     aria-describedby=move || if error.get().is_some() { "existing-cert-id-hint existing-cert-id-error" } else { "existing-cert-id-hint" }

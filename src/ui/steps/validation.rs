@@ -120,7 +120,7 @@ pub fn ValidationStep() -> impl IntoView {
                     <legend class="legend">{t().domains.method_legend}</legend>
                     {error.map(|message| view! {
                         <p class="error-message" id="method-0-error">
-                            <span class="visually-hidden">{t().flow.error_prefix}</span>{message}
+                            <span class="visually-hidden">{t().start.error_prefix}</span>{message}
                         </p>
                     })}
                     <div class="radios">{radios}</div>
@@ -167,7 +167,7 @@ pub fn ValidationStep() -> impl IntoView {
                         <div class=approver_class>
                             <label class="label" for=approver_field.id()>{(t().domains.approver_label)(&key)}</label>
                             {approver_error.map(|m| view! { <p class="error-message" id=format!("{}-error", approver_field.id())>
-                                <span class="visually-hidden">{t().flow.error_prefix}</span>{m}</p> })}
+                                <span class="visually-hidden">{t().start.error_prefix}</span>{m}</p> })}
                             <select class="select" id=approver_field.id()
                                 aria-invalid=approver_invalid aria-describedby=approver_described
                                 on:change=move |ev| {
@@ -187,7 +187,7 @@ pub fn ValidationStep() -> impl IntoView {
                         <div class=method_class>
                             <label class="label" for=method_field.id()>{(t().domains.method_label)(&key)}</label>
                             {method_error.map(|m| view! { <p class="error-message" id=format!("{}-error", method_field.id())>
-                                <span class="visually-hidden">{t().flow.error_prefix}</span>{m}</p> })}
+                                <span class="visually-hidden">{t().start.error_prefix}</span>{m}</p> })}
                             <select class="select" id=method_field.id()
                                 aria-invalid=method_invalid aria-describedby=method_described
                                 on:change=move |ev| choose(Some(key_for_method.clone()), &event_target_value(&ev))>

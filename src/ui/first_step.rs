@@ -1,0 +1,116 @@
+//! The first step as the first wasm module draws it: the products, and Continue. It needs
+//! none of the wizard's state or checks, so it is usable before the wizard's module has
+//! arrived; Continue hands the choice to the wizard (`super::later`), which checks it.
+
+use super::dom::mark;
+use crate::i18n::s;
+use crate::order::{Catalogue, Level, Product};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The key in `history.state` that keeps the product chosen here over a reload.
+const CHOICE_KEY: &str = "sslOrderProduct";
+
+fn level_name(level: Level) -> &'static str {
+    let texts = s();
+    match level {
+        Level::Dv => texts.level_dv,
+        Level::Ov => texts.level_ov,
+        Level::Ev => texts.level_ev,
+    }
+}
+
+/// The hint under a product's name: its level, its term and the catalogue's description.
+pub fn details(product: &Product) -> String {
+    let texts = s();
+    let months = product.validity.months();
+    let term = if months.is_multiple_of(12) {
+        (texts.term_years)(months / 12)
+    } else {
+        (texts.term_months)(months)
+    };
+    (texts.product_details)(
+        level_name(product.level),
+        &term,
+        product.description.get(crate::i18n::current().tag()),
+    )
+}
+
+/// The product chosen on this page before a reload, if any.
+pub fn remembered_choice() -> Option<String> {
+    let state = window().history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &CHOICE_KEY.into())
+        .ok()?
+        .as_string()
+}
+
+/// Keeps the choice in this history entry, as the wizard keeps its step there.
+fn remember(product_id: &str) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &CHOICE_KEY.into(), &product_id.into());
+    let _ = js_sys::Reflect::set(&state, &"sslOrderStep".into(), &"product".into());
+    let _ = history.replace_state(&JsValue::from(state), "");
+}
+
+/// The products as radio buttons (the markup of the wizard's own product step) and
+/// Continue. `chosen` holds the choice; `on_continue` is called on Continue or Enter.
+#[component]
+pub fn FirstStep(
+    catalogue: Catalogue,
+    chosen: RwSignal<String>,
+    on_continue: impl Fn() + 'static,
+) -> impl IntoView {
+    super::dom::set_title(s().title_product);
+    let options = catalogue
+        .products
+        .into_iter()
+        .enumerate()
+        .map(|(i, product)| {
+            // The ids of the wizard's step, so its error summary and tests find the same.
+            let id = if i == 0 {
+                crate::order::Field::Product.id()
+            } else {
+                format!("product-{i}")
+            };
+            let hint_id = format!("{id}-hint");
+            let product_id = product.id.clone();
+            let checked = {
+                let product_id = product_id.clone();
+                move || chosen.with(|id| *id == product_id)
+            };
+            let on_change = move |_| {
+                remember(&product_id);
+                chosen.set(product_id.clone());
+            };
+            let details = details(&product);
+            view! {
+                <div class="radio">
+                    <input class="radio-input" type="radio" name="product" id=id.clone()
+                        value=product.id.clone() aria-describedby=hint_id.clone()
+                        prop:checked=checked on:change=on_change />
+                    <label class="radio-label" for=id>{product.name.clone()}</label>
+                    <p class="hint radio-hint" id=hint_id>{details}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_continue();
+    };
+    Effect::new(move |_| mark("ssl-order:interactive"));
+    view! {
+        <main class="wizard" id="main">
+            <form class="step" novalidate on:submit=on_submit>
+                <fieldset class="fieldset">
+                    <legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{s().title_product}</h1></legend>
+                    <div class="radios">{options}</div>
+                </fieldset>
+                <button type="submit" class="button">{s().continue_button}</button>
+            </form>
+        </main>
+    }
+}
