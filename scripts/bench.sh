@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 source scripts/env.sh
-trunk build --release
+scripts/build-app.sh
 cargo build --release -p ssl-order-server --locked
 # Native figures of the pure order model (validation of a 250-name draft).
 cargo run --release --locked -p ssl-order-core --example validate_bench

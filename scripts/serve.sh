@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 source scripts/env.sh
-trunk build --release
+scripts/build-app.sh
 cargo build --release -p ssl-order-server
 exec target/release/ssl-order-server --dist dist --addr "127.0.0.1:${PORT:-8080}" \
   --issue-delay-secs "${ISSUE_DELAY:-30}" --demo --demo-provider "${PROVIDER:-huawei}"

@@ -18,6 +18,8 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm)"
 cargo clippy -p ssl-order --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step "clippy (wasm, split build)"
+cargo clippy -p ssl-order --target wasm32-unknown-unknown --features split --locked -- -D warnings
 
 step "native tests"
 cargo test --workspace --locked
@@ -28,8 +30,8 @@ scripts/fuzz.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p ssl-order --target wasm32-unknown-unknown --test browser --locked
 
-step "release build"
-trunk build --release
+step "release build (the wasm split in two: scripts/build-app.sh)"
+scripts/build-app.sh
 cargo build --release -p ssl-order-server --locked
 
 step "end-to-end tests (headless Chromium against the release build)"

@@ -103,8 +103,9 @@ test('a whole order runs under the strict policy without one violation', async (
   await page.getByTestId('dns-records').waitFor();
   await page.getByTestId('status').getByText('Issued').waitFor({ timeout: 20000 });
   // The suffix list, fetched once the first step is interactive, has come and gone too.
+  // The wizard's module, fetched as soon as the first step is usable.
   await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .some((entry) => entry.name.endsWith('/data/public-suffix-icann.dat')));
+    .some((entry) => /\/split_wizard-[0-9a-f]+\.wasm$/.test(entry.name)));
 
   assert.deepEqual(await recorder.all(), []);
   assert.equal(await page.locator('[style]').count(), 0, 'no inline style attribute');
@@ -133,8 +134,9 @@ test('the app served from a sub-path loads everything from there and completes a
   await fillToReview(page);
   await agreeAndSubmit(page);
   await waitForHeading(page, 'Application sent');
+  // The wizard's module, fetched as soon as the first step is usable.
   await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .some((entry) => entry.name.endsWith('/data/public-suffix-icann.dat')));
+    .some((entry) => /\/split_wizard-[0-9a-f]+\.wasm$/.test(entry.name)));
 
   const paths = requests.map((url) => new URL(url).pathname);
   const wasm = paths.find((p) => p.endsWith('_bg.wasm'));
@@ -169,8 +171,9 @@ test('a fresh load logs no console error and requests nothing that fails, its ic
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
   await page.goto(suite.server.url);
   await waitForHeading(page, 'Choose a certificate');
+  // The wizard's module, fetched as soon as the first step is usable.
   await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .some((entry) => entry.name.endsWith('/data/public-suffix-icann.dat')));
+    .some((entry) => /\/split_wizard-[0-9a-f]+\.wasm$/.test(entry.name)));
 
   // The icon a browser shows for the page: the linked one, else /favicon.ico (which Chromium
   // fetches outside the page, where the listeners above do not see it).

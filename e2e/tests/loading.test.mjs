@@ -1,0 +1,121 @@
+// The split build: the first module draws the first step on its own, the wizard's module
+// (split_wizard-HASH.wasm) is fetched once that step is usable, and a failed fetch of it
+// says so, retries, and loses nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from '../lib/harness.mjs';
+import { useSuite } from '../lib/suite.mjs';
+import { waitForHeading, continueOn } from '../lib/wizard.mjs';
+
+const suite = useSuite();
+const LATER = /\/split_wizard-[0-9a-f]{16}\.wasm$/;
+const DOMAIN_STEP = 'Which domain name should the certificate cover?';
+
+/** Holds the later module's response until `release()`; `asked` resolves once it is asked for. */
+async function holdLaterModule(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let asked;
+  const wasAsked = new Promise((resolve) => { asked = resolve; });
+  await page.route(LATER, async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  return { release, asked: wasAsked };
+}
+
+const product = (page) => page.getByLabel('GeoTrust DV SSL');
+
+test('the first step is usable before the wizard\'s module has arrived; Continue then waits for it', async () => {
+  const { context, page } = await suite.freshPage();
+  const held = await holdLaterModule(page);
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  // The later module was asked for as soon as the first step was drawn, and has not come.
+  await held.asked;
+  await product(page).check();
+  assert.equal(await page.title(), 'Choose a certificate – Order an SSL certificate');
+  await continueOn(page);
+  await page.getByRole('status').filter({ hasText: 'Loading the next step…' }).waitFor();
+  held.release();
+  await waitForHeading(page, DOMAIN_STEP);
+  // As after any Continue: the new step's heading has the focus, and Back returns to the
+  // product step with the choice kept.
+  await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
+  await page.goBack();
+  await waitForHeading(page, 'Choose a certificate');
+  assert.ok(await product(page).isChecked());
+  await context.close();
+});
+
+test('a failed fetch of the wizard\'s module says so, and "Try again" goes on with the choice kept', async () => {
+  const { context, page } = await suite.freshPage();
+  let failing = true;
+  let asked = 0;
+  await page.route(LATER, (route) => {
+    asked += 1;
+    return failing ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await product(page).check();
+  await continueOn(page);
+  const failure = page.getByTestId('next-failed');
+  await failure.waitFor();
+  assert.equal(await failure.getAttribute('role'), 'alert');
+  assert.match(await failure.textContent(), /could not be loaded\. Check your connection and try again/);
+  // The retry button has the focus, so a keyboard user can press it at once.
+  await page.waitForFunction(() => document.activeElement?.id === 'next-retry');
+  const before = asked;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await failure.waitFor();
+  assert.ok(asked > before, 'the retry asked for the module again');
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await waitForHeading(page, DOMAIN_STEP);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await waitForHeading(page, 'Choose a certificate');
+  assert.ok(await product(page).isChecked(), 'the product chosen before the failure');
+  await context.close();
+});
+
+test('after a redeploy the old page\'s later module is gone: it says so, and a reload goes on with the choice', async () => {
+  const { context, page } = await suite.freshPage();
+  // What a redeploy leaves: the page and first module of the old build, no later module.
+  const gone = (route) => route.fulfill({ status: 404, body: 'Not Found' });
+  await page.route(LATER, gone);
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await product(page).check();
+  await continueOn(page);
+  await page.getByTestId('next-failed').waitFor();
+  assert.match(await page.getByTestId('next-failed').textContent(), /reload the page/);
+  await page.unroute(LATER, gone);
+  await page.reload();
+  await waitForHeading(page, 'Choose a certificate');
+  assert.ok(await product(page).isChecked(), 'the choice survives the reload');
+  await continueOn(page);
+  await waitForHeading(page, DOMAIN_STEP);
+  await context.close();
+});
+
+test('the build names every module with one hash, so a page never mixes two builds', async () => {
+  const dist = path.join(root, 'dist');
+  const files = readdirSync(dist).filter((name) => /^(ssl-order-|split_|__wasm_split-)/.test(name) && !/\.(br|gz)$/.test(name));
+  const hashes = new Set(files.map((name) => name.match(/-([0-9a-f]{16})(_bg)?\.(js|wasm)$/)?.[1]));
+  assert.equal(hashes.size, 1, files.join(', '));
+  const [hash] = hashes;
+  assert.ok(files.includes(`split_wizard-${hash}.wasm`), files.join(', '));
+  // The glue imports the loader of later modules, which fetches the chunk, by these names.
+  const glue = readFileSync(path.join(dist, `ssl-order-${hash}.js`), 'utf8');
+  assert.match(glue, new RegExp(`from "\\./__wasm_split-${hash}\\.js"`));
+  const loader = readFileSync(path.join(dist, `__wasm_split-${hash}.js`), 'utf8');
+  assert.match(loader, new RegExp(`"\\./split_wizard-${hash}\\.wasm"`));
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  for (const name of [`ssl-order-${hash}.js`, `ssl-order-${hash}_bg.wasm`, `__wasm_split-${hash}.js`]) {
+    assert.ok(html.includes(`./${name}`), `index.html names ${name}`);
+  }
+});
