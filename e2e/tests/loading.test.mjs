@@ -119,3 +119,17 @@ test('the build names every module with one hash, so a page never mixes two buil
     assert.ok(html.includes(`./${name}`), `index.html names ${name}`);
   }
 });
+
+test('the first module holds the first step\'s texts and none of the later steps\', in either language', () => {
+  const dist = path.join(root, 'dist');
+  const find = (pattern) => readFileSync(path.join(dist, readdirSync(dist).find((name) => pattern.test(name))));
+  const first = find(/^ssl-order-[0-9a-f]{16}_bg\.wasm$/);
+  const later = find(/^split_wizard-[0-9a-f]{16}\.wasm$/);
+  for (const text of ['Choose a certificate', 'Domain validated (DV)']) {
+    assert.ok(first.includes(text), `the first module has "${text}"`);
+  }
+  for (const text of ['Your certificate signing request (CSR)', '您的证书签名请求（CSR）', 'Check your order']) {
+    assert.ok(!first.includes(text), `the first module has no "${text}"`);
+    assert.ok(later.includes(text), `the later module has "${text}"`);
+  }
+});

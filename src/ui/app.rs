@@ -129,13 +129,7 @@ fn Begin(config: Config, catalogue: Catalogue) -> impl IntoView {
     let handed_over = RwSignal::new(at_once);
     let first_step = {
         let catalogue = catalogue.clone();
-        move || {
-            // The wizard is fetched as soon as the first step is usable.
-            spawn_local(async {
-                let _ = later::preload().await;
-            });
-            view! { <FirstStep catalogue chosen on_continue=move || handed_over.set(true)/> }
-        }
+        move || view! { <FirstStep catalogue chosen on_continue=move || handed_over.set(true)/> }
     };
     move || {
         if handed_over.get() {

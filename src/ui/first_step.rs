@@ -101,7 +101,14 @@ pub fn FirstStep(
         ev.prevent_default();
         on_continue();
     };
-    Effect::new(move |_| mark("ssl-order:interactive"));
+    Effect::new(move |_| {
+        mark("ssl-order:interactive");
+        // The wizard's module is fetched once this step is usable, not before: it must not
+        // compete with what this step needs.
+        leptos::task::spawn_local(async {
+            let _ = super::later::preload().await;
+        });
+    });
     view! {
         <main class="wizard" id="main">
             <form class="step" novalidate on:submit=on_submit>
