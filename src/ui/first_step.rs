@@ -55,35 +55,32 @@ fn remember(product_id: &str) {
     let _ = history.replace_state(&JsValue::from(state), "");
 }
 
-/// The products as radio buttons (the markup of the wizard's own product step) and
-/// Continue. `chosen` holds the choice; `on_continue` is called on Continue or Enter.
-#[component]
-pub fn FirstStep(
-    catalogue: Catalogue,
-    chosen: RwSignal<String>,
-    on_continue: impl Fn() + 'static,
+/// The products as radio buttons with their hints: the markup of both product steps, this one
+/// and the wizard's (`steps::ProductStep`). The first carries the field's id, so the error
+/// summary can link to it. `is_chosen` says whether a product id is the one chosen; `choose`
+/// is called with the id a person picks.
+pub fn product_radios(
+    products: Vec<Product>,
+    is_chosen: impl Fn(&str) -> bool + Copy + Send + Sync + 'static,
+    choose: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
-    super::dom::set_title(s().title_product);
-    let options = catalogue
-        .products
+    products
         .into_iter()
         .enumerate()
         .map(|(i, product)| {
-            // The ids of the wizard's step, so its error summary and tests find the same.
             let id = if i == 0 {
                 crate::order::Field::Product.id()
             } else {
                 format!("product-{i}")
             };
             let hint_id = format!("{id}-hint");
-            let product_id = product.id.clone();
             let checked = {
-                let product_id = product_id.clone();
-                move || chosen.with(|id| *id == product_id)
+                let product_id = product.id.clone();
+                move || is_chosen(&product_id)
             };
-            let on_change = move |_| {
-                remember(&product_id);
-                chosen.set(product_id.clone());
+            let on_change = {
+                let product_id = product.id.clone();
+                move |_| choose(product_id.clone())
             };
             let details = details(&product);
             view! {
@@ -96,7 +93,26 @@ pub fn FirstStep(
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// The products as radio buttons (the markup of the wizard's own product step) and
+/// Continue. `chosen` holds the choice; `on_continue` is called on Continue or Enter.
+#[component]
+pub fn FirstStep(
+    catalogue: Catalogue,
+    chosen: RwSignal<String>,
+    on_continue: impl Fn() + 'static,
+) -> impl IntoView {
+    super::dom::set_title(s().title_product);
+    let options = product_radios(
+        catalogue.products,
+        move |id| chosen.with(|chosen| chosen == id),
+        move |id| {
+            remember(&id);
+            chosen.set(id);
+        },
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         on_continue();

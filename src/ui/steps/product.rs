@@ -1,7 +1,7 @@
 use crate::i18n::labels::step_title;
 use crate::i18n::t;
 use crate::order::{Field, Step};
-use crate::ui::first_step::details;
+use crate::ui::first_step::product_radios;
 use crate::ui::state::use_wizard;
 use leptos::prelude::*;
 
@@ -13,41 +13,11 @@ pub fn ProductStep() -> impl IntoView {
     let selected = wizard.select(|d| d.product_id.clone());
     // Drawn again when an init message brings another catalogue.
     let options = move || {
-        wizard
-            .env
-            .catalogue
-            .with(|c| c.products.clone())
-            .into_iter()
-            .enumerate()
-            .map(|(i, product)| {
-                // The first radio carries the field's id, so the error summary can link to it.
-                let id = if i == 0 {
-                    Field::Product.id()
-                } else {
-                    format!("product-{i}")
-                };
-                let hint_id = format!("{id}-hint");
-                let product_id = product.id.clone();
-                let checked = {
-                    let product_id = product_id.clone();
-                    move || selected.with(|id| *id == product_id)
-                };
-                let on_change = move |_| {
-                    let product_id = product_id.clone();
-                    wizard.draft.update(|d| d.product_id = product_id);
-                };
-                let details = details(&product);
-                view! {
-                    <div class="radio">
-                        <input class="radio-input" type="radio" name="product" id=id.clone()
-                            value=product.id.clone() aria-describedby=hint_id.clone()
-                            prop:checked=checked on:change=on_change />
-                        <label class="radio-label" for=id>{product.name.clone()}</label>
-                        <p class="hint radio-hint" id=hint_id>{details}</p>
-                    </div>
-                }
-            })
-            .collect_view()
+        product_radios(
+            wizard.env.catalogue.with(|c| c.products.clone()),
+            move |id| selected.with(|selected| selected == id),
+            move |id| wizard.draft.update(|d| d.product_id = id),
+        )
     };
     view! {
         <fieldset class=move || if error().is_some() { "fieldset field-error" } else { "fieldset" }
@@ -65,9 +35,9 @@ pub fn ProductStep() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::i18n::{set, Locale};
     use crate::order::{Level, Validity};
+    use crate::ui::first_step::details;
 
     #[test]
     fn a_products_hint_names_its_level_and_term_in_the_current_language() {
