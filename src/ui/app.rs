@@ -5,7 +5,7 @@
 
 use super::dom::mark;
 use super::first_step::{remembered_choice, FirstStep};
-use super::later::{self, FirstChoice, Render, Start};
+use super::later::{self, Render, Start};
 use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store;
 use crate::i18n::problems::catalogue_words;
@@ -133,14 +133,11 @@ fn Begin(config: Config, catalogue: Catalogue) -> impl IntoView {
     };
     move || {
         if handed_over.get() {
-            let first = (!at_once).then(|| FirstChoice {
-                product_id: chosen.get_untracked(),
-                continued: true,
-            });
+            let continued_with = (!at_once).then(|| chosen.get_untracked());
             let start = Start {
                 config: config.clone(),
                 catalogue: catalogue.clone(),
-                first,
+                continued_with,
             };
             view! { <LaterWizard start/> }.into_any()
         } else {

@@ -14,18 +14,10 @@ use leptos::prelude::*;
 pub struct Start {
     pub config: Config,
     pub catalogue: Catalogue,
-    /// What the first module's first step was given, when it was shown: the wizard starts
-    /// there and carries on as if Continue had been pressed in it. None: the wizard reads
-    /// what a previous visit saved, as on any start.
-    pub first: Option<FirstChoice>,
-}
-
-/// The product chosen on the first module's first step.
-#[derive(Clone, Debug)]
-pub struct FirstChoice {
-    pub product_id: String,
-    /// Continue was pressed.
-    pub continued: bool,
+    /// The product chosen on the first module's own first step, where Continue was pressed:
+    /// the wizard starts there with it and carries on as after any Continue. None: the
+    /// wizard starts from what a previous visit saved, as on any start.
+    pub continued_with: Option<String>,
 }
 
 /// The later module could not be fetched or instantiated (a network drop, or a 404 after
@@ -48,14 +40,13 @@ fn render(start: Start) -> AnyView {
     let Start {
         config,
         catalogue,
-        first,
+        continued_with,
     } = start;
     let mut saved = draft_store::load(config.storage).unwrap_or_default();
-    let mut continued = false;
-    if let Some(first) = first {
-        saved.draft.product_id = first.product_id;
+    let continued = continued_with.is_some();
+    if let Some(product_id) = continued_with {
+        saved.draft.product_id = product_id;
         saved.step = Step::Product.slug().to_string();
-        continued = first.continued;
     }
     view! { <Wizard config catalogue saved continued/> }.into_any()
 }
