@@ -4,9 +4,8 @@
 
 use super::dom::mark;
 use crate::i18n::s;
-use crate::order::{Catalogue, Level, Product};
+use crate::order::{Catalogue, Level, Product, Step};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// The key in `history.state` that keeps the product chosen here over a reload.
 const CHOICE_KEY: &str = "sslOrderProduct";
@@ -49,10 +48,10 @@ fn remember(product_id: &str) {
     let Ok(history) = window().history() else {
         return;
     };
-    let state = js_sys::Object::new();
+    // The wizard's own entry for the product step, with the choice beside it.
+    let state = super::history::entry(Step::Product);
     let _ = js_sys::Reflect::set(&state, &CHOICE_KEY.into(), &product_id.into());
-    let _ = js_sys::Reflect::set(&state, &"sslOrderStep".into(), &"product".into());
-    let _ = history.replace_state(&JsValue::from(state), "");
+    let _ = history.replace_state(&state, "");
 }
 
 /// The products as radio buttons with their hints: the markup of both product steps, this one

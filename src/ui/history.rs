@@ -13,7 +13,8 @@ use wasm_bindgen::JsValue;
 /// The key in `history.state` that holds the step's slug.
 const STATE_KEY: &str = "sslOrderStep";
 
-fn entry(step: Step) -> JsValue {
+/// The history state of a step's entry (also the first module's, for its product step).
+pub(super) fn entry(step: Step) -> JsValue {
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&state, &STATE_KEY.into(), &step.slug().into());
     state.into()
