@@ -6,6 +6,26 @@ const url = (name) => {
   if (!meta) throw new Error(`index.html has no <meta name="${name}">: build it with trunk`);
   return new URL(meta.content, document.baseURI).href;
 };
+// The first step written into index.html at build time (scripts/split.sh) is usable before
+// the wasm runs: a Continue pressed there is held (data-continued) until the app takes the
+// step over, which it does with the choice made.
+// It is in one language: kept where config.json fixes that language, or where the browser
+// prefers it; elsewhere the app draws the step in the visitor's language once it runs.
+const language = (tag) => (tag ?? '').toLowerCase().split('-')[0];
+let first = document.querySelector('[data-ssl-order-static]');
+if (first && !first.hasAttribute('data-fixed-lang')
+    && language(navigator.languages?.[0] ?? navigator.language) !== language(first.lang)) {
+  first.remove();
+  first = null;
+}
+if (first) {
+  first.querySelector('form')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    first.setAttribute('data-continued', '');
+    first.querySelector('button[type=submit]')?.setAttribute('aria-busy', 'true');
+  });
+  performance.mark('ssl-order:usable');
+}
 const bindings = await import(url('ssl-order-js'));
 const wasm = await bindings.default({ module_or_path: url('ssl-order-wasm') });
 // As trunk's loader does: a page embedding the app calls window.wasmBindings.setToken(…).

@@ -79,6 +79,21 @@ preload = f'<link rel="modulepreload" href="./{split}" crossorigin="anonymous" i
 html = html.replace("</head>", preload + "</head>", 1)
 open(path, "w").write(html)
 PY
+
+  # The first step, usable before any wasm runs, written by the app's own code (natively,
+  # in the native target directory the tests use) from the catalogue config.json names.
+  read -r catalogue locale < <(python3 -c 'import json,sys; c = json.load(open(sys.argv[1])); print(c.get("catalogue", "catalog/huawei.json"), c.get("locale", ""))' "$here/../public/config.json")
+  first_step="$(cd "$here/.." && env -u CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS \
+    CARGO_TARGET_DIR="$here/../target" cargo run --quiet --locked --example first_step_html -- public "$catalogue" ${locale:+"$locale"})"
+  FIRST_STEP="$first_step" python3 - "$staging/index.html" <<'PY'
+import os, sys
+path = sys.argv[1]
+html = open(path).read()
+mark = "<!-- ssl-order:first-step (scripts/split.sh writes the first step here) -->"
+if mark not in html:
+    sys.exit("split.sh: index.html has no place for the first step")
+open(path, "w").write(html.replace(mark, os.environ["FIRST_STEP"], 1))
+PY
 fi
 
 "$here/precompress.sh" "$staging"

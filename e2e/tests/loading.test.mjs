@@ -28,6 +28,50 @@ async function holdLaterModule(page) {
 }
 
 const product = (page) => page.getByLabel('GeoTrust DV SSL');
+const FIRST = /\/ssl-order-[0-9a-f]{16}_bg\.wasm$/;
+
+test('index.html\'s own first step is usable before any wasm has run, and the app goes on from it', async () => {
+  const { context, page } = await suite.freshPage();
+  // The first module is held back: nothing but index.html, its stylesheet and loader.js run.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(FIRST, async (route) => { await released; await route.continue(); });
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('ssl-order:start').length), 0, 'no wasm ran');
+  assert.ok(await page.evaluate(() => performance.getEntriesByName('ssl-order:usable').length > 0));
+  await product(page).check();
+  await continueOn(page);
+  // Held, not sent anywhere: the page did not navigate, and the button says it is busy.
+  assert.equal(await page.getByRole('button', { name: 'Continue' }).getAttribute('aria-busy'), 'true');
+  assert.equal(new URL(page.url()).search, '');
+  release();
+  await waitForHeading(page, DOMAIN_STEP);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await waitForHeading(page, 'Choose a certificate');
+  assert.ok(await product(page).isChecked(), 'the choice made before the wasm ran');
+  assert.equal(await page.locator('[data-ssl-order-static]').count(), 0, 'taken over');
+  await context.close();
+});
+
+test('a choice made on index.html\'s first step is kept when the app takes it over, with the focus', async () => {
+  const { context, page } = await suite.freshPage();
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(FIRST, async (route) => { await released; await route.continue(); });
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  await product(page).check();
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName('ssl-order:interactive').length > 0);
+  assert.equal(await page.locator('[data-ssl-order-static]').count(), 0, 'taken over');
+  assert.equal(await page.locator('h1').count(), 1, 'one first step, not two');
+  assert.ok(await product(page).isChecked());
+  await page.waitForFunction(() => document.activeElement?.id === 'product');
+  await continueOn(page);
+  await waitForHeading(page, DOMAIN_STEP);
+  await context.close();
+});
 
 test('the first step is usable before the wizard\'s module has arrived; Continue then waits for it', async () => {
   const { context, page } = await suite.freshPage();

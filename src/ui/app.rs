@@ -10,7 +10,7 @@ use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store;
 use crate::i18n::problems::catalogue_words;
 use crate::i18n::problems::config::config_error_words;
-use crate::i18n::s;
+use crate::i18n::{s, Locale};
 use crate::order::Catalogue;
 use crate::transport::fetch_text;
 use futures_util::future::join;
@@ -75,9 +75,17 @@ async fn load() -> Load {
 pub fn App() -> impl IntoView {
     // The loading and failure messages are shown before config.json says anything.
     let page = crate::embed::page_options();
-    super::locale::apply(super::locale::choose(
-        page_locale(page.as_deref()).as_deref(),
-    ));
+    let asked = page_locale(page.as_deref());
+    super::locale::apply(super::locale::choose(asked.as_deref()));
+    // The embedding page's options name another language than index.html's first step.
+    if asked.is_some() {
+        if let Some(element) = static_element() {
+            let lang = element.get_attribute("lang").unwrap_or_default();
+            if Locale::from_tag(&lang) != Some(crate::i18n::current()) {
+                element.remove();
+            }
+        }
+    }
     let state = RwSignal::new(Load::Loading);
     mark("ssl-order:start");
     spawn_local(async move {
@@ -85,29 +93,93 @@ pub fn App() -> impl IntoView {
         mark("ssl-order:loaded");
         state.set(loaded);
     });
+    // index.html's own first step stands, and is usable, until the app can take it over.
+    let has_static = static_step().is_some();
     move || match state.get() {
+        Load::Loading if has_static => ().into_any(),
         Load::Loading => view! { <p class="loading" role="status">{s().loading}</p> }.into_any(),
-        Load::Failed(message) => view! {
+        Load::Failed(message) => {
+            drop(take_static());
+            view! {
             <div class="failure" role="alert">
                 <h1 class="heading">{s().cannot_start}</h1>
                 <p class="body">{message}</p>
                 <p class="body">{s().ask_administrator}</p>
             </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Load::Ready(ready) => {
             let (config, catalogue, refused) = *ready;
+            // Taken over in the same task that draws the app, so nothing flickers; what was
+            // done there counts only where it was done on this catalogue.
+            let before = take_static().filter(|step| {
+                step.catalogue_url == config.catalogue_url
+                    && step
+                        .chosen
+                        .as_ref()
+                        .is_none_or(|id| catalogue.products.iter().any(|p| &p.id == id))
+            });
             view! {
                 {(!refused.is_empty()).then(|| view! {
                     <p class="warning" role="alert" data-testid="refused-settings">
                         {(s().refused_settings)(&refused.join(", "))}
                     </p>
                 })}
-                <Begin config catalogue/>
+                <Begin config catalogue before/>
             }
             .into_any()
         }
     }
+}
+
+/// What was done on index.html's own first step before the app took it over.
+struct StaticStep {
+    /// The catalogue it was built from.
+    catalogue_url: String,
+    chosen: Option<String>,
+    /// Continue was pressed there (loader.js holds it as `data-continued`).
+    continued: bool,
+    /// The id of the element that had the focus in it.
+    focused: Option<String>,
+}
+
+fn static_element() -> Option<web_sys::Element> {
+    document()
+        .query_selector(&format!("[{}]", super::first_step::STATIC_MARK))
+        .ok()
+        .flatten()
+}
+
+fn static_step() -> Option<StaticStep> {
+    let element = static_element()?;
+    let chosen = element
+        .query_selector("input[name=product]:checked")
+        .ok()
+        .flatten()
+        .and_then(|input| input.get_attribute("value"));
+    let focused = document()
+        .active_element()
+        .filter(|active| element.contains(Some(active)))
+        .map(|active| active.id())
+        .filter(|id| !id.is_empty());
+    Some(StaticStep {
+        catalogue_url: element
+            .get_attribute(super::first_step::STATIC_MARK)
+            .unwrap_or_default(),
+        chosen,
+        continued: element.has_attribute("data-continued"),
+        focused,
+    })
+}
+
+/// Reads index.html's first step and takes it out of the page.
+fn take_static() -> Option<StaticStep> {
+    let step = static_step()?;
+    if let Some(element) = static_element() {
+        element.remove();
+    }
+    Some(step)
 }
 
 /// Whether the page is in a frame: the host talks to the wizard from the start (`ready`,
@@ -121,12 +193,27 @@ fn in_frame() -> bool {
 }
 
 /// The first step on its own, then the wizard. A visit that left a draft, and a form in a
-/// frame, go to the wizard at once: it has the draft's reader and the host's protocol.
+/// frame, go to the wizard at once: it has the draft's reader and the host's protocol. A
+/// choice made on index.html's own first step is kept, and a Continue pressed there goes on.
 #[component]
-fn Begin(config: Config, catalogue: Catalogue) -> impl IntoView {
+fn Begin(
+    config: Config,
+    catalogue: Catalogue,
+    /// What was done on index.html's own first step, if it stood there.
+    before: Option<StaticStep>,
+) -> impl IntoView {
     let at_once = in_frame() || draft_store::has_saved(config.storage);
-    let chosen = RwSignal::new(remembered_choice().unwrap_or_default());
-    let handed_over = RwSignal::new(at_once);
+    let (chosen, continued) = match before {
+        Some(step) => {
+            if let Some(id) = step.focused {
+                super::dom::focus_later(id);
+            }
+            (step.chosen, step.continued)
+        }
+        None => (None, false),
+    };
+    let chosen = RwSignal::new(chosen.or_else(remembered_choice).unwrap_or_default());
+    let handed_over = RwSignal::new(at_once || continued);
     let first_step = {
         let catalogue = catalogue.clone();
         move || view! { <FirstStep catalogue chosen on_continue=move || handed_over.set(true)/> }

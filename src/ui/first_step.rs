@@ -54,6 +54,69 @@ fn remember(product_id: &str) {
     let _ = history.replace_state(&state, "");
 }
 
+/// The attribute that marks the first step written into index.html at build time.
+pub const STATIC_MARK: &str = "data-ssl-order-static";
+
+/// Escapes text for HTML, in text and in quoted attributes alike.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The first step as static HTML, for index.html at build time (`examples/first_step_html.rs`):
+/// the markup `FirstStep` draws, in the current language, for `catalogue` read from
+/// `catalogue_url`. `fixed_language`: config.json names that language, so every visitor
+/// gets it; otherwise loader.js keeps the step only for a browser that prefers it. It is usable before any wasm runs (loader.js holds a Continue pressed
+/// there); the app takes it over when it matches what config.json names (`take_static`).
+pub fn static_markup(catalogue: &Catalogue, catalogue_url: &str, fixed_language: bool) -> String {
+    let radios: String = catalogue
+        .products
+        .iter()
+        .enumerate()
+        .map(|(i, product)| {
+            let id = radio_id(i);
+            format!(
+                r#"<div class="radio"><input class="radio-input" type="radio" name="product" id="{id}" value="{value}" aria-describedby="{id}-hint"><label class="radio-label" for="{id}">{name}</label><p class="hint radio-hint" id="{id}-hint">{details}</p></div>"#,
+                value = escape(&product.id),
+                name = escape(&product.name),
+                details = escape(&details(product)),
+            )
+        })
+        .collect();
+    format!(
+        r#"<main class="wizard" id="main" lang="{lang}" {STATIC_MARK}="{url}"{fixed}><form class="step" novalidate><fieldset class="fieldset"><legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{title}</h1></legend><div class="radios">{radios}</div></fieldset><button type="submit" class="button">{button}</button></form></main>"#,
+        url = escape(catalogue_url),
+        lang = crate::i18n::current().tag(),
+        fixed = if fixed_language {
+            " data-fixed-lang"
+        } else {
+            ""
+        },
+        title = escape(s().title_product),
+        button = escape(s().continue_button),
+    )
+}
+
+/// The id of the product radio at `index`: the first carries the field's id, so the error
+/// summary can link to it.
+fn radio_id(index: usize) -> String {
+    if index == 0 {
+        crate::order::Field::Product.id()
+    } else {
+        format!("product-{index}")
+    }
+}
+
 /// The products as radio buttons with their hints: the markup of both product steps, this one
 /// and the wizard's (`steps::ProductStep`). The first carries the field's id, so the error
 /// summary can link to it. `is_chosen` says whether a product id is the one chosen; `choose`
@@ -67,11 +130,7 @@ pub fn product_radios(
         .into_iter()
         .enumerate()
         .map(|(i, product)| {
-            let id = if i == 0 {
-                crate::order::Field::Product.id()
-            } else {
-                format!("product-{i}")
-            };
+            let id = radio_id(i);
             let hint_id = format!("{id}-hint");
             let checked = {
                 let product_id = product.id.clone();
@@ -134,5 +193,49 @@ pub fn FirstStep(
                 <button type="submit" class="button">{s().continue_button}</button>
             </form>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set, Locale};
+
+    #[test]
+    fn the_static_first_step_has_the_apps_ids_and_words_escaped() {
+        let mut catalogue = crate::order::fixtures::catalogue();
+        catalogue.products[0].name = "Tom & Jerry <SSL>".into();
+        let html = static_markup(&catalogue, "catalog/a\"b.json", false);
+        assert!(html.contains(r#"id="product" value=""#), "{html}");
+        assert!(html.contains(r#"for="product-1""#), "{html}");
+        assert!(html.contains("Tom &amp; Jerry &lt;SSL&gt;"), "{html}");
+        assert!(
+            html.contains(r#"data-ssl-order-static="catalog/a&quot;b.json""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"lang="en""#) && !html.contains("data-fixed-lang"),
+            "{html}"
+        );
+        assert!(html.contains(&details(&catalogue.products[1])), "{html}");
+        // One radio per product, and the step's own heading and button.
+        assert_eq!(
+            html.matches(r#"type="radio""#).count(),
+            catalogue.products.len()
+        );
+        assert!(html.contains(">Choose a certificate</h1>") && html.contains(">Continue</button>"));
+    }
+
+    #[test]
+    fn a_language_config_json_fixes_is_written_and_marked() {
+        let catalogue = crate::order::fixtures::catalogue();
+        set(Locale::ZhCn);
+        let html = static_markup(&catalogue, "catalog/huawei.json", true);
+        set(Locale::En);
+        assert!(
+            html.contains(r#"lang="zh-CN""#) && html.contains("data-fixed-lang"),
+            "{html}"
+        );
+        assert!(html.contains(Locale::ZhCn.start().title_product), "{html}");
     }
 }

@@ -24,4 +24,5 @@ mod submit;
 mod wizard;
 
 pub use app::App;
+pub use first_step::static_markup as static_first_step;
 pub use wizard::Wizard;
