@@ -26,6 +26,17 @@ if (first) {
   });
   performance.mark('ssl-order:usable');
 }
+// What index.html preloads as data (the configuration and the catalogue) is asked for now and handed
+// to the app as text (transport::fetch_text), so the wasm does not wait for it.
+const prefetch = (href) => {
+  const text = fetch(href).then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))));
+  // A failure is the app's to report (it asks again); one it never reads is not an error.
+  text.catch(() => {});
+  return [href, text];
+};
+window.sslOrderPrefetch = Object.fromEntries(
+  [...document.querySelectorAll('link[rel=preload][data-ssl-order-data]')].map((link) => prefetch(link.href)),
+);
 const bindings = await import(url('ssl-order-js'));
 const wasm = await bindings.default({ module_or_path: url('ssl-order-wasm') });
 // As trunk's loader does: a page embedding the app calls window.wasmBindings.setToken(…).

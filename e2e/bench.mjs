@@ -47,6 +47,11 @@ async function timeToInteractive(browser, url) {
       const mark = performance.getEntriesByName(name)[0];
       return [name.split(':')[1], mark ? mark.startTime : null];
     })));
+  // The later module is asked for once the first step is interactive: wait until it has
+  // arrived, so that it is counted (a build without one simply times out here).
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((entry) => /\/split_[^/]*\.wasm$/.test(new URL(entry.name).pathname)), null, { timeout: 10000 })
+    .catch(() => {});
   // What the page asked for before its first step was usable, and what it asked for after.
   marks.fetched = await page.evaluate(() => {
     const interactive = performance.getEntriesByName('ssl-order:interactive')[0].startTime;

@@ -111,9 +111,36 @@ pub async fn send_retrying(
     }
 }
 
+/// What loader.js already asked for under `url` (index.html's preloads: the configuration
+/// and the catalogue), taken out so that a later read asks again.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let handed = js_sys::Reflect::get(&window, &"sslOrderPrefetch".into()).ok()?;
+    if !handed.is_object() {
+        return None;
+    }
+    let base = window.document()?.base_uri().ok()??;
+    let key: wasm_bindgen::JsValue = web_sys::Url::new_with_base(url, &base).ok()?.href().into();
+    let promise = js_sys::Reflect::get(&handed, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&handed.unchecked_into::<js_sys::Object>(), &key);
+    promise.dyn_into().ok()
+}
+
 /// Reads a static file of the app itself (configuration, catalogue).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let url = crate::embed::asset_url(url);
+    // Fetched by loader.js before the wasm ran; a failure there is asked again below, so
+    // its message is the one this function gives.
+    if let Some(promise) = prefetched(&url) {
+        if let Some(text) = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+        {
+            return Ok(text);
+        }
+    }
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await

@@ -177,3 +177,18 @@ test('the first module holds the first step\'s texts and none of the later steps
     assert.ok(later.includes(text), `the later module has "${text}"`);
   }
 });
+
+test('the configuration and catalogue loader.js asked for are what the app reads, each asked for once', async () => {
+  const { context, page } = await suite.freshPage();
+  const asked = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname;
+    if (name.endsWith('/config.json') || name.endsWith('/catalog/huawei.json')) asked.push(name);
+  });
+  await page.goto(suite.server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('ssl-order:interactive').length > 0);
+  // loader.js put both in hand before the wasm ran; the app took both.
+  assert.deepEqual(await page.evaluate(() => Object.keys(window.sslOrderPrefetch)), []);
+  assert.deepEqual(asked.sort(), ['/catalog/huawei.json', '/config.json']);
+  await context.close();
+});
