@@ -5,7 +5,8 @@
 #
 # A split build (trunk build --release --features split, with --emit-relocs: scripts/env.sh)
 # leaves trunk's own wasm-bindgen output unusable, so it is made again from cargo's wasm:
-#   wasm-split-cli   cuts it at the #[wasm_split] points (src/ui/later.rs)
+#   wasm-split-cli   cuts it at the #[wasm_split] points (src/ui/later.rs, the wizard;
+#                    src/i18n/start_module.rs, the first step's Chinese words)
 #   wasm-bindgen     writes the JS glue for the first module, keeping what the cut needs
 #   wasm-opt -Oz     on every module (trunk's own pass is off for the rust link)
 # Every output is named with one hash of the whole set, so a redeploy never mixes a first
@@ -30,7 +31,9 @@ if [ -n "$glue" ] && grep -q '__wasm_split' "$glue"; then
   mkdir "$work/out"
   wasm-opt -Oz "${features[@]}" "$work/bound/ssl-order_bg.wasm" -o "$work/out/main.wasm"
   chunks=()
-  for chunk in "$work"/split/split_*.wasm; do
+  # split_<point>.wasm for each #[wasm_split] point, chunk_<n>.wasm for code two points share.
+  for chunk in "$work"/split/split_*.wasm "$work"/split/chunk_*.wasm; do
+    [ -e "$chunk" ] || continue
     name="$(basename "$chunk" .wasm)"
     wasm-opt -Oz "${features[@]}" "$chunk" -o "$work/out/$name.wasm" 2>/dev/null
     chunks+=("$name")
@@ -53,7 +56,7 @@ if [ -n "$glue" ] && grep -q '__wasm_split' "$glue"; then
 
   old_js="$(basename "$glue")"
   old_wasm="${old_js%.js}_bg.wasm"
-  rm -f "$staging/$old_js" "$staging/$old_wasm" "$staging"/__wasm_split*.js "$staging"/split_*.wasm
+  rm -f "$staging/$old_js" "$staging/$old_wasm" "$staging"/__wasm_split*.js "$staging"/split_*.wasm "$staging"/chunk_*.wasm
   cp "$work/out/ssl-order.js" "$staging/ssl-order-$hash.js"
   cp "$work/out/main.wasm" "$staging/ssl-order-${hash}_bg.wasm"
   cp "$work/out/__wasm_split.js" "$staging/__wasm_split-$hash.js"

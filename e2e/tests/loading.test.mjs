@@ -164,13 +164,17 @@ test('the build names every module with one hash, so a page never mixes two buil
   }
 });
 
-test('the first module holds the first step\'s texts and none of the later steps\', in either language', () => {
+test('the first module holds the first step\'s English texts, none of its Chinese ones and none of the later steps\'', () => {
   const dist = path.join(root, 'dist');
   const find = (pattern) => readFileSync(path.join(dist, readdirSync(dist).find((name) => pattern.test(name))));
   const first = find(/^ssl-order-[0-9a-f]{16}_bg\.wasm$/);
   const later = find(/^split_wizard-[0-9a-f]{16}\.wasm$/);
   for (const text of ['Choose a certificate', 'Domain validated (DV)']) {
     assert.ok(first.includes(text), `the first module has "${text}"`);
+  }
+  // The first step's Chinese words come in a module of their own (or a chunk it shares).
+  for (const text of ['选择证书', '域名型（DV）']) {
+    assert.ok(!first.includes(text), `the first module has no "${text}"`);
   }
   for (const text of ['Your certificate signing request (CSR)', '您的证书签名请求（CSR）', 'Check your order']) {
     assert.ok(!first.includes(text), `the first module has no "${text}"`);
@@ -190,5 +194,43 @@ test('the configuration and catalogue loader.js asked for are what the app reads
   // loader.js put both in hand before the wasm ran; the app took both.
   assert.deepEqual(await page.evaluate(() => Object.keys(window.sslOrderPrefetch)), []);
   assert.deepEqual(asked.sort(), ['/catalog/huawei.json', '/config.json']);
+  await context.close();
+});
+
+const CHINESE_WORDS = /\/split_start_zh_cn-[0-9a-f]{16}\.wasm$/;
+
+test('a browser that prefers Chinese fetches the first step\'s Chinese words; one that prefers English never does', async () => {
+  for (const [locale, heading] of [['zh-CN', '选择证书'], ['en-GB', 'Choose a certificate']]) {
+    const { context, page } = await suite.freshPage({ locale });
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(suite.server.url);
+    await waitForHeading(page, heading);
+    // Past the point where the app asks for anything at start: the wizard's module is asked
+    // for once the first step is usable.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((entry) => /\/split_wizard-[0-9a-f]{16}\.wasm$/.test(entry.name)));
+    const wordsAsked = asked.some((name) => CHINESE_WORDS.test(name));
+    assert.equal(wordsAsked, locale === 'zh-CN', `${locale}: ${asked.join(', ')}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), locale === 'zh-CN' ? 'zh-CN' : 'en');
+    if (locale === 'zh-CN') {
+      assert.match(await page.title(), /订购 SSL 证书/);
+      await product(page).check();
+      await page.getByRole('button', { name: '继续' }).click();
+      await waitForHeading(page, '证书要绑定哪个域名？');
+    }
+    await context.close();
+  }
+});
+
+test('where the first step\'s Chinese words cannot be fetched, the whole form speaks English and works', async () => {
+  const { context, page } = await suite.freshPage({ locale: 'zh-CN' });
+  await page.route(CHINESE_WORDS, (route) => route.abort('connectionfailed'));
+  await page.goto(suite.server.url);
+  await waitForHeading(page, 'Choose a certificate');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await product(page).check();
+  await continueOn(page);
+  await waitForHeading(page, DOMAIN_STEP);
   await context.close();
 });

@@ -10,9 +10,11 @@
 mod en;
 pub mod labels;
 pub mod problems;
+mod start_module;
 pub mod texts;
 mod zh_cn;
 
+pub use start_module::{have_every_language, load_start};
 use std::cell::Cell;
 pub use texts::{StartTexts, Texts};
 
@@ -56,11 +58,12 @@ impl Locale {
             .unwrap_or_default()
     }
 
-    /// What the first step needs, without reaching the rest of the catalogue.
+    /// What the first step needs, without reaching the rest of the catalogue. In the split
+    /// build Chinese is a module of its own: English until [`load_start`] has fetched it.
     pub fn start(self) -> &'static StartTexts {
         match self {
             Locale::En => &en::start::START,
-            Locale::ZhCn => &zh_cn::start::START,
+            Locale::ZhCn => start_module::zh_cn().unwrap_or(&en::start::START),
         }
     }
 

@@ -10,10 +10,10 @@ use crate::config::{Config, DEFAULT_CATALOGUE};
 use crate::draft_store;
 use crate::i18n::problems::catalogue_words;
 use crate::i18n::problems::config::config_error_words;
-use crate::i18n::{s, Locale};
+use crate::i18n::{load_start, s, Locale};
 use crate::order::Catalogue;
 use crate::transport::fetch_text;
-use futures_util::future::join;
+use futures_util::future::join3;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -31,14 +31,30 @@ fn page_locale(page: Option<&str>) -> Option<String> {
     options.get("locale")?.as_str().map(str::to_string)
 }
 
-async fn load() -> Load {
+/// Fetches the first step's words in the current language where they are a module of their
+/// own; where that fails, the form speaks English rather than a mix of two languages.
+async fn start_words() {
+    if load_start(crate::i18n::current()).await.is_err() {
+        super::locale::apply(Locale::En);
+    }
+}
+
+async fn load(worded: RwSignal<bool>) -> Load {
     let page = crate::embed::page_options();
     let config_url = crate::config::config_url(page.as_deref());
     let query = window().location().search().unwrap_or_default();
     // index.html preloads both files; asking for them together saves a round trip. A
     // deployment that names another catalogue pays for one more fetch.
-    let (config_text, default_catalogue) =
-        join(fetch_text(&config_url), fetch_text(DEFAULT_CATALOGUE)).await;
+    let words = async {
+        start_words().await;
+        worded.set(true);
+    };
+    let (config_text, default_catalogue, ()) = join3(
+        fetch_text(&config_url),
+        fetch_text(DEFAULT_CATALOGUE),
+        words,
+    )
+    .await;
     let (config, refused) = match config_text
         .map_err(|e| (s().config_unreadable)(&config_url, &e))
         .and_then(|text| {
@@ -50,6 +66,7 @@ async fn load() -> Load {
     };
     // The catalogue's messages are read in the language config.json asks for.
     super::locale::apply(super::locale::choose(config.locale.as_deref()));
+    start_words().await;
     let catalogue_text = if config.catalogue_url == DEFAULT_CATALOGUE {
         default_catalogue
     } else {
@@ -87,9 +104,11 @@ pub fn App() -> impl IntoView {
         }
     }
     let state = RwSignal::new(Load::Loading);
+    // Whether the loading message has its words (in the split build, Chinese is fetched).
+    let worded = RwSignal::new(false);
     mark("ssl-order:start");
     spawn_local(async move {
-        let loaded = load().await;
+        let loaded = load(worded).await;
         mark("ssl-order:loaded");
         state.set(loaded);
     });
@@ -97,7 +116,10 @@ pub fn App() -> impl IntoView {
     let has_static = static_step().is_some();
     move || match state.get() {
         Load::Loading if has_static => ().into_any(),
-        Load::Loading => view! { <p class="loading" role="status">{s().loading}</p> }.into_any(),
+        Load::Loading => worded
+            .get()
+            .then(|| view! { <p class="loading" role="status">{s().loading}</p> })
+            .into_any(),
         Load::Failed(message) => {
             drop(take_static());
             view! {

@@ -42,6 +42,7 @@ fn render(start: Start) -> AnyView {
         catalogue,
         continued_with,
     } = start;
+    crate::i18n::have_every_language();
     let mut saved = draft_store::load(config.storage).unwrap_or_default();
     let continued = continued_with.is_some();
     if let Some(product_id) = continued_with {
