@@ -9,16 +9,28 @@ const url = (name) => {
 // The first step written into index.html at build time (scripts/split.sh) is usable before
 // the wasm runs: a Continue pressed there is held (data-continued) until the app takes the
 // step over, which it does with the choice made.
-// It is in one language: kept where config.json fixes that language, or where the browser
-// prefers it; elsewhere the app draws the step in the visitor's language once it runs.
+// It is written hidden, and shown only where the app starts with that step, in that language:
+// - in one language: kept where config.json fixes that language, or where the browser
+//   prefers it; elsewhere the app draws the step in the visitor's language once it runs;
+// - not in a frame, nor where a previous visit left a draft (src/ui/app.rs, Begin): the app
+//   goes straight to the wizard there, which may be at another step.
 const language = (tag) => (tag ?? '').toLowerCase().split('-')[0];
+const draftSaved = () => {
+  try {
+    return ['localStorage', 'sessionStorage'].some((store) => window[store]?.getItem('ssl-order:v1') != null);
+  } catch {
+    return false; // storage refused (a sandboxed frame, blocked cookies): the app saves nothing there either
+  }
+};
 let first = document.querySelector('[data-ssl-order-static]');
-if (first && !first.hasAttribute('data-fixed-lang')
-    && language(navigator.languages?.[0] ?? navigator.language) !== language(first.lang)) {
+if (first && ((!first.hasAttribute('data-fixed-lang')
+    && language(navigator.languages?.[0] ?? navigator.language) !== language(first.lang))
+    || window.top !== window.self || draftSaved())) {
   first.remove();
   first = null;
 }
 if (first) {
+  first.hidden = false;
   first.querySelector('form')?.addEventListener('submit', (event) => {
     event.preventDefault();
     first.setAttribute('data-continued', '');

@@ -5,6 +5,7 @@ pub use ssl_order_core::draft_store::*;
 
 use crate::config::StorageKind;
 
+/// loader.js reads it too: a page with a draft does not show index.html's first step.
 const KEY: &str = "ssl-order:v1";
 
 fn storage(kind: StorageKind) -> Option<web_sys::Storage> {

@@ -76,8 +76,11 @@ fn escape(text: &str) -> String {
 /// The first step as static HTML, for index.html at build time (`examples/first_step_html.rs`):
 /// the markup `FirstStep` draws, in the current language, for `catalogue` read from
 /// `catalogue_url`. `fixed_language`: config.json names that language, so every visitor
-/// gets it; otherwise loader.js keeps the step only for a browser that prefers it. It is usable before any wasm runs (loader.js holds a Continue pressed
-/// there); the app takes it over when it matches what config.json names (`take_static`).
+/// gets it; otherwise loader.js keeps the step only for a browser that prefers it. It is
+/// written `hidden`: loader.js shows it where the app would start with this step, and
+/// removes it elsewhere, before it is ever drawn. It is usable before any wasm runs
+/// (loader.js holds a Continue pressed there); the app takes it over when it matches what
+/// config.json names (`take_static`).
 pub fn static_markup(catalogue: &Catalogue, catalogue_url: &str, fixed_language: bool) -> String {
     let radios: String = catalogue
         .products
@@ -94,7 +97,7 @@ pub fn static_markup(catalogue: &Catalogue, catalogue_url: &str, fixed_language:
         })
         .collect();
     format!(
-        r#"<main class="wizard" id="main" lang="{lang}" {STATIC_MARK}="{url}"{fixed}><form class="step" novalidate><fieldset class="fieldset"><legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{title}</h1></legend><div class="radios">{radios}</div></fieldset><button type="submit" class="button">{button}</button></form></main>"#,
+        r#"<main class="wizard" id="main" lang="{lang}" {STATIC_MARK}="{url}"{fixed} hidden><form class="step" novalidate><fieldset class="fieldset"><legend class="legend"><h1 class="heading" id="step-heading" tabindex="-1">{title}</h1></legend><div class="radios">{radios}</div></fieldset><button type="submit" class="button">{button}</button></form></main>"#,
         url = escape(catalogue_url),
         lang = crate::i18n::current().tag(),
         fixed = if fixed_language {
@@ -224,6 +227,11 @@ mod tests {
             catalogue.products.len()
         );
         assert!(html.contains(">Choose a certificate</h1>") && html.contains(">Continue</button>"));
+        // Drawn only once loader.js has seen that the app starts with this step.
+        assert!(
+            html.starts_with("<main ") && html.contains(" hidden>"),
+            "{html}"
+        );
     }
 
     #[test]
