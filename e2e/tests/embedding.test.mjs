@@ -60,6 +60,30 @@ async function framed(page) {
   return frame;
 }
 
+test('iframe: the first step is usable before the wizard\'s module arrives; the wizard then takes over with the choice and the focus, and says ready', async () => {
+  const { context, page } = await suite.freshPage();
+  const { host } = urls();
+  await serveConfig(page, [host]);
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_wizard-[0-9a-f]{16}\.wasm$/, async (route) => { await released; await route.continue(); });
+  await openPanel(page);
+  const frame = await framed(page);
+  await waitForHeading(frame, 'Choose a certificate');
+  await frame.getByLabel('GeoTrust DV SSL').check();
+  assert.ok(!(await events(page)).some((e) => e.type === 'ready'), 'the wizard is not there to say ready');
+  release();
+  await page.waitForFunction(() => window.hostEvents.some((e) => e.type === 'step-changed'));
+  assert.deepEqual((await events(page)).filter((e) => e.type !== 'height').map((e) => e.type).slice(0, 2),
+    ['ready', 'step-changed']);
+  assert.ok(await frame.getByLabel('GeoTrust DV SSL').isChecked(), 'the choice made before the wizard came');
+  await frame.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent === 'GeoTrust DV SSL');
+  await continueOn(frame);
+  await waitForHeading(frame, 'Which domain name should the certificate cover?');
+  assert.equal(await frame.getByLabel('Domain name').inputValue(), 'shop.example.com', 'prefilled by the panel');
+  await context.close();
+});
+
 test('iframe: the form says ready, takes the token and prefill, reports each step, its height and the order', async () => {
   const { context, page } = await suite.freshPage();
   const { host } = urls();

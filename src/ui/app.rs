@@ -204,8 +204,8 @@ fn take_static() -> Option<StaticStep> {
     Some(step)
 }
 
-/// Whether the page is in a frame: the host talks to the wizard from the start (`ready`,
-/// `init`), so the wizard is waited for instead of drawing the first step on its own.
+/// Whether the page is in a frame: the host talks to the wizard (`ready`, `init`), so the
+/// wizard takes the first step over as soon as its module is there.
 fn in_frame() -> bool {
     let own = window();
     own.top()
@@ -214,9 +214,34 @@ fn in_frame() -> bool {
         .is_some_and(|top| JsValue::from(top) != JsValue::from(own))
 }
 
-/// The first step on its own, then the wizard. A visit that left a draft, and a form in a
-/// frame, go to the wizard at once: it has the draft's reader and the host's protocol. A
-/// choice made on index.html's own first step is kept, and a Continue pressed there goes on.
+/// When the wizard takes over from the first step drawn here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Handover {
+    /// Not yet: the first step stands.
+    NotYet,
+    /// At once, where a previous visit left a draft: the wizard starts where it was.
+    Saved,
+    /// In a frame, once the wizard's module has arrived: it starts on this step, with the
+    /// choice made here, and speaks to the host from then on.
+    Arrived,
+    /// Continue was pressed: the wizard goes on from this step with the choice.
+    Continued,
+}
+
+/// The id of the focused element, where it is in the first step.
+fn focused_in_first_step() -> Option<String> {
+    let main = document().get_element_by_id("main")?;
+    document()
+        .active_element()
+        .filter(|active| main.contains(Some(active)))
+        .map(|active| active.id())
+        .filter(|id| !id.is_empty())
+}
+
+/// The first step on its own, then the wizard. A visit that left a draft goes to the
+/// wizard at once, which reads it; in a frame the wizard takes over once its module is
+/// there. A choice made on index.html's own first step is kept, and a Continue pressed
+/// there goes on.
 #[component]
 fn Begin(
     config: Config,
@@ -224,7 +249,6 @@ fn Begin(
     /// What was done on index.html's own first step, if it stood there.
     before: Option<StaticStep>,
 ) -> impl IntoView {
-    let at_once = in_frame() || draft_store::has_saved(config.storage);
     let (chosen, continued) = match before {
         Some(step) => {
             if let Some(id) = step.focused {
@@ -235,23 +259,47 @@ fn Begin(
         None => (None, false),
     };
     let chosen = RwSignal::new(chosen.or_else(remembered_choice).unwrap_or_default());
-    let handed_over = RwSignal::new(at_once || continued);
+    let handover = RwSignal::new(if draft_store::has_saved(config.storage) {
+        Handover::Saved
+    } else if continued {
+        Handover::Continued
+    } else {
+        Handover::NotYet
+    });
+    if handover.get_untracked() == Handover::NotYet && in_frame() {
+        spawn_local(async move {
+            // A failure here is met again, with its message and retry, on Continue.
+            if later::preload().await.is_ok() && handover.get_untracked() == Handover::NotYet {
+                if let Some(id) = focused_in_first_step() {
+                    super::dom::focus_later(id);
+                }
+                handover.set(Handover::Arrived);
+            }
+        });
+    }
     let first_step = {
         let catalogue = catalogue.clone();
-        move || view! { <FirstStep catalogue chosen on_continue=move || handed_over.set(true)/> }
+        move || {
+            view! { <FirstStep catalogue chosen on_continue=move || handover.set(Handover::Continued)/> }
+        }
     };
     move || {
-        if handed_over.get() {
-            let continued_with = (!at_once).then(|| chosen.get_untracked());
-            let start = Start {
-                config: config.clone(),
-                catalogue: catalogue.clone(),
-                continued_with,
-            };
-            view! { <LaterWizard start/> }.into_any()
-        } else {
-            untrack(first_step.clone()).into_any()
-        }
+        let (chosen, continued) = match handover.get() {
+            Handover::NotYet => return untrack(first_step.clone()).into_any(),
+            Handover::Saved => (None, false),
+            Handover::Arrived => (
+                Some(chosen.get_untracked()).filter(|id| !id.is_empty()),
+                false,
+            ),
+            Handover::Continued => (Some(chosen.get_untracked()), true),
+        };
+        let start = Start {
+            config: config.clone(),
+            catalogue: catalogue.clone(),
+            chosen,
+            continued,
+        };
+        view! { <LaterWizard start/> }.into_any()
     }
 }
 

@@ -14,10 +14,12 @@ use leptos::prelude::*;
 pub struct Start {
     pub config: Config,
     pub catalogue: Catalogue,
-    /// The product chosen on the first module's own first step, where Continue was pressed:
-    /// the wizard starts there with it and carries on as after any Continue. None: the
-    /// wizard starts from what a previous visit saved, as on any start.
-    pub continued_with: Option<String>,
+    /// The product chosen on the first module's own first step: the wizard starts on that
+    /// step with it. None: the wizard starts from what a previous visit saved, as on any
+    /// start.
+    pub chosen: Option<String>,
+    /// Continue was pressed there: the wizard carries on as after any Continue.
+    pub continued: bool,
 }
 
 /// The later module could not be fetched or instantiated (a network drop, or a 404 after
@@ -40,12 +42,12 @@ fn render(start: Start) -> AnyView {
     let Start {
         config,
         catalogue,
-        continued_with,
+        chosen,
+        continued,
     } = start;
     crate::i18n::have_every_language();
     let mut saved = draft_store::load(config.storage).unwrap_or_default();
-    let continued = continued_with.is_some();
-    if let Some(product_id) = continued_with {
+    if let Some(product_id) = chosen {
         saved.draft.product_id = product_id;
         saved.step = Step::Product.slug().to_string();
     }
