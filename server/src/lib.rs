@@ -86,7 +86,8 @@ impl Config {
     }
 
     /// What is wrong with the `config.json` in `dist`, read by the app's own rules (the
-    /// core's `Config::from_json`): a file the app refuses means a form that never starts,
+    /// core's `Config::from_json`, which reads it as the app does, `allow_query` and
+    /// `allow_init` included): a file the app refuses means a form that never starts,
     /// and without the sandbox, an endpoint at `sandbox/` means every order fails with 404.
     pub fn config_warning(&self) -> Option<String> {
         let path = self.dist.join("config.json");
@@ -370,6 +371,18 @@ mod tests {
             ..Config::new(&dir)
         };
         assert_eq!(on.config_warning(), None);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_lists_of_what_the_query_and_the_host_may_set_are_not_refused() {
+        // The check once read config.json without them and warned about a file the app takes.
+        let dir = dist_with(
+            "allow",
+            r#"{"provider": "huawei", "endpoint": "https://proxy.example/scm",
+                "allow_query": ["locale"], "allow_init": ["endpoint"]}"#,
+        );
+        assert_eq!(Config::new(&dir).config_warning(), None);
         fs::remove_dir_all(dir).unwrap();
     }
 

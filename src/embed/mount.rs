@@ -39,9 +39,7 @@ fn window_options() -> Option<String> {
 /// Where the app's own files (config.json, catalogues, data) are: the `base_url` option,
 /// which `embed.js` sets to its own folder, else the page's address.
 pub fn asset_url(path: &str) -> String {
-    let base = page_options()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|v| v.get("base_url")?.as_str().map(str::to_string));
+    let base = crate::config::page_options(page_options().as_deref()).base_url;
     match base {
         Some(base) => web_sys::Url::new_with_base(path, &base)
             .map(|url| url.href())
@@ -64,10 +62,7 @@ pub fn mounted_element() -> Option<web_sys::HtmlElement> {
 
 /// Starts the standalone page, unless the embedding page will mount the form itself.
 pub fn start() {
-    let manual = window_options()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|v| v.get("manual_mount")?.as_bool())
-        .unwrap_or(false);
+    let manual = crate::config::page_options(window_options().as_deref()).manual_mount;
     if !manual {
         leptos::mount::mount_to_body(crate::ui::App);
     }

@@ -25,12 +25,6 @@ enum Load {
     Ready(Box<(Config, Catalogue, Vec<String>)>),
 }
 
-/// The `locale` the embedding page's options ask for, before config.json is read.
-fn page_locale(page: Option<&str>) -> Option<String> {
-    let options = serde_json::from_str::<serde_json::Value>(page?).ok()?;
-    options.get("locale")?.as_str().map(str::to_string)
-}
-
 /// Fetches the first step's words in the current language where they are a module of their
 /// own; where that fails, the form speaks English rather than a mix of two languages.
 async fn start_words() {
@@ -41,7 +35,7 @@ async fn start_words() {
 
 async fn load(worded: RwSignal<bool>) -> Load {
     let page = crate::embed::page_options();
-    let config_url = crate::config::config_url(page.as_deref());
+    let config_url = crate::config::page_options(page.as_deref()).config_url;
     let query = window().location().search().unwrap_or_default();
     // index.html preloads both files; asking for them together saves a round trip. A
     // deployment that names another catalogue pays for one more fetch.
@@ -92,7 +86,7 @@ async fn load(worded: RwSignal<bool>) -> Load {
 pub fn App() -> impl IntoView {
     // The loading and failure messages are shown before config.json says anything.
     let page = crate::embed::page_options();
-    let asked = page_locale(page.as_deref());
+    let asked = crate::config::page_options(page.as_deref()).locale;
     super::locale::apply(super::locale::choose(asked.as_deref()));
     // The embedding page's options name another language than index.html's first step.
     if asked.is_some() {
@@ -337,16 +331,6 @@ fn LaterWizard(start: Start) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::{set, Locale};
-
-    #[test]
-    fn the_page_options_may_name_the_language() {
-        assert_eq!(
-            page_locale(Some(r#"{"locale":"zh-CN"}"#)).as_deref(),
-            Some("zh-CN")
-        );
-        assert_eq!(page_locale(Some("[]")), None);
-        assert_eq!(page_locale(None), None);
-    }
 
     #[test]
     fn a_catalogue_that_cannot_be_used_is_told_in_the_current_language() {

@@ -2,8 +2,13 @@
 //! options of the embedding page, and (only for the settings `config.json` lists in
 //! `allow_query`) the page address's query string. A crafted link must not be able to send
 //! someone's order to another endpoint, so the query string changes nothing by default.
+//!
+//! Each layer is read into the same typed [`Settings`] and laid over the one before, key by
+//! key. Typed rather than as JSON values: this runs before the first step is drawn, and a
+//! JSON value type with its map and printer would be in the app's first download.
 
-use super::{Config, ConfigError};
+use super::{Config, ConfigError, RawCpanel, RawGoGetSsl};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// Settings a query string may carry when `config.json` allows it. A token never may: it
@@ -39,33 +44,112 @@ pub enum Layer {
     Page,
 }
 
-fn object(text: &str, layer: Layer) -> Result<Map<String, Value>, ConfigError> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(ConfigError::NotObject(layer)),
-        Err(e) => Err(ConfigError::NotJson {
-            layer,
-            reason: e.to_string(),
-        }),
-    }
+/// One layer of settings as written, every key optional. No `Debug`: it holds the token.
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub(super) provider: Option<String>,
+    pub(super) endpoint: Option<String>,
+    pub(super) token: Option<String>,
+    pub(super) catalogue: Option<String>,
+    pub(super) storage: Option<String>,
+    pub(super) poll_seconds: Option<u32>,
+    pub(super) timeout_seconds: Option<u32>,
+    pub(super) gogetssl: Option<RawGoGetSsl>,
+    pub(super) cpanel: Option<RawCpanel>,
+    pub(super) parent_origins: Option<Vec<String>>,
+    pub(super) locale: Option<String>,
+    /// config.json only.
+    allow_query: Option<Vec<String>>,
+    allow_init: Option<Vec<String>>,
+    /// The page only (`PAGE_ONLY`).
+    config_url: Option<String>,
+    base_url: Option<String>,
+    manual_mount: Option<bool>,
 }
 
-/// Lays `over` onto `base`: a key in `over` wins; provider settings objects merge key by key.
-fn overlay(base: &mut Map<String, Value>, over: Map<String, Value>) {
-    for (key, value) in over {
-        match (base.get_mut(&key), value) {
-            (Some(Value::Object(inner)), Value::Object(more)) => inner.extend(more),
-            (_, value) => {
-                base.insert(key, value);
-            }
+impl Settings {
+    /// These settings laid over `base`: a key given here wins; provider settings merge key
+    /// by key. A key given as `null` counts as not given.
+    fn over(self, base: Settings) -> Settings {
+        let gogetssl = match (self.gogetssl, base.gogetssl) {
+            (Some(over), Some(base)) => Some(RawGoGetSsl {
+                webserver_type: over.webserver_type.or(base.webserver_type),
+                server_count: over.server_count.or(base.server_count),
+            }),
+            (over, base) => over.or(base),
+        };
+        let cpanel = match (self.cpanel, base.cpanel) {
+            (Some(over), Some(base)) => Some(RawCpanel {
+                market: over.market.or(base.market),
+                subject_names: over.subject_names.or(base.subject_names),
+                url_after_checkout: over.url_after_checkout.or(base.url_after_checkout),
+            }),
+            (over, base) => over.or(base),
+        };
+        Settings {
+            provider: self.provider.or(base.provider),
+            endpoint: self.endpoint.or(base.endpoint),
+            token: self.token.or(base.token),
+            catalogue: self.catalogue.or(base.catalogue),
+            storage: self.storage.or(base.storage),
+            poll_seconds: self.poll_seconds.or(base.poll_seconds),
+            timeout_seconds: self.timeout_seconds.or(base.timeout_seconds),
+            gogetssl,
+            cpanel,
+            parent_origins: self.parent_origins.or(base.parent_origins),
+            locale: self.locale.or(base.locale),
+            allow_query: self.allow_query.or(base.allow_query),
+            allow_init: self.allow_init.or(base.allow_init),
+            config_url: self.config_url.or(base.config_url),
+            base_url: self.base_url.or(base.base_url),
+            manual_mount: self.manual_mount.or(base.manual_mount),
         }
     }
+
+    /// The keys given here that `layer` may not carry.
+    fn misplaced(&self, layer: Layer) -> Option<&'static str> {
+        let given = match layer {
+            Layer::File => [
+                ("config_url", self.config_url.is_some()),
+                ("base_url", self.base_url.is_some()),
+                ("manual_mount", self.manual_mount.is_some()),
+            ],
+            // Only config.json may open the query string or the init message: not the
+            // page, not the query itself.
+            Layer::Page => [
+                ("allow_query", self.allow_query.is_some()),
+                ("allow_init", self.allow_init.is_some()),
+                ("", false),
+            ],
+        };
+        given.into_iter().find_map(|(key, is)| is.then_some(key))
+    }
 }
 
-/// The query string's settings that `allowed` lets through, as JSON values, and the names
-/// of those refused.
-fn from_query(query: &str, allowed: &[String]) -> (Map<String, Value>, Vec<String>) {
-    let mut taken = Map::new();
+/// Reads one layer's text.
+fn read(text: &str, layer: Layer) -> Result<Settings, ConfigError> {
+    let settings = serde_json::from_str::<Settings>(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            ConfigError::NotJson {
+                layer,
+                reason: e.to_string(),
+            }
+        } else if !text.trim_start().starts_with('{') {
+            ConfigError::NotObject(layer)
+        } else {
+            ConfigError::Shape(e.to_string())
+        }
+    })?;
+    match settings.misplaced(layer) {
+        Some(key) => Err(ConfigError::Shape(format!("unknown field `{key}`"))),
+        None => Ok(settings),
+    }
+}
+
+/// The query string's settings that `allowed` lets through, and the names of those refused.
+fn from_query(query: &str, allowed: &[String]) -> Result<(Settings, Vec<String>), ConfigError> {
+    let mut taken = Settings::default();
     let mut refused = Vec::new();
     let pairs = form_urlencoded::parse(query.trim_start_matches('?').as_bytes());
     for (key, value) in pairs {
@@ -79,42 +163,47 @@ fn from_query(query: &str, allowed: &[String]) -> (Map<String, Value>, Vec<Strin
             }
             continue;
         }
-        let json = match key.as_ref() {
-            "poll_seconds" | "timeout_seconds" => value
-                .parse::<u32>()
-                .map(Value::from)
-                .unwrap_or_else(|_| Value::from(value.as_ref())),
-            _ => Value::from(value.as_ref()),
+        let seconds = || {
+            value.parse::<u32>().map_err(|_| {
+                ConfigError::Shape(format!(
+                    "invalid value for `{key}` in the query string: \"{value}\", expected whole seconds"
+                ))
+            })
         };
-        taken.insert(key.into_owned(), json);
+        let value = value.to_string();
+        match key.as_ref() {
+            "provider" => taken.provider = Some(value),
+            "endpoint" => taken.endpoint = Some(value),
+            "catalogue" => taken.catalogue = Some(value),
+            "storage" => taken.storage = Some(value),
+            "locale" => taken.locale = Some(value),
+            "poll_seconds" => taken.poll_seconds = Some(seconds()?),
+            "timeout_seconds" => taken.timeout_seconds = Some(seconds()?),
+            // QUERY_SETTABLE names no other key.
+            _ => {}
+        }
     }
-    (taken, refused)
+    Ok((taken, refused))
 }
 
 impl Config {
     /// Reads `config.json`'s text, then the embedding page's options (a JSON object, if
     /// any), then the query string, each overriding the one before as described above.
     pub fn from_layers(file: &str, page: Option<&str>, query: &str) -> Result<Loaded, ConfigError> {
-        let mut merged = object(file, Layer::File)?;
-        // Only config.json may open the query string or the init message: not the page,
-        // not the query itself.
-        let allowed = allow_list(&mut merged, "allow_query", &QUERY_SETTABLE)?;
-        let allow_init = allow_list(&mut merged, "allow_init", &INIT_SETTABLE)?;
+        let mut merged = read(file, Layer::File)?;
+        let allowed = allow_list(merged.allow_query.take(), "allow_query", &QUERY_SETTABLE)?;
+        let allow_init = allow_list(merged.allow_init.take(), "allow_init", &INIT_SETTABLE)?;
         if let Some(page) = page {
-            let mut options = object(page, Layer::Page)?;
+            let mut options = read(page, Layer::Page)?;
             // Where config.json itself is read from was already used by the loader, and
             // how the form is mounted by `embed::start`.
-            options.remove("config_url");
-            options.remove("manual_mount");
-            options.remove("base_url");
-            overlay(&mut merged, options);
+            options.config_url = None;
+            options.base_url = None;
+            options.manual_mount = None;
+            merged = options.over(merged);
         }
-        let (query_settings, refused) = from_query(query, &allowed);
-        overlay(&mut merged, query_settings);
-        let merged = Value::Object(merged).to_string();
-        let mut config = Config::from_json(&merged)?;
-        config.allow_init = allow_init;
-        config.layers = merged;
+        let (query_settings, refused) = from_query(query, &allowed)?;
+        let config = Config::from_settings(query_settings.over(merged), allow_init)?;
         Ok(Loaded { config, refused })
     }
 
@@ -125,7 +214,7 @@ impl Config {
         &self,
         settings: &Map<String, Value>,
     ) -> Result<(Config, Vec<String>), ConfigError> {
-        let mut merged = object(&self.layers, Layer::File)?;
+        let mut init = Settings::default();
         let mut refused = Vec::new();
         for (key, value) in settings {
             if !INIT_SETTABLE.contains(&key.as_str()) {
@@ -135,17 +224,30 @@ impl Config {
                 refused.push(key.clone());
                 continue;
             }
-            let own_catalogue = settings.contains_key("catalogue")
-                && self.allow_init.iter().any(|k| k == "catalogue");
-            if key == "provider" && !own_catalogue {
-                merged.remove("catalogue");
+            // Each of INIT_SETTABLE is a text.
+            let text = match value {
+                Value::String(text) => Some(text.clone()),
+                Value::Null => None,
+                other => {
+                    return Err(ConfigError::Shape(format!(
+                        "invalid type for `{key}` in the init message: {other}, expected a string"
+                    )))
+                }
+            };
+            match key.as_str() {
+                "provider" => init.provider = text,
+                "endpoint" => init.endpoint = text,
+                "catalogue" => init.catalogue = text,
+                // INIT_SETTABLE names no other key.
+                _ => {}
             }
-            merged.insert(key.clone(), value.clone());
         }
-        let merged = Value::Object(merged).to_string();
-        let mut config = Config::from_json(&merged)?;
-        config.allow_init = self.allow_init.clone();
-        config.layers = merged;
+        let mut base = self.layers.clone();
+        let own_catalogue = init.catalogue.is_some();
+        if init.provider.is_some() && !own_catalogue {
+            base.catalogue = None;
+        }
+        let config = Config::from_settings(init.over(base), self.allow_init.clone())?;
         Ok((config, refused))
     }
 }
@@ -154,35 +256,53 @@ impl Config {
 /// `allow_init`: which provider, endpoint and catalogue the order goes to.
 pub const INIT_SETTABLE: [&str; 3] = ["provider", "endpoint", "catalogue"];
 
-/// Takes `key` (a list of setting names from `settable`) out of `merged`.
+/// The names of `list` (`allow_query` or `allow_init` from config.json), each one of
+/// `settable`.
 fn allow_list(
-    merged: &mut Map<String, Value>,
+    list: Option<Vec<String>>,
     key: &'static str,
     settable: &'static [&'static str],
 ) -> Result<Vec<String>, ConfigError> {
-    match merged.remove(key) {
-        None => Ok(Vec::new()),
-        Some(Value::Array(names)) => names
-            .iter()
-            .map(|name| match name.as_str() {
-                Some(name) if settable.contains(&name) => Ok(name.to_string()),
-                _ => Err(ConfigError::NotSettable {
-                    key,
-                    settable,
-                    given: name.to_string(),
-                }),
-            })
-            .collect(),
-        Some(_) => Err(ConfigError::NotAList(key)),
+    let list = list.unwrap_or_default();
+    match list.iter().find(|name| !settable.contains(&name.as_str())) {
+        Some(name) => Err(ConfigError::NotSettable {
+            key,
+            settable,
+            given: format!("\"{name}\""),
+        }),
+        None => Ok(list),
     }
 }
 
-/// Where the loader reads config.json: the embedding page may name another address.
-pub fn config_url(page: Option<&str>) -> String {
-    page.and_then(|text| serde_json::from_str::<Value>(text).ok())
-        .and_then(|v| v.get("config_url")?.as_str().map(str::to_string))
-        .filter(|url| !url.trim().is_empty())
-        .unwrap_or_else(|| "config.json".to_string())
+/// What the embedding page's options say of how the form is loaded, read before the
+/// configuration is. Leniently: a page whose options cannot be used gets the defaults
+/// here, and the refusal when the configuration is read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// Where the loader reads config.json.
+    pub config_url: String,
+    /// Where the app's own files are (`embed.js` sets its own folder).
+    pub base_url: Option<String>,
+    /// The page mounts the form itself (`window.sslOrder.mount`).
+    pub manual_mount: bool,
+    /// The language the page asks for, before config.json says anything.
+    pub locale: Option<String>,
+}
+
+/// Reads [`PageOptions`] from the page's options, if any.
+pub fn page_options(page: Option<&str>) -> PageOptions {
+    let settings = page
+        .and_then(|text| serde_json::from_str::<Settings>(text).ok())
+        .unwrap_or_default();
+    PageOptions {
+        config_url: settings
+            .config_url
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| "config.json".to_string()),
+        base_url: settings.base_url,
+        manual_mount: settings.manual_mount.unwrap_or(false),
+        locale: settings.locale,
+    }
 }
 
 #[cfg(test)]
@@ -254,7 +374,10 @@ mod tests {
             loaded.config.endpoint.token.as_deref(),
             Some("page-token-9876543210")
         );
-        assert!(loaded.config.layers.contains("page-token-9876543210"));
+        assert_eq!(
+            loaded.config.layers.token.as_deref(),
+            Some("page-token-9876543210")
+        );
         for shown in [format!("{:?}", loaded.config), format!("{loaded:?}")] {
             assert!(!shown.contains("page-token"), "{shown}");
             assert!(!shown.contains("file-token"), "{shown}");
@@ -362,6 +485,16 @@ mod tests {
     }
 
     #[test]
+    fn an_init_setting_that_is_not_a_text_is_refused_with_its_name() {
+        let file = r#"{"provider":"huawei","endpoint":"e","allow_init":["endpoint"]}"#;
+        let config = Config::from_layers(file, None, "").expect("valid").config;
+        assert!(matches!(
+            config.with_init(&init(serde_json::json!({"endpoint": 42}))),
+            Err(ConfigError::Shape(reason)) if reason.contains("`endpoint`") && reason.contains("42")
+        ));
+    }
+
+    #[test]
     fn allow_init_names_only_provider_endpoint_and_catalogue() {
         let file = r#"{"provider":"huawei","endpoint":"e","allow_init":["token"]}"#;
         assert_eq!(
@@ -373,10 +506,10 @@ mod tests {
             })
         );
         let not_a_list = r#"{"provider":"huawei","endpoint":"e","allow_init":"endpoint"}"#;
-        assert_eq!(
+        assert!(matches!(
             Config::from_layers(not_a_list, None, ""),
-            Err(ConfigError::NotAList("allow_init"))
-        );
+            Err(ConfigError::Shape(reason)) if reason.contains("expected a sequence")
+        ));
         let page = Config::from_layers(FILE, Some(r#"{"allow_init":["endpoint"]}"#), "");
         assert!(
             page.is_err(),
@@ -385,11 +518,52 @@ mod tests {
     }
 
     #[test]
-    fn config_json_may_be_read_from_another_address() {
-        assert_eq!(config_url(None), "config.json");
+    fn the_page_options_say_where_config_json_is_and_how_the_form_is_loaded() {
+        assert_eq!(page_options(None).config_url, "config.json");
+        let options = page_options(Some(
+            r#"{"config_url":"/panel/ssl.json","base_url":"https://cdn.example/ssl/","manual_mount":true,"locale":"zh-CN","endpoint":"x"}"#,
+        ));
+        assert_eq!(options.config_url, "/panel/ssl.json");
         assert_eq!(
-            config_url(Some(r#"{"config_url":"/panel/ssl.json"}"#)),
-            "/panel/ssl.json"
+            options.base_url.as_deref(),
+            Some("https://cdn.example/ssl/")
         );
+        assert!(options.manual_mount);
+        assert_eq!(options.locale.as_deref(), Some("zh-CN"));
+        // Options that cannot be used leave the defaults; reading the configuration says why.
+        let defaults = PageOptions {
+            config_url: "config.json".into(),
+            ..PageOptions::default()
+        };
+        assert_eq!(page_options(Some(r#"{"config_url":3}"#)), defaults);
+        assert_eq!(page_options(Some("[")), defaults);
+    }
+
+    #[test]
+    fn the_page_options_used_before_the_configuration_are_not_settings() {
+        let page = r#"{"config_url":"/panel/ssl.json","base_url":"https://cdn.example/","manual_mount":true}"#;
+        let config = Config::from_layers(FILE, Some(page), "")
+            .expect("valid")
+            .config;
+        assert_eq!(config.endpoint.base_url, "sandbox/huawei");
+        // config.json cannot give them, and the page cannot open the query string.
+        for file in [
+            r#"{"provider":"huawei","endpoint":"e","base_url":"https://cdn.example/"}"#,
+            r#"{"provider":"huawei","endpoint":"e","config_url":"x.json"}"#,
+        ] {
+            assert!(
+                matches!(Config::from_layers(file, None, ""), Err(ConfigError::Shape(ref reason)) if reason.starts_with("unknown field")),
+                "{file}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_query_string_number_that_is_not_one_is_refused_with_its_name() {
+        let file = r#"{"provider":"huawei","endpoint":"e","allow_query":["poll_seconds"]}"#;
+        assert!(matches!(
+            Config::from_layers(file, None, "poll_seconds=soon"),
+            Err(ConfigError::Shape(reason)) if reason.contains("poll_seconds") && reason.contains("soon")
+        ));
     }
 }

@@ -6,7 +6,7 @@ use crate::providers::{cpanel, gogetssl, Api, Endpoint};
 use serde::Deserialize;
 
 mod layers;
-pub use layers::{config_url, Layer, Loaded, INIT_SETTABLE};
+pub use layers::{page_options, Layer, Loaded, PageOptions, Settings, INIT_SETTABLE};
 
 /// The catalogue read when config.json names none (index.html preloads it).
 pub const DEFAULT_CATALOGUE: &str = "catalog/huawei.json";
@@ -23,7 +23,7 @@ pub enum StorageKind {
     None,
 }
 
-/// `Debug` is written by hand: `layers` holds the merged JSON, token included.
+/// `Debug` is written by hand: `layers` holds the merged settings, token included.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Config {
     /// The wire format spoken to the endpoint.
@@ -45,8 +45,8 @@ pub struct Config {
     pub locale: Option<String>,
     /// The settings the host's `init` message may change (`allow_init` in config.json).
     pub allow_init: Vec<String>,
-    /// The layers merged, as JSON: what `with_init` lays the init message's settings over.
-    pub layers: String,
+    /// The layers merged: what `with_init` lays the init message's settings over.
+    pub layers: Settings,
 }
 
 impl std::fmt::Debug for Config {
@@ -124,52 +124,20 @@ pub enum ConfigError {
         settable: &'static [&'static str],
         given: String,
     },
-    /// `key` (`allow_query` or `allow_init`) is not a list.
-    NotAList(&'static str),
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    provider: String,
-    endpoint: String,
-    #[serde(default)]
-    token: Option<String>,
-    #[serde(default)]
-    catalogue: Option<String>,
-    #[serde(default)]
-    storage: Option<String>,
-    #[serde(default)]
-    poll_seconds: Option<u32>,
-    #[serde(default)]
-    timeout_seconds: Option<u32>,
-    #[serde(default)]
-    gogetssl: Option<RawGoGetSsl>,
-    #[serde(default)]
-    cpanel: Option<RawCpanel>,
-    #[serde(default)]
-    parent_origins: Vec<String>,
-    #[serde(default)]
-    locale: Option<String>,
-}
-
-#[derive(Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGoGetSsl {
-    #[serde(default)]
     webserver_type: Option<u16>,
-    #[serde(default)]
     server_count: Option<i32>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCpanel {
-    #[serde(default)]
     market: Option<String>,
-    #[serde(default)]
     subject_names: Option<String>,
-    #[serde(default)]
     url_after_checkout: Option<String>,
 }
 
@@ -215,11 +183,19 @@ fn cpanel_options(raw: Option<RawCpanel>) -> Result<cpanel::Options, ConfigError
 }
 
 impl Config {
+    /// Reads `config.json` on its own, as the app does with no page options and no query.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
-        let raw: RawConfig =
-            serde_json::from_str(json).map_err(|e| ConfigError::Shape(e.to_string()))?;
-        let api = Api::from_slug(&raw.provider)
-            .ok_or_else(|| ConfigError::UnknownProvider(raw.provider.clone()))?;
+        Config::from_layers(json, None, "").map(|loaded| loaded.config)
+    }
+
+    /// The configuration the merged `settings` give, checked.
+    fn from_settings(settings: Settings, allow_init: Vec<String>) -> Result<Config, ConfigError> {
+        let missing = |key: &str| ConfigError::Shape(format!("missing field `{key}`"));
+        let raw = settings.clone();
+        let provider = raw.provider.ok_or_else(|| missing("provider"))?;
+        let endpoint = raw.endpoint.ok_or_else(|| missing("endpoint"))?;
+        let api = Api::from_slug(&provider)
+            .ok_or_else(|| ConfigError::UnknownProvider(provider.clone()))?;
         let catalogue_url = match (raw.catalogue, api) {
             (Some(url), _) => url,
             (None, Api::Generic) => return Err(ConfigError::GenericNeedsCatalogue),
@@ -227,7 +203,7 @@ impl Config {
                 format!("catalog/{}.json", api.slug())
             }
         };
-        if raw.endpoint.trim().is_empty() {
+        if endpoint.trim().is_empty() {
             return Err(ConfigError::EmptyEndpoint);
         }
         let token = raw.token.filter(|t| !t.is_empty());
@@ -240,7 +216,7 @@ impl Config {
         Ok(Config {
             api,
             endpoint: Endpoint {
-                base_url: raw.endpoint,
+                base_url: endpoint,
                 token,
             },
             catalogue_url,
@@ -249,10 +225,10 @@ impl Config {
             timeout_ms: seconds_to_ms(raw.timeout_seconds, 30, "timeout_seconds")?,
             gogetssl: gogetssl_options(raw.gogetssl)?,
             cpanel: cpanel_options(raw.cpanel)?,
-            parent_origins: origins(raw.parent_origins)?,
+            parent_origins: origins(raw.parent_origins.unwrap_or_default())?,
             locale: raw.locale.filter(|l| !l.trim().is_empty()),
-            allow_init: Vec::new(),
-            layers: json.to_string(),
+            allow_init,
+            layers: settings,
         })
     }
 

@@ -2,6 +2,7 @@
 //! or in several by language tag. Data, not words of the form: the app asks for the text
 //! in the language it speaks.
 
+use serde::de::{MapAccess, Visitor};
 use serde::Deserialize;
 
 /// `"text"`, or `{"en": "text", "zh-CN": "文本"}`.
@@ -20,13 +21,6 @@ fn language(tag: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase()
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Raw {
-    Plain(String),
-    ByLanguage(std::collections::BTreeMap<String, String>),
 }
 
 impl LocalText {
@@ -50,29 +44,53 @@ impl From<&str> for LocalText {
     }
 }
 
-impl<'de> Deserialize<'de> for LocalText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Raw::deserialize(deserializer)? {
-            Raw::Plain(text) => Ok(LocalText::from(text.as_str())),
-            Raw::ByLanguage(map) => {
-                // Every language is kept, spoken by the form or not: a catalogue may be
-                // ahead of the form.
-                let translations: Vec<(String, String)> = map
-                    .iter()
-                    .map(|(tag, text)| (language(tag), text.clone()))
-                    .collect();
-                let fallback = translations
-                    .iter()
-                    .find(|(language, _)| language == "en")
-                    .map(|(_, text)| text.clone())
-                    .or_else(|| map.values().next().cloned())
-                    .unwrap_or_default();
-                Ok(LocalText {
-                    fallback,
-                    translations,
-                })
+/// Reads either form. Written out rather than derived as an untagged enum: that would buffer
+/// the value first, and its code is in the app's first module (the catalogue is read at start).
+struct LocalTextVisitor;
+
+impl<'de> Visitor<'de> for LocalTextVisitor {
+    type Value = LocalText;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a text, or texts by language tag")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<LocalText, E> {
+        Ok(LocalText::from(text))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
+        // Every language is kept, spoken by the form or not: a catalogue may be ahead of the
+        // form. A language given twice keeps its last text, as a JSON object would.
+        let mut translations: Vec<(String, String)> = Vec::new();
+        let mut first = None;
+        while let Some((tag, text)) = map.next_entry::<String, String>()? {
+            first.get_or_insert_with(|| text.clone());
+            let language = language(&tag);
+            match translations
+                .iter_mut()
+                .find(|(known, _)| *known == language)
+            {
+                Some(entry) => entry.1 = text,
+                None => translations.push((language, text)),
             }
         }
+        let fallback = translations
+            .iter()
+            .find(|(language, _)| language == "en")
+            .map(|(_, text)| text.clone())
+            .or(first)
+            .unwrap_or_default();
+        Ok(LocalText {
+            fallback,
+            translations,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LocalTextVisitor)
     }
 }
 
@@ -117,5 +135,14 @@ mod tests {
     fn anything_else_is_refused() {
         assert!(serde_json::from_str::<LocalText>("3").is_err());
         assert!(serde_json::from_str::<LocalText>(r#"{"en": 3}"#).is_err());
+        assert!(serde_json::from_str::<LocalText>(r#"["For shops."]"#).is_err());
+    }
+
+    #[test]
+    fn without_english_the_first_text_given_stands_in_and_a_repeated_language_keeps_its_last() {
+        let text = read(r#"{"zh-CN": "适用于网店。", "fr": "Pour les boutiques."}"#);
+        assert_eq!(text.get("en"), "适用于网店。");
+        let repeated = read(r#"{"en": "Old.", "en-GB": "For shops."}"#);
+        assert_eq!(repeated.get("en"), "For shops.");
     }
 }

@@ -62,7 +62,6 @@ pub static START: StartTexts = StartTexts {
     config_allow_only: |key, settable, given| {
         format!("{key} may list only {settable}, not {given}")
     },
-    config_allow_list: |key| format!("{key} must be a list of setting names"),
 
     catalogue_shape: |reason| {
         format!("The catalogue is not valid JSON of the expected shape: {reason}")

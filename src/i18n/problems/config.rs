@@ -38,7 +38,6 @@ pub fn config_error_words(e: &ConfigError, t: &StartTexts) -> String {
             settable,
             given,
         } => (t.config_value)(&(t.config_allow_only)(key, &settable.join(", "), given)),
-        ConfigError::NotAList(key) => (t.config_value)(&(t.config_allow_list)(key)),
     }
 }
 
@@ -75,7 +74,6 @@ mod tests {
                 settable: &["provider", "endpoint"],
                 given: "\"token\"".into(),
             },
-            ConfigError::NotAList("allow_init"),
         ];
         for e in &all {
             match e {
@@ -91,8 +89,7 @@ mod tests {
                 | ConfigError::SubjectNames(_)
                 | ConfigError::UrlAfterCheckout
                 | ConfigError::ParentOrigin(_)
-                | ConfigError::NotSettable { .. }
-                | ConfigError::NotAList(_) => {}
+                | ConfigError::NotSettable { .. } => {}
             }
         }
         all

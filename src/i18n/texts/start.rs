@@ -89,8 +89,6 @@ pub struct StartTexts {
     /// `allow_query` or `allow_init` (the key) names something it may not: (the key, the
     /// names it may list, joined by ", "; the value given, as JSON).
     pub config_allow_only: fn(&str, &str, &str) -> String,
-    /// `allow_query` or `allow_init` (the key) is not a list.
-    pub config_allow_list: fn(&str) -> String,
 
     // The catalogue file (shown when the form cannot start).
     /// Not of the expected shape (the JSON parser's reason, or `catalogue_unknown_provider`).

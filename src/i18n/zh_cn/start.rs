@@ -70,7 +70,6 @@ pub static START: StartTexts = StartTexts {
     config_allow_only: |key, settable, given| {
         format!("{key} 只能列出 {settable}，不能列出 {given}")
     },
-    config_allow_list: |key| format!("{key} 必须是设置名称的列表"),
 
     catalogue_shape: |reason| format!("产品目录不是符合预期结构的有效 JSON：{reason}"),
     catalogue_product: |id, problem| format!("产品“{id}”：{problem}"),
