@@ -62,13 +62,23 @@ if [ -n "$glue" ] && grep -q '__wasm_split' "$glue"; then
   cp "$work/out/__wasm_split.js" "$staging/__wasm_split-$hash.js"
   for name in "${chunks[@]}"; do cp "$work/out/$name.wasm" "$staging/$name-$hash.wasm"; done
 
+  # loader.js minified as well (1.2 -> 0.6 KB brotli). Its name, trunk's hash of the source,
+  # still names one content; its integrity hash is written again below.
+  loader="$(ls "$staging"/loader-*.js | head -n1)"
+  "$terser" "$loader" --module --compress --mangle -o "$work/loader.js"
+  cp "$work/loader.js" "$loader"
+
   sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
   python3 - "$staging/index.html" "$old_js" "$old_wasm" "$hash" \
     "$(sri "$staging/ssl-order-$hash.js")" "$(sri "$staging/ssl-order-${hash}_bg.wasm")" \
-    "$(sri "$staging/__wasm_split-$hash.js")" <<'PY'
+    "$(sri "$staging/__wasm_split-$hash.js")" "$(basename "$loader")" "$(sri "$loader")" <<'PY'
 import re, sys
-path, old_js, old_wasm, h, js_sri, wasm_sri, split_sri = sys.argv[1:]
+path, old_js, old_wasm, h, js_sri, wasm_sri, split_sri, loader, loader_sri = sys.argv[1:]
 html = open(path).read()
+script = re.compile(r'(<script src="\./' + re.escape(loader) + r'" integrity=")[^"]*(")')
+html, n = script.subn(lambda m: m.group(1) + loader_sri + m.group(2), html)
+if n != 1:
+    sys.exit(f"split.sh: index.html has no script {loader} to rewrite")
 js, wasm, split = f"ssl-order-{h}.js", f"ssl-order-{h}_bg.wasm", f"__wasm_split-{h}.js"
 def relink(html, old, new, sri):
     # trunk's preload of the file: its name and its integrity hash
