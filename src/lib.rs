@@ -7,5 +7,6 @@ pub mod i18n;
 
 pub mod draft_store;
 pub mod embed;
+pub mod split;
 pub mod transport;
 pub mod ui;

@@ -5,20 +5,9 @@
 
 use super::texts::StartTexts;
 use super::Locale;
+use crate::split::NotLoaded;
 #[cfg(feature = "split")]
 use std::cell::Cell;
-
-/// A language's first-step words could not be fetched (a network drop, or a 404 after a
-/// redeploy): English stands in. Asking again fetches again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
 
 #[cfg(feature = "split")]
 thread_local! {
@@ -44,7 +33,7 @@ fn zh_cn_module() -> Result<&'static StartTexts, NotLoaded> {
 }
 
 /// Puts the first step's words in `locale` at hand for [`Locale::start`], fetching their
-/// module where they have one.
+/// module where they have one. Where that fails, English stands in.
 pub async fn load_start(locale: Locale) -> Result<(), NotLoaded> {
     match locale {
         Locale::En => Ok(()),

@@ -22,17 +22,7 @@ pub struct Start {
     pub continued: bool,
 }
 
-/// The later module could not be fetched or instantiated (a network drop, or a 404 after
-/// a redeploy). Nothing is lost: calling again fetches it again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
+pub use crate::split::NotLoaded;
 
 /// Draws the wizard from where it starts. It lives in the later module; the caller draws it
 /// under its own owner, as any view.
