@@ -22,6 +22,18 @@ export async function waitForHeading(page, text) {
     error.message += `\n  on screen: ${await onScreen(page)}`;
     throw error;
   }
+  await framesDrawn(page);
+}
+
+/**
+ * Waits until two more frames have been drawn. A step just shown moves the focus to its
+ * heading on the next frame (`ui::dom::focus_later`): a field filled before then can lose
+ * the focus between the click into it and the keys, which then go nowhere.
+ */
+async function framesDrawn(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
 }
 
 /** The heading and any alerts the form shows, for a failure's message. */
