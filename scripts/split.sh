@@ -51,6 +51,10 @@ if [ -n "$glue" ] && grep -q '__wasm_split' "$glue"; then
   # The JS glue minified (terser, pinned in e2e/package.json): 8.6 -> 6.6 KB brotli. Exports
   # and the wasm's import names are kept; they are what the modules use to find each other.
   terser="$here/../e2e/node_modules/.bin/terser"
+  if [ ! -x "$terser" ]; then
+    echo "split.sh: terser is not installed (e2e/node_modules): run scripts/bootstrap.sh first" >&2
+    exit 1
+  fi
   "$terser" "$work/bound/ssl-order.renamed.js" --module --compress --mangle -o "$work/out/ssl-order.js"
   "$terser" "$work/split/__wasm_split.renamed.js" --module --compress --mangle -o "$work/out/__wasm_split.js"
 
