@@ -109,21 +109,20 @@ impl Settings {
 
     /// The keys given here that `layer` may not carry.
     fn misplaced(&self, layer: Layer) -> Option<&'static str> {
-        let given = match layer {
-            Layer::File => [
+        let given: &[(&'static str, bool)] = match layer {
+            Layer::File => &[
                 ("config_url", self.config_url.is_some()),
                 ("base_url", self.base_url.is_some()),
                 ("manual_mount", self.manual_mount.is_some()),
             ],
             // Only config.json may open the query string or the init message: not the
             // page, not the query itself.
-            Layer::Page => [
+            Layer::Page => &[
                 ("allow_query", self.allow_query.is_some()),
                 ("allow_init", self.allow_init.is_some()),
-                ("", false),
             ],
         };
-        given.into_iter().find_map(|(key, is)| is.then_some(key))
+        given.iter().find_map(|&(key, is)| is.then_some(key))
     }
 }
 
